@@ -222,8 +222,8 @@ public static partial class RecordParser
         int ExpectHeading(string expected, out string firstValue)
         {
             if (at < lines.Length && TryHeading(lines[at], out var name, out firstValue) && name == expected) return ++at;
-            var found = at >= lines.Length ? "the end of the file" : Quote(lines[at]);
-            throw Error(Math.Min(at + 1, lines.Length), expected, $"the section '**{expected}**:' is missing; found {found} where it belongs");
+            var where = at >= lines.Length ? "the file ends first" : $"expected before {Quote(lines[at])}";
+            throw Error(Math.Min(at + 1, lines.Length), expected, $"the section '**{expected}**:' is missing; {where}");
         }
 
         /// <summary>A section's text: the rest of its heading line and every line up to the next heading or separator.</summary>

@@ -180,7 +180,7 @@ public sealed class RecordParserTests : IDisposable
         var error = Assert.Throws<GoldenSetException>(() => RecordParser.Parse(cut, "cut.txt"));
 
         Assert.Equal(("Anotação manual", cut.Split('\n').Length - 1), (error.Field, error.Line));
-        Assert.Contains("end of the file", error.Message);
+        Assert.Contains("the file ends first", error.Message);
     }
 
     [Fact]

@@ -1,0 +1,26 @@
+namespace RegressionGate.Records;
+
+/// <summary>One thing an import added, updated or found already there, for the command line to print.</summary>
+/// <param name="Item">What kind of thing.</param>
+/// <param name="Id">The question id, or the segment id for <see cref="ImportItem.Segment"/>.</param>
+/// <param name="Kind">Added, updated or unchanged.</param>
+/// <param name="Source">The record file it came from, as the user named it.</param>
+public sealed record ImportChange(ImportItem Item, string Id, ImportChangeKind Kind, string Source);
+
+/// <summary>The kinds of things an import writes into a golden set.</summary>
+public enum ImportItem
+{
+    Question,
+    Segment,
+    RetrievalRun,
+    References,
+    JudgeRecording,
+}
+
+/// <summary>Whether an import added something, changed it, or found it already as the record says.</summary>
+public enum ImportChangeKind
+{
+    Unchanged,
+    Added,
+    Updated,
+}

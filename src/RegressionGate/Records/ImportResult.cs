@@ -1,0 +1,26 @@
+namespace RegressionGate.Records;
+
+/// <summary>What an import did: every item it touched with how, and the golden-set files it rewrote.</summary>
+public sealed record ImportResult(IReadOnlyList<ImportChange> Changes, IReadOnlyList<string> FilesWritten)
+{
+    /// <summary>False when the golden set already held everything the records say.</summary>
+    public bool Changed => Changes.Any(c => c.Kind != ImportChangeKind.Unchanged);
+
+    public IEnumerable<ImportChange> Of(ImportItem item, ImportChangeKind kind) => Changes.Where(c => c.Item == item && c.Kind == kind);
+
+    /// <summary>One line per kind of item, e.g. "segments: 10 added, 0 updated, 0 unchanged", for the command line.</summary>
+    public IEnumerable<string> Summary() =>
+        Enum.GetValues<ImportItem>()
+            .Where(item => Changes.Any(c => c.Item == item))
+            .Select(item => $"{Name(item)}: {Of(item, ImportChangeKind.Added).Count()} added, {Of(item, ImportChangeKind.Updated).Count()} updated, {Of(item, ImportChangeKind.Unchanged).Count()} unchanged");
+
+    static string Name(ImportItem item) => item switch
+    {
+        ImportItem.Question => "questions",
+        ImportItem.Segment => "segments",
+        ImportItem.RetrievalRun => "recorded rankings",
+        ImportItem.References => "answer references",
+        ImportItem.JudgeRecording => "judge recordings",
+        _ => item.ToString(),
+    };
+}

@@ -1,0 +1,232 @@
+using RegressionGate.Golden;
+using RegressionGate.Retrieval;
+
+namespace RegressionGate.Records;
+
+/// <summary>
+/// Starts or extends a golden set from evaluation records (<c>regression-gate import RECORD… --golden DIR</c>).
+/// Every record and every golden file is read and checked first; on any fault nothing is written. Then, each file
+/// atomically: new corpus segments, new or updated questions, the recorded rankings in the run file, the answers'
+/// references, and the judge's reasoning as a recording. Importing the same records again writes nothing.
+/// </summary>
+/// <remarks>
+/// A record hides what the golden set calls <c>videoId</c>, <c>title</c> and <c>url</c>. Segments new to the corpus get
+/// <c>videoId</c> "oculto", no title, and <c>url</c> null where the record printed "oculto" (else the URL it printed);
+/// an export prints a null URL as "oculto" again. Segments already in the corpus keep their metadata; their text and
+/// times must match the record's, and so must their URL where the record shows one.
+/// </remarks>
+public sealed class RecordImporter(IJudgeRecordingWriter judgeRecordings)
+{
+    public ImportResult Import(IEnumerable<string> recordFiles, string goldenDirectory)
+    {
+        var files = recordFiles.ToList();
+        if (files.Count == 0) throw new ArgumentException("name at least one record file to import", nameof(recordFiles));
+        var plan = new Plan(goldenDirectory, judgeRecordings);
+        foreach (var parsed in ReadAll(files)) plan.Add(parsed);
+        plan.CheckJudgments();
+        return plan.Apply();
+    }
+
+    static List<ParsedRecord> ReadAll(List<string> files)
+    {
+        var all = new List<ParsedRecord>();
+        var byQuestion = new Dictionary<string, ParsedRecord>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            foreach (var parsed in RecordParser.ReadFile(file))
+            {
+                if (byQuestion.TryGetValue(parsed.Record.QuestionId, out var first))
+                    throw new GoldenSetException(parsed.File, parsed.Line, RecordLayout.QuestionHeading,
+                        $"question {parsed.Record.QuestionId} is also in {first.File}:{first.Line}; an import takes each question once");
+                byQuestion[parsed.Record.QuestionId] = parsed;
+                all.Add(parsed);
+            }
+        }
+        return all;
+    }
+
+    /// <summary>Everything the import will write, computed and checked before any of it is.</summary>
+    sealed class Plan
+    {
+        readonly IJudgeRecordingWriter judgeRecordings;
+        readonly List<ImportChange> changes = [];
+        readonly List<ImportedJudgment> judgments = [];
+
+        readonly GoldenFile corpusFile;
+        readonly GoldenFile questionsFile;
+        readonly GoldenFile runFile;
+        readonly GoldenFile referencesFile;
+
+        readonly JsonLinesDocument corpus;
+        readonly Dictionary<string, (Segment Segment, int Line)> corpusById = new(StringComparer.Ordinal);
+        readonly Dictionary<string, (Segment Segment, ParsedRecord From, int Line)> addedSegments = new(StringComparer.Ordinal);
+        readonly HashSet<string> unchangedSegments = new(StringComparer.Ordinal);
+
+        readonly JsonLinesDocument questions;
+        readonly Dictionary<string, (GoldenQuestion Question, int Line)> questionsById = new(StringComparer.Ordinal);
+
+        readonly Dictionary<string, RunFileEntry> runs;
+        bool runsChanged;
+        readonly Dictionary<string, IReadOnlyList<RecordReference>> references;
+        bool referencesChanged;
+
+        readonly string goldenFullPath;
+
+        public Plan(string goldenDirectory, IJudgeRecordingWriter judgeRecordings)
+        {
+            this.judgeRecordings = judgeRecordings;
+            goldenFullPath = Path.GetFullPath(goldenDirectory);
+            var settings = SettingsReader.Read(Path.Combine(goldenFullPath, GoldenSet.SettingsFile), Path.Combine(goldenDirectory, GoldenSet.SettingsFile));
+            corpusFile = GoldenFile.In(goldenDirectory, GoldenSet.CorpusFile);
+            questionsFile = GoldenFile.In(goldenDirectory, GoldenSet.QuestionsFile);
+            runFile = GoldenFile.In(goldenDirectory, settings.Retriever.RunFile);
+            referencesFile = GoldenFile.In(goldenDirectory, AnswerReferences.FileName);
+
+            // The validating readers go first, so a broken file is reported as such before it is loaded for editing.
+            if (File.Exists(corpusFile.Path))
+            {
+                var segments = CorpusReader.Read(corpusFile.Path, corpusFile.Display);
+                var lines = IdLines(corpusFile, "id");
+                foreach (var segment in segments) corpusById[segment.Id] = (segment, lines[segment.Id]);
+            }
+            corpus = JsonLinesDocument.Load(corpusFile.Path);
+
+            if (File.Exists(questionsFile.Path))
+            {
+                var read = QuestionsReader.Read(questionsFile.Path, questionsFile.Display, corpusById.Keys.ToHashSet(StringComparer.Ordinal));
+                var lines = IdLines(questionsFile, "id");
+                foreach (var question in read) questionsById[question.Id] = (question, lines[question.Id]);
+            }
+            questions = JsonLinesDocument.Load(questionsFile.Path);
+
+            runs = File.Exists(runFile.Path)
+                ? RunFileReader.Read(runFile.Path, runFile.Display, corpusById.Keys.ToHashSet(StringComparer.Ordinal)).ToDictionary(e => e.QuestionId, StringComparer.Ordinal)
+                : new Dictionary<string, RunFileEntry>(StringComparer.Ordinal);
+            references = AnswerReferences.Read(referencesFile.Path, referencesFile.Display).ToDictionary(StringComparer.Ordinal);
+        }
+
+        public void Add(ParsedRecord parsed)
+        {
+            var record = parsed.Record;
+            var provenance = RecordProvenance.Of(parsed.File);
+            for (var i = 0; i < record.Segments.Count; i++) AddSegment(parsed, record.Segments[i], parsed.SegmentLines[i]);
+            AddQuestion(parsed);
+
+            var run = RunFileEntry.Create(record.QuestionId, provenance, record.Segments.Select(s => (s.CorpusId, s.Score)));
+            var runKind = Compare(runs.GetValueOrDefault(record.QuestionId), run, (a, b) => a.SameAs(b));
+            runs[record.QuestionId] = run;
+            runsChanged |= runKind != ImportChangeKind.Unchanged;
+            changes.Add(new ImportChange(ImportItem.RetrievalRun, record.QuestionId, runKind, parsed.File));
+
+            var referencesKind = Compare(references.GetValueOrDefault(record.QuestionId), record.References, (a, b) => a.SequenceEqual(b));
+            references[record.QuestionId] = record.References;
+            referencesChanged |= referencesKind != ImportChangeKind.Unchanged;
+            changes.Add(new ImportChange(ImportItem.References, record.QuestionId, referencesKind, parsed.File));
+
+            // Without reasoning there is no judgment to replay.
+            if (record.Reasoning.Length > 0) judgments.Add(new ImportedJudgment(goldenFullPath, record, provenance, parsed.File, parsed.Line));
+        }
+
+        void AddSegment(ParsedRecord parsed, RecordSegment segment, int line)
+        {
+            var id = segment.CorpusId;
+            if (corpusById.TryGetValue(id, out var existing))
+            {
+                if (Difference(existing.Segment, segment) is { } field)
+                    throw new GoldenSetException(parsed.File, line, field,
+                        $"segment {id} differs from {corpusFile.Display}:{existing.Line} in its {field}; the same id must mean the same segment");
+                if (unchangedSegments.Add(id)) changes.Add(new ImportChange(ImportItem.Segment, id, ImportChangeKind.Unchanged, parsed.File));
+            }
+            else if (addedSegments.TryGetValue(id, out var earlier))
+            {
+                if (Difference(earlier.Segment, segment) is { } field)
+                    throw new GoldenSetException(parsed.File, line, field,
+                        $"segment {id} differs in its {field} from the one in {earlier.From.File}:{earlier.Line} (question {earlier.From.Record.QuestionId}); the same id must mean the same segment");
+            }
+            else
+            {
+                var added = new Segment(id, RecordLayout.Hidden, "", segment.Url == RecordLayout.Hidden ? null : segment.Url, segment.Start, segment.End, segment.Transcript);
+                addedSegments[id] = (added, parsed, line);
+                corpus.Append(GoldenJson.CorpusLine(added));
+                changes.Add(new ImportChange(ImportItem.Segment, id, ImportChangeKind.Added, parsed.File));
+            }
+        }
+
+        /// <summary>The record field in which <paramref name="segment"/> contradicts <paramref name="known"/>, or null when it agrees.</summary>
+        static string? Difference(Segment known, RecordSegment segment)
+        {
+            if (known.Text != segment.Transcript) return RecordLayout.TranscriptField;
+            if (known.Start != segment.Start) return RecordLayout.StartField;
+            if (known.End != segment.End) return RecordLayout.EndField;
+            if (segment.Url != RecordLayout.Hidden && known.Url != segment.Url) return RecordLayout.UrlField;
+            return null;
+        }
+
+        void AddQuestion(ParsedRecord parsed)
+        {
+            var record = parsed.Record;
+            var found = questionsById.TryGetValue(record.QuestionId, out var existing);
+            var question = new GoldenQuestion(
+                record.QuestionId,
+                record.Question,
+                string.IsNullOrWhiteSpace(record.Answer) ? null : record.Answer,
+                record.Manual,
+                found ? existing.Question.Relevant : []);
+            ImportChangeKind kind;
+            if (!found)
+            {
+                questions.Append(GoldenJson.QuestionLine(question));
+                kind = ImportChangeKind.Added;
+            }
+            else if (Same(existing.Question, question))
+            {
+                kind = ImportChangeKind.Unchanged;
+            }
+            else
+            {
+                questions.Replace(existing.Line, GoldenJson.QuestionLine(question));
+                kind = ImportChangeKind.Updated;
+            }
+            changes.Add(new ImportChange(ImportItem.Question, record.QuestionId, kind, parsed.File));
+        }
+
+        static bool Same(GoldenQuestion a, GoldenQuestion b) =>
+            a.Id == b.Id && a.Text == b.Text && a.Answer == b.Answer && a.Manual == b.Manual && a.Relevant.SequenceEqual(b.Relevant);
+
+        static ImportChangeKind Compare<T>(T? before, T after, Func<T, T, bool> same) where T : class =>
+            before is null ? ImportChangeKind.Added : same(before, after) ? ImportChangeKind.Unchanged : ImportChangeKind.Updated;
+
+        public void CheckJudgments()
+        {
+            foreach (var judgment in judgments) judgeRecordings.Check(judgment);
+        }
+
+        public ImportResult Apply()
+        {
+            var written = new List<string>();
+            // Corpus before questions and runs: a reader of a half-finished import must never meet an id the corpus lacks.
+            if (corpus.WriteIfChanged(corpusFile.Path)) written.Add(corpusFile.Path);
+            if (questions.WriteIfChanged(questionsFile.Path)) written.Add(questionsFile.Path);
+            if (runsChanged && RunFileWriter.Write(runFile.Path, runs.Values)) written.Add(runFile.Path);
+            if (referencesChanged && AtomicFile.WriteIfChanged(referencesFile.Path, AnswerReferences.Render(references))) written.Add(referencesFile.Path);
+            foreach (var judgment in judgments)
+                changes.Add(new ImportChange(ImportItem.JudgeRecording, judgment.Record.QuestionId, judgeRecordings.Write(judgment), judgment.RecordFile));
+            return new ImportResult(changes, written);
+        }
+
+        static Dictionary<string, int> IdLines(GoldenFile file, string field)
+        {
+            var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var (line, value) in JsonLines.Read(file.Path, file.Display))
+                lines.TryAdd(new JsonFields(value, file.Display, line).RequiredId(field), line);
+            return lines;
+        }
+    }
+
+    /// <summary>A golden-set file: where it is, and how errors name it (relative to the directory the user gave).</summary>
+    sealed record GoldenFile(string Path, string Display)
+    {
+        public static GoldenFile In(string goldenDirectory, string relative) =>
+            new(System.IO.Path.GetFullPath(System.IO.Path.Combine(goldenDirectory, relative)), System.IO.Path.Combine(goldenDirectory, relative));
+    }
+}
