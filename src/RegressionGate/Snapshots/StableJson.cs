@@ -40,15 +40,18 @@ public static class StableJson
     /// <summary>Writes <paramref name="value"/> with exactly <see cref="Decimals"/> decimals, zeros kept (0.850000).</summary>
     public static void WriteFixed(this Utf8JsonWriter writer, string name, double value)
     {
-        writer.WritePropertyName(name);
-        writer.WriteFixedValue(value, name);
+        writer.WriteNumber(name, FixedDecimal(value, name));
     }
 
     /// <summary>An array element with exactly <see cref="Decimals"/> decimals.</summary>
     public static void WriteFixedValue(this Utf8JsonWriter writer, double value, string what = "value")
     {
-        writer.WriteRawValue(Fixed(value, what), skipInputValidation: true);
+        writer.WriteNumberValue(FixedDecimal(value, what));
     }
+
+    // A decimal parsed from "0.850000" keeps its six-digit scale, and the writer prints it with the zeros, indented
+    // like any other number (a raw value would not be indented inside an array).
+    static decimal FixedDecimal(double value, string what) => decimal.Parse(Fixed(value, what), CultureInfo.InvariantCulture);
 
     public static void WriteFixedOrNull(this Utf8JsonWriter writer, string name, double? value)
     {

@@ -1,4 +1,5 @@
 using RegressionGate.Golden;
+using RegressionGate.Retrieval;
 
 namespace RegressionGate.Snapshots;
 
@@ -42,11 +43,11 @@ public sealed class SummarySnapshotKind : SnapshotKind<SummarySnapshot>
         return new SummarySnapshot(ReadRetrieval(root.NullableObject("retrieval")), ReadJudge(root.NullableObject("judge")));
     }
 
-    static RetrievalAggregates? ReadRetrieval(SnapshotFields? f)
+    static RetrievalQuality? ReadRetrieval(SnapshotFields? f)
     {
         if (f is null) return null;
         f.RejectUnknown("k", "questions", "recall", "mrr", "ndcg");
-        return new RetrievalAggregates(f.Int("k", min: 1), f.Int("questions", min: 0),
+        return new RetrievalQuality(f.Int("k", min: 1), f.Int("questions", min: 0),
             f.Double("recall", 0, 1), f.Double("mrr", 0, 1), f.Double("ndcg", 0, 1));
     }
 
