@@ -1,3 +1,4 @@
+using System.Globalization;
 using RegressionGate.Golden;
 using RegressionGate.Retrieval;
 using RegressionGate.Snapshots;
@@ -32,7 +33,7 @@ public sealed class RetrievalComparerTests
 
         var messages = Comparer.Compare(Samples.Retrieval(), current);
 
-        Assert.Contains($"rank-biased overlap {rbo:0.0000} is below the minimum 0.9 (p = 0.9)", messages);
+        Assert.Contains($"rank-biased overlap {rbo.ToString("0.0000", CultureInfo.InvariantCulture)} is below the minimum 0.9 (p = 0.9)", messages);
         Assert.Contains("segment 3027 fell from rank 1 to 7", messages);
         Assert.Contains("segment 7744 rose from rank 2 to 1", messages);
         Assert.DoesNotContain(messages, m => m.Contains("3246"));
