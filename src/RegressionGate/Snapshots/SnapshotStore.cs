@@ -26,9 +26,6 @@ public sealed class SnapshotStore
     public void Write<T>(SnapshotKind<T> kind, string path, T snapshot) where T : class =>
         AtomicFile.WriteAllText(path, kind.Write(snapshot));
 
-    /// <summary>Removes a received file that no longer applies; absent is fine.</summary>
-    public static void Delete(string path) => File.Delete(path);
-
     /// <summary>
     /// Every received file of the known stages, as (stage, path), in stage order then by name. Stray
     /// <see cref="AtomicFile"/> temp files never end in <see cref="ReceivedSuffix"/>, and are skipped by name besides.

@@ -49,13 +49,13 @@ public sealed class SnapshotVerifier(SnapshotStore store, IEnvironmentVariables 
         if (exists && differences.Count == 0)
         {
             outcome = VerifyOutcome.Matched;
-            SnapshotStore.Delete(receivedPath);
+            File.Delete(receivedPath);
         }
         else if (approval.Allowed)
         {
             outcome = VerifyOutcome.AutoApproved;
             Store.Write(kind, verifiedPath, stored);
-            SnapshotStore.Delete(receivedPath);
+            File.Delete(receivedPath);
             notes.Add($"{AutoApproval.Variable}: wrote {(exists ? "changed" : "new")} verified snapshot {verifiedPath}");
             if (exists) notes.AddRange(differences.Select(d => $"  approved: {d}"));
         }
