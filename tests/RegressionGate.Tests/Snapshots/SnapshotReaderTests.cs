@@ -69,6 +69,15 @@ public sealed class SnapshotReaderTests
     }
 
     [Fact]
+    public void A_bad_number_inside_an_array_of_numbers_is_named_by_index()
+    {
+        var text = SnapshotKinds.Judge.Write(Samples.Judge() with { Repeats = [2, 3] }).Replace("    3.000000\n", "    \"three\"\n");
+        var error = Assert.Throws<GoldenSetException>(() => SnapshotKinds.Judge.Read(text, "judge/105.verified.json"));
+        Assert.Equal("repeats[1]", error.Field);
+        Assert.Equal(LineOf(text, "\"three\""), error.Line);
+    }
+
+    [Fact]
     public void A_summary_metric_out_of_range_is_named()
     {
         var text = SnapshotKinds.Summary.Write(Samples.Summary()).Replace("\"recall\": 0.800000", "\"recall\": 1.5");
