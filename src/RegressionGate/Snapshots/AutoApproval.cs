@@ -1,0 +1,30 @@
+namespace RegressionGate.Snapshots;
+
+/// <summary>
+/// Whether the run may write verified snapshots itself: asked for with <c>REGRESSIONGATE_AUTO_APPROVE=1</c> (or
+/// <c>true</c>) on a developer's machine, and refused wherever <c>CI</c> is set to anything, because a gate that
+/// approves its own changes in CI gates nothing.
+/// </summary>
+public sealed record AutoApproval(bool Requested, bool InCi)
+{
+    public const string Variable = "REGRESSIONGATE_AUTO_APPROVE";
+    public const string CiVariable = "CI";
+
+    public static AutoApproval From(IEnvironmentVariables environment)
+    {
+        var requested = environment.Get(Variable)?.Trim();
+        return new AutoApproval(
+            requested is "1" || string.Equals(requested, "true", StringComparison.OrdinalIgnoreCase),
+            !string.IsNullOrWhiteSpace(environment.Get(CiVariable)));
+    }
+
+    /// <summary>Requested and allowed.</summary>
+    public bool Allowed => Requested && !InCi;
+
+    /// <summary>Requested where it is not allowed.</summary>
+    public bool Refused => Requested && InCi;
+
+    public const string RefusalMessage =
+        $"{Variable} is set, but so is {CiVariable}: snapshots are never approved automatically in CI. " +
+        $"Unset {Variable} in the CI environment, and approve locally with `regression-gate approve`.";
+}

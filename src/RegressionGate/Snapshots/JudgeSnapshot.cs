@@ -1,0 +1,21 @@
+using RegressionGate.Golden;
+
+namespace RegressionGate.Snapshots;
+
+/// <summary>
+/// One answer's judgment as verified. <see cref="Score"/> is the median of <see cref="Repeats"/> on the judge's
+/// own scale (0–3 for AR, so it may be 2.5), <see cref="Normalised"/> maps it to 0–1, and <see cref="Automated"/>
+/// is the label derived from it. <see cref="Judge"/> holds what makes judgments comparable (kind, model, prompt
+/// version, repeats…) as ordered name/value pairs, like <see cref="Retrieval.RetrieverIdentity"/>.
+/// </summary>
+public sealed record JudgeSnapshot(
+    string QuestionId,
+    IReadOnlyList<KeyValuePair<string, string>> Judge,
+    double Score,
+    double Normalised,
+    Label Automated,
+    Label? Manual,
+    IReadOnlyList<double> Repeats,
+    double Spread,
+    bool Flaky,
+    string Reasoning);

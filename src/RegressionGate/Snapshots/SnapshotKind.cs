@@ -1,0 +1,46 @@
+using RegressionGate.Golden;
+
+namespace RegressionGate.Snapshots;
+
+/// <summary>A kind of snapshot as approval sees it: a stage folder whose files it can validate and describe without knowing their type.</summary>
+public interface ISnapshotKind
+{
+    string Stage { get; }
+
+    /// <summary>Parses and validates a snapshot's text, failing with a <see cref="GoldenSetException"/> naming <paramref name="file"/>.</summary>
+    object Parse(string text, string file);
+
+    /// <summary>What a new snapshot holds, for <c>approve</c> to print.</summary>
+    string DescribeNew(object snapshot);
+
+    /// <summary>What changed in meaning from <paramref name="verified"/> to <paramref name="received"/>, for <c>approve</c> to print.</summary>
+    string DescribeChange(object verified, object received, Tolerances tolerances);
+}
+
+/// <summary>How one kind of snapshot is written as stable JSON, read back strictly, and described to a reviewer.</summary>
+public abstract class SnapshotKind<T> : ISnapshotKind where T : class
+{
+    public abstract string Stage { get; }
+
+    /// <summary>The stable JSON text of <paramref name="snapshot"/>: same meaning, same bytes.</summary>
+    public abstract string Write(T snapshot);
+
+    /// <summary>Reads a snapshot's text; <paramref name="file"/> is how errors name it.</summary>
+    public abstract T Read(string text, string file);
+
+    public T ReadFile(string path) => Read(SnapshotFields.ReadText(path, path), path);
+
+    /// <summary><paramref name="snapshot"/> as it reads back once stored, with numbers at the stored precision.</summary>
+    public T AsStored(T snapshot) => Read(Write(snapshot), $"({Stage} snapshot being written)");
+
+    public abstract string DescribeNew(T snapshot);
+
+    public abstract string DescribeChange(T verified, T received, Tolerances tolerances);
+
+    object ISnapshotKind.Parse(string text, string file) => Read(text, file);
+
+    string ISnapshotKind.DescribeNew(object snapshot) => DescribeNew((T)snapshot);
+
+    string ISnapshotKind.DescribeChange(object verified, object received, Tolerances tolerances) =>
+        DescribeChange((T)verified, (T)received, tolerances);
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace RegressionGate.Snapshots;
+
+/// <summary>
+/// Writes snapshot JSON that is the same bytes for the same meaning on every machine: the caller's property order,
+/// 2-space indent, LF, a final newline, UTF-8 without BOM, non-ASCII text as-is, and fixed-precision numbers.
+/// </summary>
+public static class StableJson
+{
+    /// <summary>Decimals kept for every fractional number: enough for cosine scores, few enough to be readable.</summary>
+    public const int Decimals = 6;
+
+    static readonly string FixedFormat = "F" + Decimals.ToString(CultureInfo.InvariantCulture);
+
+    static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        IndentCharacter = ' ',
+        IndentSize = 2,
+        NewLine = "\n",
+        // Snapshots are files people read in diffs, never HTML: Portuguese must stay "é", not "\u00E9".
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>The document <paramref name="write"/> produces, with a final newline.</summary>
+    public static string Write(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, Options))
+        {
+            write(writer);
+        }
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length) + "\n";
+    }
+
+    /// <summary>Writes <paramref name="value"/> with exactly <see cref="Decimals"/> decimals, zeros kept (0.850000).</summary>
+    public static void WriteFixed(this Utf8JsonWriter writer, string name, double value)
+    {
+        writer.WriteNumber(name, FixedDecimal(value, name));
+    }
+
+    /// <summary>An array element with exactly <see cref="Decimals"/> decimals.</summary>
+    public static void WriteFixedValue(this Utf8JsonWriter writer, double value, string what = "value")
+    {
+        writer.WriteNumberValue(FixedDecimal(value, what));
+    }
+
+    // A decimal parsed from "0.850000" keeps its six-digit scale, and the writer prints it with the zeros, indented
+    // like any other number (a raw value would not be indented inside an array).
+    static decimal FixedDecimal(double value, string what) => decimal.Parse(Fixed(value, what), CultureInfo.InvariantCulture);
+
+    public static void WriteFixedOrNull(this Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is { } number) writer.WriteFixed(name, number);
+        else writer.WriteNull(name);
+    }
+
+    /// <summary>The text a number is stored as; rounding is to nearest, and a rounded −0 is written as 0.</summary>
+    public static string Fixed(double value, string what = "value")
+    {
+        if (!double.IsFinite(value))
+            throw new ArgumentOutOfRangeException(what, value, $"{what} must be a finite number to be snapshotted");
+        var rounded = Math.Round(value, Decimals, MidpointRounding.AwayFromZero);
+        if (rounded == 0) rounded = 0; // folds −0 into 0
+        return rounded.ToString(FixedFormat, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The value a number reads back as after being stored: what comparisons must see.</summary>
+    public static double Round(double value) => double.Parse(Fixed(value), CultureInfo.InvariantCulture);
+}

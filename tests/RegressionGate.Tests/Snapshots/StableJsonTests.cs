@@ -1,0 +1,147 @@
+using System.Text;
+using RegressionGate.Golden;
+using RegressionGate.Retrieval;
+using RegressionGate.Snapshots;
+
+namespace RegressionGate.Tests.Snapshots;
+
+public sealed class StableJsonTests
+{
+    [Fact]
+    public void A_retrieval_snapshot_is_written_byte_for_byte_as_expected()
+    {
+        var snapshot = new RetrievalSnapshot(
+            "105",
+            "Qual é o objetivo da camada de pooling? <ação> & \"função\"",
+            new RetrieverIdentity([new("kind", "dense"), new("maxTokens", "512")]),
+            [new RankedSegment(1, "3027", 0.85), new RankedSegment(2, "7744", 0.8531779646873474), new RankedSegment(3, "3247", 0.0000001)]);
+
+        var expected =
+            "{\n" +
+            "  \"questionId\": \"105\",\n" +
+            "  \"question\": \"Qual é o objetivo da camada de pooling? <ação> & \\\"função\\\"\",\n" +
+            "  \"retriever\": {\n" +
+            "    \"kind\": \"dense\",\n" +
+            "    \"maxTokens\": \"512\"\n" +
+            "  },\n" +
+            "  \"ranking\": [\n" +
+            "    {\n" +
+            "      \"rank\": 1,\n" +
+            "      \"id\": \"3027\",\n" +
+            "      \"score\": 0.850000\n" +
+            "    },\n" +
+            "    {\n" +
+            "      \"rank\": 2,\n" +
+            "      \"id\": \"7744\",\n" +
+            "      \"score\": 0.853178\n" +
+            "    },\n" +
+            "    {\n" +
+            "      \"rank\": 3,\n" +
+            "      \"id\": \"3247\",\n" +
+            "      \"score\": 0.000000\n" +
+            "    }\n" +
+            "  ]\n" +
+            "}\n";
+        Assert.Equal(expected, SnapshotKinds.Retrieval.Write(snapshot));
+    }
+
+    [Fact]
+    public void Stored_files_are_utf8_without_bom_with_lf_and_portuguese_unescaped()
+    {
+        using var temp = new TempDirectory();
+        var store = new SnapshotStore(temp.Path);
+        var path = store.VerifiedPath(SnapshotStages.Retrieval, "105");
+        store.Write(SnapshotKinds.Retrieval, path, Samples.Retrieval());
+
+        var bytes = File.ReadAllBytes(path);
+        Assert.False(bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]), "no BOM");
+        Assert.DoesNotContain((byte)'\r', bytes);
+        Assert.Equal((byte)'\n', bytes[^1]);
+        Assert.NotEqual((byte)'\n', bytes[^2]);
+        var text = Encoding.UTF8.GetString(bytes);
+        Assert.Contains("\"Qual é o objetivo da camada de pooling em uma rede neural?\"", text);
+        Assert.DoesNotContain("\\u", text);
+    }
+
+    [Fact]
+    public void A_judge_snapshot_keeps_zeros_writes_null_manual_and_puts_reasoning_last()
+    {
+        var snapshot = Samples.Judge() with { Manual = null, Repeats = [2, 3, 2], Score = 2, Normalised = 2.0 / 3, Spread = 1, Flaky = true, Reasoning = "Critérios: ok.\nScore: 2" };
+        var expected =
+            "{\n" +
+            "  \"questionId\": \"105\",\n" +
+            "  \"judge\": {\n" +
+            "    \"kind\": \"answer-relevance\",\n" +
+            "    \"model\": \"gpt-4o-mini\",\n" +
+            "    \"promptVersion\": \"ar-v1\",\n" +
+            "    \"repeats\": \"1\"\n" +
+            "  },\n" +
+            "  \"score\": 2.000000,\n" +
+            "  \"normalised\": 0.666667,\n" +
+            "  \"automated\": \"P\",\n" +
+            "  \"manual\": null,\n" +
+            "  \"repeats\": [\n" +
+            "    2.000000,\n" +
+            "    3.000000,\n" +
+            "    2.000000\n" +
+            "  ],\n" +
+            "  \"spread\": 1.000000,\n" +
+            "  \"flaky\": true,\n" +
+            "  \"reasoning\": \"Critérios: ok.\\nScore: 2\"\n" +
+            "}\n";
+        Assert.Equal(expected, SnapshotKinds.Judge.Write(snapshot));
+    }
+
+    [Fact]
+    public void A_summary_snapshot_writes_absent_parts_and_undefined_kappas_as_null()
+    {
+        var snapshot = new SummarySnapshot(new RetrievalQuality(10, 12, 0.8, 2.0 / 3, 1), new JudgeAggregates(4, 0.5, null, -0.0000001, 0.25));
+        var expected =
+            "{\n" +
+            "  \"retrieval\": {\n" +
+            "    \"k\": 10,\n" +
+            "    \"questions\": 12,\n" +
+            "    \"recall\": 0.800000,\n" +
+            "    \"mrr\": 0.666667,\n" +
+            "    \"ndcg\": 1.000000\n" +
+            "  },\n" +
+            "  \"judge\": {\n" +
+            "    \"answers\": 4,\n" +
+            "    \"accuracy\": 0.500000,\n" +
+            "    \"kappa\": null,\n" +
+            "    \"linearKappa\": 0.000000,\n" +
+            "    \"quadraticKappa\": 0.250000\n" +
+            "  }\n" +
+            "}\n";
+        Assert.Equal(expected, SnapshotKinds.Summary.Write(snapshot));
+        Assert.Equal("{\n  \"retrieval\": null,\n  \"judge\": null\n}\n", SnapshotKinds.Summary.Write(new SummarySnapshot(null, null)));
+    }
+
+    [Fact]
+    public void Each_kind_reads_back_what_it_wrote()
+    {
+        var retrieval = Samples.Retrieval();
+        var back = SnapshotKinds.Retrieval.Read(SnapshotKinds.Retrieval.Write(retrieval), "x");
+        Assert.Equal(retrieval.Ranking, back.Ranking);
+        Assert.Equal(retrieval.Retriever, back.Retriever);
+        Assert.Equal(retrieval.Retriever.Properties, back.Retriever.Properties);
+        Assert.Equal(retrieval.Question, back.Question);
+
+        var judge = Samples.Judge();
+        var judgeBack = SnapshotKinds.Judge.Read(SnapshotKinds.Judge.Write(judge), "x");
+        Assert.Equal(SnapshotKinds.Judge.Write(judge), SnapshotKinds.Judge.Write(judgeBack));
+        Assert.Equal(Label.C, judgeBack.Manual);
+        Assert.Equal(judge.Judge, judgeBack.Judge);
+
+        var summary = Samples.Summary();
+        Assert.Equal(summary, SnapshotKinds.Summary.Read(SnapshotKinds.Summary.Write(summary), "x"));
+    }
+
+    [Fact]
+    public void A_number_that_is_not_finite_cannot_be_snapshotted()
+    {
+        var snapshot = new SummarySnapshot(new RetrievalQuality(10, 1, double.NaN, 0, 0), null);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => SnapshotKinds.Summary.Write(snapshot));
+        Assert.Contains("recall", error.Message);
+    }
+}
