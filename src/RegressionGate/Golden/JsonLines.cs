@@ -12,23 +12,42 @@ public static class JsonLines
     /// <summary>Each non-blank line parsed as a JSON object. A BOM, CRLF line ends and blank lines are accepted.</summary>
     public static IEnumerable<(int Line, JsonElement Value)> Read(string path, string displayName)
     {
-        using var reader = new StreamReader(path, StrictUtf8, detectEncodingFromByteOrderMarks: true);
         var lineNumber = 0;
-        while (true)
+        foreach (var text in ReadLines(path, displayName))
         {
-            string? text;
-            try
-            {
-                text = reader.ReadLine();
-            }
-            catch (DecoderFallbackException)
-            {
-                throw new GoldenSetException(displayName, lineNumber + 1, null, "the file is not valid UTF-8");
-            }
-            if (text is null) yield break;
             lineNumber++;
             if (string.IsNullOrWhiteSpace(text)) continue;
             yield return (lineNumber, ParseObject(text, displayName, lineNumber));
+        }
+    }
+
+    /// <summary>
+    /// Decodes line by line rather than through a StreamReader, which decodes whole buffers and would blame
+    /// invalid UTF-8 on the wrong line.
+    /// </summary>
+    static IEnumerable<string> ReadLines(string path, string displayName)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var rest = bytes.AsMemory();
+        if (rest.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) rest = rest[3..];
+        var lineNumber = 0;
+        while (rest.Length > 0)
+        {
+            lineNumber++;
+            var end = rest.Span.IndexOf((byte)'\n');
+            var line = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? Memory<byte>.Empty : rest[(end + 1)..];
+            if (line.Span.EndsWith((ReadOnlySpan<byte>)[(byte)'\r'])) line = line[..^1];
+            string text;
+            try
+            {
+                text = StrictUtf8.GetString(line.Span);
+            }
+            catch (DecoderFallbackException)
+            {
+                throw new GoldenSetException(displayName, lineNumber, null, "the line is not valid UTF-8");
+            }
+            yield return text;
         }
     }
 

@@ -130,6 +130,7 @@ public sealed class GoldenSetLoaderTests : IDisposable
 
         var error = Assert.Throws<GoldenSetException>(() => GoldenSetLoader.Load(dir));
 
+        Assert.Equal(2, error.Line);
         Assert.Contains("not valid UTF-8", error.Message);
     }
 
