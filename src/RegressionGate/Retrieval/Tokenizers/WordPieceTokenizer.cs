@@ -11,7 +11,8 @@ namespace RegressionGate.Retrieval.Tokenizers;
 /// Behaves as the reference BERT tokenizer with <c>do_lower_case</c>: <c>iteração</c> → <c>it ##era ##cao</c>, ASCII symbols such as
 /// <c>$ + = &lt; &gt; |</c> are tokens of their own, a word of more than <see cref="MaxWordLength"/> characters or with no
 /// piece in the vocabulary is one <c>[UNK]</c>. Text that merely looks like a special token (<c>"[SEP]"</c>) is tokenized as
-/// text, so a transcript cannot inject one. Immutable and thread-safe; encoding allocates only the returned ids.
+/// text, so a transcript cannot inject one. Lowercasing is per character, so a word-final Greek capital sigma becomes σ where
+/// Python would write ς. Immutable and thread-safe; encoding allocates only the returned ids.
 /// </remarks>
 public sealed class WordPieceTokenizer : ITokenizer
 {
