@@ -1,0 +1,90 @@
+using RegressionGate.Golden;
+using RegressionGate.Retrieval.Embedding;
+
+namespace RegressionGate.Retrieval;
+
+/// <summary>
+/// Dense retrieval over a golden set's corpus: every segment embedded once as <c>passagePrefix + text</c>, each question
+/// as <c>queryPrefix + text</c>, ranked by exact cosine similarity.
+/// </summary>
+public sealed class DenseRetriever : IRetriever
+{
+    readonly ITextEmbedder embedder;
+    readonly bool ownsEmbedder;
+    readonly VectorIndex index;
+    readonly string queryPrefix;
+
+    /// <summary>
+    /// Embeds the corpus with <paramref name="embedder"/> (which may be a caching decorator); <paramref name="progress"/>
+    /// receives how many segments are embedded so far.
+    /// </summary>
+    public DenseRetriever(GoldenSet golden, ITextEmbedder embedder, IProgress<int>? progress = null,
+        CancellationToken cancellationToken = default, bool ownsEmbedder = true)
+    {
+        this.embedder = embedder;
+        this.ownsEmbedder = ownsEmbedder;
+        var settings = golden.Settings.Retriever;
+        queryPrefix = settings.QueryPrefix;
+        Identity = new RetrieverIdentity([
+            new("kind", RetrieverKinds.Dense),
+            new("model", settings.Model),
+            new("modelSha256", embedder.Model.Sha256),
+            new("k", settings.K.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("queryPrefix", settings.QueryPrefix),
+            new("passagePrefix", settings.PassagePrefix),
+            new("maxTokens", embedder.MaxTokens.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ]);
+
+        var passages = new string[golden.Corpus.Count];
+        for (var i = 0; i < passages.Length; i++) passages[i] = settings.PassagePrefix + golden.Corpus[i].Text;
+        var vectors = embedder.Embed(passages, progress, cancellationToken);
+        index = new VectorIndex(embedder.Dimensions, passages.Length);
+        for (var i = 0; i < passages.Length; i++) index.Add(golden.Corpus[i].Id, vectors[i]);
+    }
+
+    /// <summary>
+    /// Loads the model <c>gate.json</c> names (bundled, or a directory relative to the golden set) and embeds the corpus.
+    /// A model that cannot be loaded is a <see cref="GoldenSetException"/> on <c>retriever.model</c>.
+    /// </summary>
+    public static DenseRetriever Create(GoldenSet golden, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var settings = golden.Settings.Retriever;
+        OnnxEmbedder embedder;
+        try
+        {
+            embedder = OnnxEmbedder.Load(EmbeddingModelSource.Resolve(settings.Model, golden.Directory), settings.MaxTokens);
+        }
+        catch (EmbeddingModelException e)
+        {
+            throw new GoldenSetException(GoldenSet.SettingsFile, null, "retriever.model", e.Message);
+        }
+        try
+        {
+            return new DenseRetriever(golden, embedder, progress, cancellationToken);
+        }
+        catch
+        {
+            embedder.Dispose();
+            throw;
+        }
+    }
+
+    public RetrieverIdentity Identity { get; }
+
+    /// <summary>How many segments are indexed.</summary>
+    public int Count => index.Count;
+
+    public IReadOnlyList<RankedSegment> Retrieve(GoldenQuestion question, int k) => Retrieve(question.Text, k);
+
+    /// <summary>Ranks the corpus for free text, as <c>regression-gate ask</c> does.</summary>
+    public IReadOnlyList<RankedSegment> Retrieve(string question, int k)
+    {
+        var vector = embedder.Embed([queryPrefix + question])[0];
+        return index.Search(vector, k);
+    }
+
+    public void Dispose()
+    {
+        if (ownsEmbedder) embedder.Dispose();
+    }
+}

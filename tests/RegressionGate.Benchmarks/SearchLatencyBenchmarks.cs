@@ -1,0 +1,43 @@
+using System.Numerics.Tensors;
+using BenchmarkDotNet.Attributes;
+using RegressionGate.Retrieval;
+
+namespace RegressionGate.Benchmarks;
+
+/// <summary>Top-10 exact cosine search over 10,000 random unit vectors of 384 dimensions; the time reported is per query.</summary>
+[Config(typeof(ShortSearchJob))]
+[MemoryDiagnoser]
+public class SearchLatencyBenchmarks
+{
+    public const int Vectors = 10_000;
+    public const int Dimensions = 384;
+    const int Queries = 100;
+
+    VectorIndex index = null!;
+    float[][] queries = null!;
+
+    [GlobalSetup]
+    public void SetUp()
+    {
+        var random = new Random(384);
+        index = new VectorIndex(Dimensions, Vectors);
+        for (var i = 0; i < Vectors; i++) index.Add(i.ToString(System.Globalization.CultureInfo.InvariantCulture), RandomUnit(random));
+        queries = Enumerable.Range(0, Queries).Select(_ => RandomUnit(random)).ToArray();
+    }
+
+    [Benchmark(OperationsPerInvoke = Queries)]
+    public double Top10()
+    {
+        var sum = 0.0;
+        foreach (var query in queries) sum += index.Search(query, 10)[0].Score;
+        return sum;
+    }
+
+    static float[] RandomUnit(Random random)
+    {
+        var vector = new float[Dimensions];
+        for (var i = 0; i < Dimensions; i++) vector[i] = (float)(random.NextDouble() * 2 - 1);
+        TensorPrimitives.Divide(vector, TensorPrimitives.Norm(vector), vector);
+        return vector;
+    }
+}
