@@ -74,11 +74,12 @@ public sealed class LoopbackOpenAIServer : IAsyncDisposable
     {
         var current = Interlocked.Increment(ref inFlight);
         InterlockedMax(ref maxInFlight, current);
+        var number = Interlocked.Increment(ref count);
         try
         {
             var body = await new StreamReader(context.Request.Body, Encoding.UTF8).ReadToEndAsync(context.RequestAborted);
             var request = new ObservedRequest(
-                Interlocked.Increment(ref count),
+                number,
                 context.Request.Method,
                 context.Request.Path.Value ?? "",
                 context.Request.Query["api-version"].ToString(),
