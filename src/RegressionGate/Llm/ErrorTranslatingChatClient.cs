@@ -1,0 +1,96 @@
+using System.ClientModel;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+
+namespace RegressionGate.Llm;
+
+/// <summary>
+/// Turns the SDK's failures (ClientResultException, AggregateException of timeouts…) into <see cref="LlmCallException"/>
+/// and <see cref="LlmTimeoutException"/> whose messages say which endpoint, what happened, after how many attempts,
+/// and never contain the key.
+/// </summary>
+internal sealed class ErrorTranslatingChatClient(IChatClient inner, LlmConnection connection, LlmClientOptions options) : DelegatingChatClient(inner)
+{
+    static readonly HashSet<int> Retryable = [408, 429, 500, 502, 503, 504];
+
+    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? chatOptions = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.GetResponseAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && Translate(e) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    LlmCallException? Translate(Exception e)
+    {
+        var failures = e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions.ToList() : [e];
+        var attempts = failures.Count;
+        var last = failures[^1];
+
+        if (failures.All(f => f is OperationCanceledException))
+        {
+            var seconds = options.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+            return new LlmTimeoutException(
+                $"{connection} did not answer within the {seconds} s timeout on {Attempts(attempts)}. " +
+                "Check the endpoint, or allow more time.",
+                options.Timeout, attempts, e);
+        }
+        if (last is ClientResultException { Status: > 0 } result)
+        {
+            if (failures.Count == 1 && Retryable.Contains(result.Status)) attempts = options.MaxRetries + 1;
+            var detail = Redact(ErrorDetail(result));
+            return new LlmCallException(
+                $"{connection} answered HTTP {result.Status} on {Attempts(attempts)}{(detail.Length > 0 ? ": " + detail : "")}{Hint(result.Status)}",
+                result.Status, attempts, e);
+        }
+        if (last is ClientResultException or HttpRequestException or IOException)
+        {
+            return new LlmCallException(
+                $"{connection} could not be reached on {Attempts(attempts)}: {Redact(Innermost(last).Message)}",
+                null, attempts, e);
+        }
+        return null;
+    }
+
+    static string Attempts(int n) => n == 1 ? "the only attempt" : $"all {n} attempts";
+
+    static string Hint(int status) => status switch
+    {
+        401 or 403 => $" (check {LlmEnvironmentVariables.AzureApiKey} or {LlmEnvironmentVariables.OpenAIApiKey})",
+        404 => $" (check {LlmEnvironmentVariables.AzureDeployment} or {LlmEnvironmentVariables.OpenAIModel}, and the endpoint URL)",
+        _ => "",
+    };
+
+    static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
+
+    string Redact(string text) => text.Replace(connection.ApiKey, "***", StringComparison.Ordinal);
+
+    /// <summary>The service's own error message where the body is the usual <c>{"error":{"message":…}}</c>, else the body's start.</summary>
+    static string ErrorDetail(ClientResultException e)
+    {
+        var body = e.GetRawResponse()?.Content?.ToString() ?? "";
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
+                && error.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String)
+                return Shorten(message.GetString()!);
+        }
+        catch (JsonException)
+        {
+        }
+        return Shorten(body);
+    }
+
+    static string Shorten(string text)
+    {
+        text = string.Join(' ', text.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)).Trim();
+        return text.Length <= 300 ? text : text[..300] + "…";
+    }
+}

@@ -1,0 +1,22 @@
+using RegressionGate.Judging;
+
+namespace RegressionGate.Llm;
+
+/// <summary>A model call failed after the retries it was allowed: an HTTP error, or no connection.</summary>
+public class LlmCallException(string message, int? status, int attempts, Exception? inner = null) : JudgeCallException(message, inner)
+{
+    public override JudgeFailureKind Kind => JudgeFailureKind.CallFailed;
+
+    /// <summary>The last HTTP status, or <c>null</c> when no response came.</summary>
+    public int? Status { get; } = status;
+
+    /// <summary>How many times the request was sent.</summary>
+    public int Attempts { get; } = attempts;
+}
+
+/// <summary>The endpoint did not answer within the configured timeout on any attempt.</summary>
+public sealed class LlmTimeoutException(string message, TimeSpan timeout, int attempts, Exception? inner = null)
+    : LlmCallException(message, null, attempts, inner)
+{
+    public TimeSpan Timeout { get; } = timeout;
+}

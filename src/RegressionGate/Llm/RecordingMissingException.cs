@@ -1,0 +1,18 @@
+using RegressionGate.Judging;
+
+namespace RegressionGate.Llm;
+
+/// <summary>Replay found no recording for a request. Carries the key and the command that records it; the caller adds the question.</summary>
+public sealed class RecordingMissingException(string key, string path, string recordCommand)
+    : JudgeCallException($"no recording for this request (key {key}, expected at {path}). Record it with: {recordCommand}")
+{
+    public override JudgeFailureKind Kind => JudgeFailureKind.MissingRecording;
+
+    public override string RecordingKey => Key;
+
+    public string Key { get; } = key;
+
+    public string Path { get; } = path;
+
+    public string RecordCommand { get; } = recordCommand;
+}

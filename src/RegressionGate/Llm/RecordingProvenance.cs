@@ -1,0 +1,47 @@
+using System.Reflection;
+
+namespace RegressionGate.Llm;
+
+/// <summary>
+/// Where a recording came from, as ordered name/value pairs beginning with <c>source</c>: <c>recorded</c> (a real
+/// model answered) or <c>authored</c> (a person wrote the response, e.g. for the sample golden set).
+/// </summary>
+public sealed class RecordingProvenance
+{
+    public const string RecordedSource = "recorded";
+    public const string AuthoredSource = "authored";
+    public const string Tool = "regression-gate";
+
+    public RecordingProvenance(IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        Fields = fields.ToList();
+        if (Fields.Count == 0 || Fields[0].Key != "source" || string.IsNullOrWhiteSpace(Fields[0].Value))
+            throw new ArgumentException("provenance starts with a non-empty 'source'", nameof(fields));
+    }
+
+    public IReadOnlyList<KeyValuePair<string, string>> Fields { get; }
+
+    public string Source => Fields[0].Value;
+
+    public bool IsAuthored => Source == AuthoredSource;
+
+    public string? this[string name] => Fields.FirstOrDefault(f => f.Key == name).Value;
+
+    /// <summary>A model's real answer, saved by this tool (talking to <paramref name="provider"/>, where known).</summary>
+    public static RecordingProvenance Recorded(LlmProvider? provider = null)
+    {
+        List<KeyValuePair<string, string>> fields = [new("source", RecordedSource), new("tool", Tool), new("toolVersion", ToolVersion)];
+        if (provider is { } p) fields.Add(new("provider", p == LlmProvider.AzureOpenAI ? "azure-openai" : "openai-compatible"));
+        return new(fields);
+    }
+
+    /// <summary>A response a person wrote; <paramref name="note"/> says who, why, or for what.</summary>
+    public static RecordingProvenance Authored(string note)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(note);
+        return new([new("source", AuthoredSource), new("note", note), new("tool", Tool)]);
+    }
+
+    internal static string ToolVersion { get; } =
+        typeof(RecordingProvenance).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+}
