@@ -1,1 +1,3 @@
-return 2;
+using RegressionGate.Cli;
+
+return await CliApp.RunAsync(args, CliConsole.FromProcess());

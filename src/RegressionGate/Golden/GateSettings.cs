@@ -64,6 +64,11 @@ public static class JudgeKinds
 public sealed record JudgeSettings
 {
     public string Kind { get; init; } = JudgeKinds.AnswerRelevance;
+    /// <summary>
+    /// The judge model or Azure deployment name. Recordings are keyed by it, so replay finds them without any
+    /// configuration; when absent, <c>AZURE_OPENAI_DEPLOYMENT</c> or <c>OPENAI_MODEL</c> names it.
+    /// </summary>
+    public string? Model { get; init; }
     /// <summary>How often each answer is judged; the median score decides.</summary>
     public int Repeats { get; init; } = 1;
     /// <summary>Cosine similarity at or above which the similarity judge gives 1, 2 and 3.</summary>

@@ -79,7 +79,7 @@ public static class SettingsReader
 
     static JudgeSettings ReadJudge(JsonFields f)
     {
-        f.RejectUnknown("kind", "repeats", "similarityThresholds");
+        f.RejectUnknown("kind", "model", "repeats", "similarityThresholds");
         var defaults = new JudgeSettings();
         var thresholds = f.OptionalDoubleList("similarityThresholds") ?? defaults.SimilarityThresholds;
         if (thresholds.Count != 3 || thresholds[0] > thresholds[1] || thresholds[1] > thresholds[2])
@@ -87,6 +87,7 @@ public static class SettingsReader
         return new JudgeSettings
         {
             Kind = f.OneOf("kind", JudgeKinds.All, defaults.Kind),
+            Model = f.OptionalString("model", allowEmpty: false),
             Repeats = f.OptionalInt("repeats", defaults.Repeats, 1, 25),
             SimilarityThresholds = thresholds,
         };

@@ -4,12 +4,14 @@ namespace RegressionGate.Llm;
 
 /// <summary>
 /// Where a recording came from, as ordered name/value pairs beginning with <c>source</c>: <c>recorded</c> (a real
-/// model answered) or <c>authored</c> (a person wrote the response, e.g. for the sample golden set).
+/// model answered), <c>authored</c> (a person wrote the response, e.g. for the sample golden set) or <c>imported</c>
+/// (taken from an evaluation record).
 /// </summary>
 public sealed class RecordingProvenance
 {
     public const string RecordedSource = "recorded";
     public const string AuthoredSource = "authored";
+    public const string ImportedSource = "imported";
     public const string Tool = "regression-gate";
 
     public RecordingProvenance(IEnumerable<KeyValuePair<string, string>> fields)
@@ -40,6 +42,13 @@ public sealed class RecordingProvenance
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(note);
         return new([new("source", AuthoredSource), new("note", note), new("tool", Tool)]);
+    }
+
+    /// <summary>A judgment taken from a team's evaluation record by <c>regression-gate import</c>; <paramref name="record"/> names the file.</summary>
+    public static RecordingProvenance Imported(string record)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(record);
+        return new([new("source", ImportedSource), new("record", record), new("tool", Tool)]);
     }
 
     internal static string ToolVersion { get; } =

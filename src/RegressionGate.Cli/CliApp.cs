@@ -1,0 +1,59 @@
+using System.CommandLine;
+using RegressionGate.Cli.Commands;
+using RegressionGate.Golden;
+using RegressionGate.Llm;
+
+namespace RegressionGate.Cli;
+
+/// <summary>The <c>regression-gate</c> command line: parses, dispatches, and turns known failures into exit codes.</summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    {
+        var root = new RootCommand(
+            "RegressionGate: a regression gate for retrieval-augmented question answering. Each golden question's " +
+            "retrieval top-k and answer-relevance judgment are snapshotted; the gate fails when they regress beyond " +
+            "the tolerances in gate.json.\n\n" +
+            "Exit codes: 0 passed, 1 gate failed, 2 bad input or usage.\n\n" +
+            "Examples:\n" +
+            "  regression-gate run --golden golden\n" +
+            "  regression-gate approve --golden golden --dry-run\n" +
+            "  regression-gate ask \"Qual é o objetivo da camada de pooling?\"")
+        {
+            RunCommand.Create(console),
+            ApproveCommand.Create(console),
+            AskCommand.Create(console),
+            ImportCommand.Create(console),
+            ExportCommand.Create(console),
+        };
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors) await console.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync("Run 'regression-gate --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (GoldenSetException e)
+        {
+            await console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+        catch (LlmConfigurationException e)
+        {
+            await console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            await console.Error.WriteLineAsync("interrupted: finished recordings are kept; no snapshot was written").ConfigureAwait(false);
+            return ExitCodes.Interrupted;
+        }
+    }
+}

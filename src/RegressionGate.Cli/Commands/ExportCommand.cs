@@ -1,0 +1,40 @@
+using System.CommandLine;
+using RegressionGate.Gate;
+using RegressionGate.Records;
+
+namespace RegressionGate.Cli.Commands;
+
+/// <summary><c>regression-gate export</c>: one evaluation record per question from a fresh run, for people to annotate.</summary>
+static class ExportCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var golden = CommonOptions.Golden(console);
+        var output = CommonOptions.Out("Where the records go, one file per question ({NNN}_{hash}.txt).", "artifacts/records");
+        var llm = new Option<string?>("--llm") { Description = "replay (default), record, refresh or live, as for 'run'.", HelpName = "MODE" };
+        llm.AcceptOnlyFromAmong(Golden.LlmModes.All.ToArray());
+
+        var command = new Command("export",
+            "Retrieve and judge every golden question as 'run' does, without comparing or writing snapshots, and write one " +
+            "record per question in the team's Markdown layout (Pergunta, Segmentos recuperados, Resposta, Referências, " +
+            "Anotação manual, Answer Relevance, Anotação automatizada, Raciocínio), e.g. to annotate after a model change.\n\n" +
+            "Examples:\n" +
+            "  regression-gate export --golden golden --out records\n" +
+            "  regression-gate export --llm live --out records/new-model")
+        {
+            golden, output, llm,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var set = CommonOptions.Load(parse.GetValue(golden)!);
+            var options = new GateRunOptions { LlmMode = parse.GetValue(llm), Environment = console.Environment };
+            var evaluation = await ProgressDisplay.RunAsync(console, progress =>
+                GateRunner.EvaluateAsync(set, options with { Progress = progress }, cancellationToken)).ConfigureAwait(false);
+            var directory = Path.GetFullPath(parse.GetValue(output)!);
+            var written = EvaluationExport.Write(evaluation, directory);
+            await console.Out.WriteLineAsync($"wrote {written.Count} record(s) to {directory}").ConfigureAwait(false);
+            return ExitCodes.Passed;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using RegressionGate.Records;
+
+namespace RegressionGate.Cli.Commands;
+
+/// <summary><c>regression-gate import</c>: start or extend a golden set from the team's evaluation records.</summary>
+static class ImportCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var golden = CommonOptions.Golden(console);
+        var records = new Argument<string[]>("RECORD") { Description = "Evaluation record files in the seed's Markdown layout.", Arity = ArgumentArity.OneOrMore };
+
+        var command = new Command("import",
+            "Import evaluation records (\"Pergunta N\", \"Segmentos recuperados pelo E5\", …) into a golden set: the question " +
+            "with its answer and manual label, the retrieved segments into the corpus (merged by id), the recorded ranking into " +
+            "the run file (retriever kind run-file gates it as it is), and the AR reasoning as a replayable judge recording. " +
+            "Everything is checked first; on any error nothing is written. Importing the same record again changes nothing.\n\n" +
+            "Examples:\n" +
+            "  regression-gate import records/000_2d96afdaa130e795.txt --golden golden\n" +
+            "  regression-gate import records/*.txt --golden golden")
+        {
+            records, golden,
+        };
+        command.SetAction(async (parse, _) =>
+        {
+            var directory = Path.GetFullPath(parse.GetValue(golden)!);
+            var result = new RecordImporter(new RecordJudgeRecordings()).Import(parse.GetValue(records)!, directory);
+            foreach (var line in result.Summary()) await console.Out.WriteLineAsync(line).ConfigureAwait(false);
+            return ExitCodes.Passed;
+        });
+        return command;
+    }
+}

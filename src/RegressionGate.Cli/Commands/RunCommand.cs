@@ -1,0 +1,116 @@
+using System.CommandLine;
+using System.Globalization;
+using RegressionGate.Gate;
+using RegressionGate.Golden;
+using RegressionGate.Reports;
+
+namespace RegressionGate.Cli.Commands;
+
+/// <summary><c>regression-gate run</c>: the whole gate over a golden set, a short verdict, and the reports.</summary>
+static class RunCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var golden = CommonOptions.Golden(console);
+        var output = CommonOptions.Out("Where the reports go (gate-report.json, .md, .html, one record per question).", "artifacts");
+        var llm = new Option<string?>("--llm")
+        {
+            Description = "How the judge reaches the LLM: replay (recordings only; the default, and what CI uses), record (call on a " +
+                          "missing recording and save it), refresh (call for every answer, overwrite), live (call, save nothing). " +
+                          "Default: llm.mode of gate.json.",
+            HelpName = "MODE",
+        };
+        llm.AcceptOnlyFromAmong(LlmModes.All.ToArray());
+        var judge = new Option<string?>("--judge")
+        {
+            Description = "answer-relevance (the LLM judge) or similarity (offline: cosine of question and answer embeddings). Default: judge.kind of gate.json.",
+            HelpName = "KIND",
+        };
+        judge.AcceptOnlyFromAmong(JudgeKinds.All.ToArray());
+        var parallel = new Option<int?>("--parallel") { Description = "LLM calls in flight at most. Default: llm.parallel of gate.json (4).", HelpName = "N" };
+        parallel.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1 or > 256) result.AddError("--parallel must be between 1 and 256");
+        });
+        var json = new Option<bool>("--json") { Description = "Print gate-report.json to standard output instead of the verdict." };
+
+        var command = new Command("run",
+            "Run the gate: retrieve each golden question's top-k, judge each answer, compare everything with the verified " +
+            "snapshots under the tolerances of gate.json, and write the reports. A mismatch writes a .received.json beside " +
+            "the verified snapshot; review it, then run 'approve'.\n\n" +
+            "Exit codes: 0 passed, 1 gate failed, 2 bad input or usage.\n\n" +
+            "Examples:\n" +
+            "  regression-gate run\n" +
+            "  regression-gate run --golden golden --out artifacts/gate\n" +
+            "  regression-gate run --llm record          # after changing the judge prompt or model (needs AZURE_OPENAI_*)\n" +
+            "  regression-gate run --judge similarity    # offline judge, no LLM\n" +
+            "  regression-gate run --json | jq .verdict")
+        {
+            golden, output, llm, judge, parallel, json,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var set = CommonOptions.Load(parse.GetValue(golden)!);
+            var options = new GateRunOptions
+            {
+                LlmMode = parse.GetValue(llm),
+                JudgeKind = parse.GetValue(judge),
+                Parallel = parse.GetValue(parallel),
+                Environment = console.Environment,
+            };
+            var result = await ProgressDisplay.RunAsync(console, progress =>
+                GateRunner.RunAsync(set, options with { Progress = progress }, cancellationToken)).ConfigureAwait(false);
+            var outDirectory = Path.GetFullPath(parse.GetValue(output)!);
+            var written = GateReports.Write(result, outDirectory);
+            if (parse.GetValue(json))
+                await console.Out.WriteAsync(await File.ReadAllTextAsync(Path.Combine(outDirectory, GateReports.JsonFile), cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+            else
+                await console.Out.WriteAsync(Verdict(result, written)).ConfigureAwait(false);
+            return result.Passed ? ExitCodes.Passed : ExitCodes.GateFailed;
+        });
+        return command;
+    }
+
+    /// <summary>The few lines a person reads in a terminal or CI log: verdict, what failed and why, where the details are.</summary>
+    internal static string Verdict(GateResult result, IReadOnlyList<string> reports)
+    {
+        var text = new System.Text.StringBuilder();
+        var questions = result.Questions;
+        var judged = questions.Count(q => q.Judgment is not null);
+        text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+            $"gate {(result.Passed ? "passed" : "FAILED")}: {questions.Count} questions, retrieval {questions.Count(q => q.Retrieval.Passed)}/{questions.Count} " +
+            $"ok, judgments {questions.Count(q => q.Judgment?.Passed == true)}/{judged} ok, aggregates {(result.SummaryVerdict.Passed ? "ok" : "FAILED")} " +
+            $"({result.Elapsed.TotalSeconds:0.0} s)"));
+        if (result.Summary.Retrieval is { } r)
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  retrieval@{r.K}: recall {r.Recall:0.000}, MRR {r.Mrr:0.000}, nDCG {r.Ndcg:0.000} over {r.Questions} questions"));
+        if (result.Summary.Judge is { } j)
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"  judge ({result.Judge?.Kind}, {result.LlmMode}): accuracy {j.Accuracy:0.000}, kappa {(j.Kappa is { } k ? k.ToString("0.000", CultureInfo.InvariantCulture) : "n/a")} over {j.Answers} answers"));
+        foreach (var question in result.Failing)
+        {
+            foreach (var (stage, verdict) in new[] { ("retrieval", question.Retrieval), ("judgment", question.Judgment) })
+            {
+                if (verdict is null || verdict.Passed) continue;
+                text.AppendLine($"  FAIL {question.Question.Id} {stage}: {First(verdict)}");
+            }
+        }
+        if (!result.SummaryVerdict.Passed)
+        {
+            foreach (var failure in result.SummaryVerdict.Failures) text.AppendLine($"  FAIL aggregates: {failure}");
+        }
+        var received = questions.SelectMany(q => new[] { q.Retrieval.ReceivedPath, q.Judgment?.ReceivedPath })
+            .Append(result.SummaryVerdict.ReceivedPath).OfType<string>().Count();
+        if (received > 0)
+            text.AppendLine($"  {received} received snapshot(s) written; if the changes are intended: regression-gate approve --golden {result.Golden.Directory}");
+        foreach (var report in reports) text.AppendLine($"report: {report}");
+        return text.ToString();
+    }
+
+    static string First(Verdict verdict)
+    {
+        var first = verdict.Failures[0];
+        var line = first.Split('\n')[0];
+        var more = verdict.Failures.Count - 1 + (first.Contains('\n') ? 1 : 0);
+        return more > 0 ? $"{line} (+ more in the report)" : line;
+    }
+}

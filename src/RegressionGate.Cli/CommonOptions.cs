@@ -1,0 +1,25 @@
+using System.CommandLine;
+using RegressionGate.Golden;
+
+namespace RegressionGate.Cli;
+
+/// <summary>Options several commands share, so they read and are documented the same everywhere.</summary>
+static class CommonOptions
+{
+    public static Option<string> Golden(CliConsole console) => new("--golden", "-g")
+    {
+        Description = "The golden directory (gate.json, corpus.jsonl, questions.jsonl, recordings/, snapshots/). " +
+                      "Default: $REGRESSIONGATE_GOLDEN, else ./golden.",
+        HelpName = "DIR",
+        DefaultValueFactory = _ => console.Environment.Get("REGRESSIONGATE_GOLDEN") is { Length: > 0 } dir ? dir : "golden",
+    };
+
+    public static Option<string> Out(string description, string fallback) => new("--out", "-o")
+    {
+        Description = description,
+        HelpName = "DIR",
+        DefaultValueFactory = _ => fallback,
+    };
+
+    public static GoldenSet Load(string directory) => GoldenSetLoader.Load(directory);
+}

@@ -1,0 +1,33 @@
+using RegressionGate.Golden;
+using RegressionGate.Judging;
+using RegressionGate.Retrieval;
+using RegressionGate.Snapshots;
+
+namespace RegressionGate.Gate;
+
+/// <summary>One whole run of the gate over a golden set: per-question results, aggregates against their baseline, verdict.</summary>
+/// <param name="Agreement">Judge-vs-human agreement with intervals, over answers that have a manual label and a judgment.</param>
+/// <param name="RetrievalIntervals">Bootstrap 95% intervals of recall, MRR and nDCG over questions.</param>
+/// <param name="Recordings">LLM recordings this run replayed or wrote, counted by provenance source.</param>
+public sealed record GateResult(
+    GoldenSet Golden,
+    RetrieverIdentity Retriever,
+    JudgeIdentity? Judge,
+    string LlmMode,
+    IReadOnlyList<QuestionResult> Questions,
+    SummarySnapshot Summary,
+    SummarySnapshot? SummaryBaseline,
+    Verdict SummaryVerdict,
+    AgreementReport? Agreement,
+    RetrievalIntervals? RetrievalIntervals,
+    IReadOnlyDictionary<string, int> Recordings,
+    TimeSpan Elapsed)
+{
+    public bool Passed => SummaryVerdict.Passed && Questions.All(q => q.Passed);
+
+    public QuestionResult For(string questionId) =>
+        Questions.FirstOrDefault(q => q.Question.Id == questionId)
+        ?? throw new KeyNotFoundException($"question '{questionId}' is not in the golden set at {Golden.Directory}");
+
+    public IEnumerable<QuestionResult> Failing => Questions.Where(q => !q.Passed);
+}

@@ -1,0 +1,21 @@
+using RegressionGate.Snapshots;
+
+namespace RegressionGate.Gate;
+
+/// <summary>How one run departs from <c>gate.json</c> (the command line's overrides) and where it reads its environment.</summary>
+public sealed record GateRunOptions
+{
+    /// <summary><c>--llm</c>: replay, record, refresh or live; null keeps <c>llm.mode</c>.</summary>
+    public string? LlmMode { get; init; }
+
+    /// <summary><c>--judge</c>: answer-relevance or similarity; null keeps <c>judge.kind</c>.</summary>
+    public string? JudgeKind { get; init; }
+
+    /// <summary><c>--parallel</c>: judge calls in flight; null keeps <c>llm.parallel</c>.</summary>
+    public int? Parallel { get; init; }
+
+    /// <summary>LLM configuration, CI detection and auto-approval are read from here, never straight from the process.</summary>
+    public IEnvironmentVariables Environment { get; init; } = EnvironmentVariables.Process;
+
+    public IProgress<GateProgress>? Progress { get; init; }
+}

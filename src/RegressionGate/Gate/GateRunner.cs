@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using RegressionGate.Golden;
+using RegressionGate.Judging;
+using RegressionGate.Llm;
+using RegressionGate.Retrieval;
+using RegressionGate.Snapshots;
+
+namespace RegressionGate.Gate;
+
+/// <summary>
+/// One run of the gate: retrieve every question's top-k, judge every answer, measure the set, then compare it all with
+/// the verified snapshots. Snapshots are written only at the end, after everything that can fail on bad input or
+/// configuration has run, so a run that stops early leaves the golden directory as it found it.
+/// </summary>
+public static class GateRunner
+{
+    /// <summary>Evaluates, then compares with the verified snapshots (writing received ones on mismatch).</summary>
+    public static async Task<GateResult> RunAsync(GoldenSet golden, GateRunOptions options, CancellationToken cancellationToken = default)
+    {
+        var evaluation = await EvaluateAsync(golden, options, cancellationToken).ConfigureAwait(false);
+        return Verify(evaluation, options);
+    }
+
+    /// <summary>
+    /// Retrieves and judges without touching snapshots: what <c>export</c> and the reports' records need. Only the
+    /// recording modes that call a model write (recordings).
+    /// </summary>
+    public static async Task<GateEvaluation> EvaluateAsync(GoldenSet golden, GateRunOptions options, CancellationToken cancellationToken = default)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var settings = golden.Settings;
+        var judgeKind = options.JudgeKind ?? settings.Judge.Kind;
+        var modeName = options.LlmMode ?? settings.Llm.Mode;
+        if (!RecordingModes.TryParse(modeName, out var mode))
+            throw new GoldenSetException(GoldenSet.SettingsFile, null, "llm.mode", $"'{modeName}' is not one of {string.Join(", ", LlmModes.All)}");
+        var toJudge = golden.Questions.Where(q => q.Answer is not null).ToList();
+
+        using var judge = toJudge.Count > 0 ? JudgeSession.Open(golden, judgeKind, mode, options.Environment) : null;
+        var rankings = Retrieve(golden, options.Progress, cancellationToken, out var retrieverIdentity);
+        var judged = judge is null
+            ? new Dictionary<string, JudgeOutcome>()
+            : await Judge(judge.Judge, toJudge, options.Parallel ?? settings.Llm.Parallel, options.Progress, cancellationToken).ConfigureAwait(false);
+
+        return new GateEvaluation(
+            golden,
+            retrieverIdentity,
+            judge?.Judge.Identity,
+            judge?.Tally is null ? "none" : mode.Name(),
+            rankings,
+            judged,
+            judge?.Tally?.CountByProvenance() ?? new Dictionary<string, int>(),
+            Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>Compares an evaluation with the verified snapshots: the gate's verdict.</summary>
+    public static GateResult Verify(GateEvaluation evaluation, GateRunOptions options)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var golden = evaluation.Golden;
+        var settings = golden.Settings;
+        var rankings = evaluation.Rankings;
+        var judged = evaluation.Judged;
+        var verifier = new SnapshotVerifier(SnapshotStore.InGolden(golden.Directory), options.Environment);
+        var tolerances = settings.Tolerances;
+        var questions = golden.Questions.Select(question =>
+        {
+            var ranking = rankings[question.Id];
+            var baseline = TryRead(SnapshotKinds.Retrieval, verifier.Store, SnapshotStages.Retrieval, question.Id);
+            var overlap = baseline is null ? (double?)null
+                : RankBiasedOverlap.Extrapolated(baseline.Ranking.Select(r => r.Id).ToList(), ranking.Select(r => r.Id).ToList(), tolerances.RboP);
+            var retrieval = Verdict.From(verifier.Verify(SnapshotKinds.Retrieval, question.Id,
+                new RetrievalSnapshot(question.Id, question.Text, evaluation.Retriever, ranking), new RetrievalComparer(tolerances)));
+
+            var outcome = judged.GetValueOrDefault(question.Id);
+            var judgeBaseline = outcome is null ? null : TryRead(SnapshotKinds.Judge, verifier.Store, SnapshotStages.Judge, question.Id);
+            Verdict? judgment = outcome switch
+            {
+                Judgment j => Verdict.From(verifier.Verify(SnapshotKinds.Judge, question.Id,
+                    ToSnapshot(question, evaluation.Judge!, j), new JudgeComparer(tolerances))),
+                JudgeFailure failure => Verdict.Failed(failure.ForQuestion(question.Id)),
+                _ => null,
+            };
+            return new QuestionResult(question, ranking, baseline, overlap, retrieval, outcome, judgeBaseline, judgment);
+        }).ToList();
+
+        var measured = golden.Questions
+            .Select(q => ((IReadOnlyList<string>)rankings[q.Id].Select(r => r.Id).ToList(), (IReadOnlyCollection<string>)q.Relevant))
+            .ToList();
+        var agreement = Agreement(golden.Questions, judged);
+        var summary = new SummarySnapshot(RetrievalMetrics.Average(measured, settings.Retriever.K), Aggregates(agreement));
+        var summaryBaseline = TryRead(SnapshotKinds.Summary, verifier.Store, SnapshotStages.Summary, SnapshotStages.SummaryName);
+        var summaryVerdict = Verdict.From(verifier.Verify(SnapshotKinds.Summary, SnapshotStages.SummaryName, summary,
+            new SummaryComparer(tolerances, settings.Floors)));
+
+        return new GateResult(
+            golden,
+            evaluation.Retriever,
+            evaluation.Judge,
+            evaluation.LlmMode,
+            questions,
+            summary,
+            summaryBaseline,
+            summaryVerdict,
+            agreement,
+            RetrievalIntervals.Compute(measured, settings.Retriever.K),
+            evaluation.Recordings,
+            evaluation.Elapsed + Stopwatch.GetElapsedTime(started));
+    }
+
+    static Dictionary<string, IReadOnlyList<RankedSegment>> Retrieve(GoldenSet golden, IProgress<GateProgress>? progress,
+        CancellationToken cancellationToken, out RetrieverIdentity identity)
+    {
+        var corpus = golden.Corpus.Count;
+        using var retriever = RetrieverFactory.Create(golden,
+            progress is null ? null : new Progress<int>(done => progress.Report(new GateProgress(GateStage.EmbeddingCorpus, done, corpus))),
+            cancellationToken);
+        identity = retriever.Identity;
+        var rankings = new Dictionary<string, IReadOnlyList<RankedSegment>>(StringComparer.Ordinal);
+        foreach (var question in golden.Questions)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            rankings[question.Id] = retriever.Retrieve(question, golden.Settings.Retriever.K);
+            progress?.Report(new GateProgress(GateStage.Retrieving, rankings.Count, golden.Questions.Count));
+        }
+        return rankings;
+    }
+
+    static async Task<Dictionary<string, JudgeOutcome>> Judge(IAnswerJudge judge, IReadOnlyList<GoldenQuestion> questions, int parallel,
+        IProgress<GateProgress>? progress, CancellationToken cancellationToken)
+    {
+        var items = questions.Select(q => new JudgeItem(q.Id, q.Text, q.Answer!)).ToList();
+        var judged = await JudgeRunner.RunAsync(judge, items, parallel,
+            progress is null ? null : new Progress<JudgeProgress>(p => progress.Report(new GateProgress(GateStage.Judging, p.Completed, p.Total))),
+            cancellationToken).ConfigureAwait(false);
+        return judged.ToDictionary(j => j.Id, j => j.Outcome, StringComparer.Ordinal);
+    }
+
+    static JudgeSnapshot ToSnapshot(GoldenQuestion question, JudgeIdentity identity, Judgment judgment) => new(
+        question.Id,
+        identity.Properties,
+        judgment.Score,
+        judgment.Normalised,
+        judgment.Label,
+        question.Manual,
+        judgment.Scores.Select(s => (double)s).ToList(),
+        judgment.Spread,
+        judgment.Flaky,
+        judgment.Reasoning);
+
+    static AgreementReport? Agreement(IReadOnlyList<GoldenQuestion> questions, IReadOnlyDictionary<string, JudgeOutcome> judged)
+    {
+        var pairs = questions
+            .Where(q => q.Manual is not null && judged.GetValueOrDefault(q.Id) is Judgment)
+            .Select(q => new LabelPair(q.Manual!.Value, ((Judgment)judged[q.Id]).Label))
+            .ToList();
+        return pairs.Count == 0 ? null : Judging.Agreement.Compute(pairs);
+    }
+
+    static JudgeAggregates? Aggregates(AgreementReport? agreement) => agreement is null ? null : new JudgeAggregates(
+        agreement.Count,
+        agreement.Accuracy.Value ?? 0,
+        agreement.Kappa.Value,
+        agreement.LinearKappa.Value,
+        agreement.QuadraticKappa.Value);
+
+    /// <summary>The verified snapshot as it stood before this run, for the report; an unreadable one counts as none.</summary>
+    static T? TryRead<T>(SnapshotKind<T> kind, SnapshotStore store, string stage, string name) where T : class
+    {
+        var path = store.VerifiedPath(stage, name);
+        if (!File.Exists(path)) return null;
+        try { return kind.ReadFile(path); }
+        catch (GoldenSetException) { return null; }
+    }
+}

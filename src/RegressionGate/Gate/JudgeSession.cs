@@ -1,0 +1,68 @@
+using RegressionGate.Golden;
+using RegressionGate.Judging;
+using RegressionGate.Llm;
+using RegressionGate.Retrieval.Embedding;
+using RegressionGate.Snapshots;
+
+namespace RegressionGate.Gate;
+
+/// <summary>The judge a run uses and the resources behind it (chat client or embedder), disposed together.</summary>
+public sealed class JudgeSession : IDisposable
+{
+    readonly IDisposable? resources;
+
+    JudgeSession(IAnswerJudge judge, RecordingTally? tally, IDisposable? resources)
+    {
+        Judge = judge;
+        Tally = tally;
+        this.resources = resources;
+    }
+
+    public IAnswerJudge Judge { get; }
+
+    /// <summary>Which recordings were used; null for judges that don't call a model.</summary>
+    public RecordingTally? Tally { get; }
+
+    /// <summary>
+    /// Builds the judge before any work is done, so a missing LLM configuration fails the run at once
+    /// (<see cref="LlmConfigurationException"/>) instead of after the corpus is embedded.
+    /// </summary>
+    public static JudgeSession Open(GoldenSet golden, string judgeKind, RecordingMode mode, IEnvironmentVariables environment)
+    {
+        var settings = golden.Settings;
+        if (judgeKind == JudgeKinds.Similarity) return OpenSimilarity(golden);
+
+        var llmEnvironment = LlmEnvironmentVariables.All.ToDictionary(name => name, environment.Get, StringComparer.Ordinal);
+        var setup = LlmSetup.Create(mode, golden.RecordingsDirectory, llmEnvironment, settings.Judge.Model,
+            recordingOptions: new RecordingOptions { RecordCommand = $"regression-gate run --golden {Quote(golden.Directory)} --llm record" });
+        var tally = new RecordingTally(setup.Client, setup.RecordingClient.Store);
+        var judge = new AnswerRelevanceJudge(tally, setup.Model, settings.Judge.Repeats, settings.Labels);
+        return new JudgeSession(judge, tally, setup);
+    }
+
+    static JudgeSession OpenSimilarity(GoldenSet golden)
+    {
+        var retriever = golden.Settings.Retriever;
+        // The similarity judge embeds with the retriever's model where there is one, else with the bundled model.
+        var model = retriever.Kind is RetrieverKinds.Dense or RetrieverKinds.Hybrid ? retriever.Model : RetrieverSettings.BundledModel;
+        OnnxEmbedder embedder;
+        try
+        {
+            embedder = OnnxEmbedder.Load(EmbeddingModelSource.Resolve(model, golden.Directory), retriever.MaxTokens);
+        }
+        catch (EmbeddingModelException e)
+        {
+            throw new GoldenSetException(GoldenSet.SettingsFile, null, "retriever.model", e.Message);
+        }
+        var judge = new SimilarityJudge(
+            texts => embedder.Embed([retriever.QueryPrefix + texts[0], .. texts.Skip(1).Select(t => retriever.PassagePrefix + t)]),
+            $"{model} ({embedder.Model.Sha256[..12]})",
+            golden.Settings.Judge.SimilarityThresholds,
+            golden.Settings.Labels);
+        return new JudgeSession(judge, null, embedder);
+    }
+
+    static string Quote(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"\"{path}\"" : path;
+
+    public void Dispose() => resources?.Dispose();
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using RegressionGate.Golden;
+using RegressionGate.Judging;
+using RegressionGate.Llm;
+
+namespace RegressionGate.Records;
+
+/// <summary>
+/// Turns an imported record's AR reasoning into the recording the AR judge would replay for that question and answer,
+/// so a golden set started from records judges offline exactly as the record says. The reasoning must carry a score
+/// that agrees with the record's AR; otherwise the record contradicts itself and nothing is imported.
+/// </summary>
+public sealed class RecordJudgeRecordings : IJudgeRecordingWriter
+{
+    public void Check(ImportedJudgment judgment) => Plan(judgment);
+
+    public ImportChangeKind Write(ImportedJudgment judgment)
+    {
+        var (store, recording) = Plan(judgment);
+        var existing = store.TryRead(recording.Key);
+        if (existing is not null && existing.ResponseText == recording.ResponseText && existing.Provenance.Source == recording.Provenance.Source)
+            return ImportChangeKind.Unchanged;
+        store.Write(recording);
+        return existing is null ? ImportChangeKind.Added : ImportChangeKind.Updated;
+    }
+
+    static (RecordingStore Store, Recording Recording) Plan(ImportedJudgment judgment)
+    {
+        var record = judgment.Record;
+        var settings = SettingsReader.Read(Path.Combine(judgment.GoldenDirectory, GoldenSet.SettingsFile), GoldenSet.SettingsFile);
+        var model = settings.Judge.Model ?? throw new GoldenSetException(GoldenSet.SettingsFile, null, "judge.model",
+            "importing a record's judgment needs the judge model its recording is keyed by; set judge.model");
+        var reading = JudgeOutputParser.Parse(record.Reasoning);
+        if (reading.Score is not { } score)
+            throw new GoldenSetException(judgment.RecordFile, judgment.Line, RecordLayout.ReasoningHeading, reading.Problem!);
+        var normalised = (double)score / AnswerRelevancePrompt.MaxScore;
+        if (record.AnswerRelevance is { } ar && Math.Abs(ar - normalised) > 0.005)
+            throw new GoldenSetException(judgment.RecordFile, judgment.Line, RecordLayout.RelevanceHeading, string.Create(CultureInfo.InvariantCulture,
+                $"AR {ar:0.00} does not match the reasoning's Score: {score} (= {normalised:0.00})"));
+
+        var request = AnswerRelevanceJudge.Request(record.Question, record.Answer);
+        var recording = new Recording(
+            CanonicalRequest.From(model, request.Messages, request.Options),
+            record.Reasoning,
+            model,
+            "stop",
+            null,
+            DateTimeOffset.UtcNow,
+            RecordingProvenance.Imported(Path.GetFileName(judgment.RecordFile)));
+        return (new RecordingStore(Path.Combine(judgment.GoldenDirectory, GoldenSet.RecordingsFolder)), recording);
+    }
+}

@@ -1,0 +1,36 @@
+namespace RegressionGate.Golden.Tests;
+
+/// <summary>The theory rows: one per question id of <c>golden/questions.jsonl</c>, read when tests are discovered.</summary>
+public static class GoldenQuestions
+{
+    /// <summary>Shown as the single row when the golden set can't be read, so the test run explains why instead of finding nothing.</summary>
+    public const string Unreadable = "(golden set unreadable)";
+
+    public static TheoryData<string> Ids()
+    {
+        var rows = new TheoryData<string>();
+        try
+        {
+            foreach (var question in GoldenSetLoader.Load(GoldenLocation.Directory).Questions) rows.Add(question.Id);
+        }
+        catch (GoldenSetException)
+        {
+            rows.Add(Unreadable);
+        }
+        return rows;
+    }
+
+    public static TheoryData<string> AnsweredIds()
+    {
+        var rows = new TheoryData<string>();
+        try
+        {
+            foreach (var question in GoldenSetLoader.Load(GoldenLocation.Directory).Questions.Where(q => q.Answer is not null)) rows.Add(question.Id);
+        }
+        catch (GoldenSetException)
+        {
+            rows.Add(Unreadable);
+        }
+        return rows;
+    }
+}
