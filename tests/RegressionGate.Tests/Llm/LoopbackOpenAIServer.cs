@@ -51,7 +51,7 @@ public sealed class LoopbackOpenAIServer : IAsyncDisposable
 
     public int Count => Volatile.Read(ref count);
 
-    /// <summary>The most requests the server was handling at one moment.</summary>
+    /// <summary>The most requests the server held at one moment, from arrival until their reply began.</summary>
     public int MaxInFlight => Volatile.Read(ref maxInFlight);
 
     /// <summary>Stops listening and aborts requests still being handled; afterwards nothing answers on the port.</summary>
@@ -77,7 +77,16 @@ public sealed class LoopbackOpenAIServer : IAsyncDisposable
         var number = Interlocked.Increment(ref count);
         try
         {
-            var body = await new StreamReader(context.Request.Body, Encoding.UTF8).ReadToEndAsync(context.RequestAborted);
+            string body;
+            try
+            {
+                body = await new StreamReader(context.Request.Body, Encoding.UTF8).ReadToEndAsync(context.RequestAborted);
+            }
+            catch
+            {
+                Interlocked.Decrement(ref inFlight);
+                throw;
+            }
             var request = new ObservedRequest(
                 number,
                 context.Request.Method,
@@ -98,6 +107,12 @@ public sealed class LoopbackOpenAIServer : IAsyncDisposable
             {
                 return;
             }
+            finally
+            {
+                // Out of flight before the reply starts: the client cannot have its answer yet, so the server's
+                // count never exceeds the client's real concurrency.
+                Interlocked.Decrement(ref inFlight);
+            }
             context.Response.StatusCode = reply.Status;
             foreach (var (name, value) in reply.Headers) context.Response.Headers[name] = value;
             context.Response.ContentType = "application/json";
@@ -105,10 +120,6 @@ public sealed class LoopbackOpenAIServer : IAsyncDisposable
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
-        }
-        finally
-        {
-            Interlocked.Decrement(ref inFlight);
         }
     }
 
