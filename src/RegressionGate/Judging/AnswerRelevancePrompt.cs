@@ -17,7 +17,8 @@ public static class AnswerRelevancePrompt
     /// <summary>The highest score the rubric allows; normalised score = score / <see cref="MaxScore"/>.</summary>
     public const int MaxScore = 3;
 
-    public const string System =
+    /// <summary>The rubric, with LF line ends whatever the checkout did to this file, since its bytes are part of every key.</summary>
+    public static string System { get; } =
         """
         You grade ANSWER RELEVANCE: how well a RESPONSE addresses the whole of a PROMPT, which is a student's question.
         Judge only whether the RESPONSE speaks to what the PROMPT asks, not whether its facts are true.
@@ -37,7 +38,7 @@ public static class AnswerRelevancePrompt
         Criteria: <what a fully relevant response to this PROMPT has to cover>
         Supporting Evidence: <which parts of the PROMPT the RESPONSE addresses, and which it misses>
         Score: <0, 1, 2 or 3>
-        """;
+        """.ReplaceLineEndings("\n");
 
     public static string User(string question, string answer) =>
         $"PROMPT:\n{question}\n\nRESPONSE:\n{answer}";

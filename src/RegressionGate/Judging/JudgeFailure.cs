@@ -1,16 +1,5 @@
 namespace RegressionGate.Judging;
 
-/// <summary>Why an answer got no judgment. Never read as a score of 0: the gate reports it as a failure of its own.</summary>
-public enum JudgeFailureKind
-{
-    /// <summary>The judge answered, but no valid score could be read from its output.</summary>
-    UnreadableScore,
-    /// <summary>Replay found no recording for the request.</summary>
-    MissingRecording,
-    /// <summary>The call to the model failed (HTTP error after retries, timeout).</summary>
-    CallFailed,
-}
-
 /// <summary>A judge failure for one answer, with the judge's raw output or the recording key where there is one.</summary>
 /// <param name="Message">What went wrong and, where possible, how to fix it; it never names the question (see <see cref="ForQuestion"/>).</param>
 /// <param name="RawOutput">The judge's output that could not be read, verbatim.</param>

@@ -13,10 +13,3 @@ public class LlmCallException(string message, int? status, int attempts, Excepti
     /// <summary>How many times the request was sent.</summary>
     public int Attempts { get; } = attempts;
 }
-
-/// <summary>The endpoint did not answer within the configured timeout on any attempt.</summary>
-public sealed class LlmTimeoutException(string message, TimeSpan timeout, int attempts, Exception? inner = null)
-    : LlmCallException(message, null, attempts, inner)
-{
-    public TimeSpan Timeout { get; } = timeout;
-}

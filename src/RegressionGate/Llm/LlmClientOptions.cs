@@ -18,6 +18,3 @@ public sealed record LlmClientOptions
     /// <summary>Told about every retry before its wait (for progress output); must be thread-safe.</summary>
     public Action<LlmRetry>? OnRetry { get; init; }
 }
-
-/// <summary>A retry about to happen: after attempt <see cref="Attempt"/> got <see cref="Status"/> (null: no response), wait <see cref="Delay"/>.</summary>
-public readonly record struct LlmRetry(int Attempt, int? Status, TimeSpan Delay);

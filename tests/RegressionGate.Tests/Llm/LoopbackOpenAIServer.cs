@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -51,7 +50,7 @@ public sealed class LoopbackOpenAIServer : IAsyncDisposable
 
     public int Count => Volatile.Read(ref count);
 
-    /// <summary>The most requests the server was handling at one moment.</summary>
+    /// <summary>The most requests the server held at one moment, from arrival until their reply began.</summary>
     public int MaxInFlight => Volatile.Read(ref maxInFlight);
 
     /// <summary>Stops listening and aborts requests still being handled; afterwards nothing answers on the port.</summary>
@@ -77,7 +76,16 @@ public sealed class LoopbackOpenAIServer : IAsyncDisposable
         var number = Interlocked.Increment(ref count);
         try
         {
-            var body = await new StreamReader(context.Request.Body, Encoding.UTF8).ReadToEndAsync(context.RequestAborted);
+            string body;
+            try
+            {
+                body = await new StreamReader(context.Request.Body, Encoding.UTF8).ReadToEndAsync(context.RequestAborted);
+            }
+            catch
+            {
+                Interlocked.Decrement(ref inFlight);
+                throw;
+            }
             var request = new ObservedRequest(
                 number,
                 context.Request.Method,
@@ -98,6 +106,12 @@ public sealed class LoopbackOpenAIServer : IAsyncDisposable
             {
                 return;
             }
+            finally
+            {
+                // Out of flight before the reply starts: the client cannot have its answer yet, so the server's
+                // count never exceeds the client's real concurrency.
+                Interlocked.Decrement(ref inFlight);
+            }
             context.Response.StatusCode = reply.Status;
             foreach (var (name, value) in reply.Headers) context.Response.Headers[name] = value;
             context.Response.ContentType = "application/json";
@@ -105,10 +119,6 @@ public sealed class LoopbackOpenAIServer : IAsyncDisposable
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
-        }
-        finally
-        {
-            Interlocked.Decrement(ref inFlight);
         }
     }
 
@@ -122,41 +132,4 @@ public sealed class LoopbackOpenAIServer : IAsyncDisposable
             seen = previous;
         }
     }
-}
-
-/// <summary>A request as the server saw it.</summary>
-public sealed record ObservedRequest(
-    int Number,
-    string Method,
-    string Path,
-    string ApiVersion,
-    string ApiKeyHeader,
-    string AuthorizationHeader,
-    string Body,
-    CancellationToken Aborted)
-{
-    public JsonElement Json => JsonDocument.Parse(Body).RootElement.Clone();
-
-    /// <summary>The text of the message with <paramref name="role"/>.</summary>
-    public string Message(string role) => Json.GetProperty("messages").EnumerateArray()
-        .Single(m => m.GetProperty("role").GetString() == role).GetProperty("content").GetString()!;
-}
-
-/// <summary>What the server answers.</summary>
-public sealed record Reply(int Status, string Body, IReadOnlyList<KeyValuePair<string, string>> Headers)
-{
-    public const string Model = "gpt-4o-mini-2024-07-18";
-
-    public static Reply Completion(string content, int promptTokens = 120, int completionTokens = 40) => new(200, JsonSerializer.Serialize(new
-    {
-        id = "chatcmpl-loopback",
-        @object = "chat.completion",
-        created = 1_726_000_000,
-        model = Model,
-        choices = new[] { new { index = 0, message = new { role = "assistant", content }, finish_reason = "stop" } },
-        usage = new { prompt_tokens = promptTokens, completion_tokens = completionTokens, total_tokens = promptTokens + completionTokens },
-    }), []);
-
-    public static Reply Error(int status, string message, params KeyValuePair<string, string>[] headers) =>
-        new(status, JsonSerializer.Serialize(new { error = new { code = status.ToString(System.Globalization.CultureInfo.InvariantCulture), message } }), headers);
 }
