@@ -1,0 +1,90 @@
+using RegressionGate.Gate;
+using RegressionGate.Golden;
+using RegressionGate.Snapshots;
+using RegressionGate.Tests.Support;
+
+namespace RegressionGate.Tests.Gate;
+
+/// <summary>
+/// The gate run on a copy of the sample golden set, with the real model and replayed judgments: it passes untouched,
+/// catches a damaged segment and a changed retriever with messages that say what moved, and passes again once the
+/// change is approved.
+/// </summary>
+public sealed class GateProvesItselfTests : IDisposable
+{
+    static readonly GateRunOptions NoAutoApproval = new() { Environment = EnvironmentVariables.From(new Dictionary<string, string>()) };
+
+    readonly TempDirectory temp = new();
+    readonly string golden;
+
+    public GateProvesItselfTests() => golden = SampleGolden.CopyTo(temp);
+
+    public void Dispose() => temp.Dispose();
+
+    Task<GateResult> Run() => GateRunner.RunAsync(GoldenSetLoader.Load(golden), NoAutoApproval);
+
+    [Fact]
+    public async Task An_untouched_run_passes_and_leaves_every_verified_file_byte_identical()
+    {
+        var before = SampleGolden.Fingerprint(golden);
+
+        var result = await Run();
+
+        Assert.True(result.Passed, string.Join("\n", result.Failing.Select(q => $"{q.Question.Id}: {q.Retrieval} {q.Judgment}")));
+        Assert.Equal(before, SampleGolden.Fingerprint(golden));
+        Assert.Empty(Directory.EnumerateFiles(golden, "*.received.json", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task Replacing_the_top_segment_with_unrelated_text_fails_that_question_naming_the_segment_and_its_ranks()
+    {
+        var question = "105";
+        var top = SnapshotKinds.Retrieval.ReadFile(Path.Combine(golden, "snapshots", "retrieval", $"{question}.verified.json")).Ranking[0].Id;
+        ReplaceSegmentText(top, "receita de bolo de cenoura com cobertura de chocolate: bata os ovos, o óleo e as cenouras no liquidificador");
+
+        var result = await Run();
+
+        var failed = result.For(question);
+        Assert.False(failed.Retrieval.Passed);
+        var message = failed.Retrieval.ToString();
+        Assert.Matches($"segment {top} (fell from rank 1 to \\d+|dropped out \\(was rank 1\\))", message);
+        Assert.True(File.Exists(failed.Retrieval.ReceivedPath), "a received snapshot is written beside the verified one");
+        Assert.False(result.Passed);
+    }
+
+    [Fact]
+    public async Task Halving_max_tokens_fails_every_row_as_retriever_changed_then_approval_makes_it_pass()
+    {
+        var settings = Path.Combine(golden, GoldenSet.SettingsFile);
+        File.WriteAllText(settings, File.ReadAllText(settings).Replace("\"maxTokens\": 512", "\"maxTokens\": 256", StringComparison.Ordinal));
+
+        var changed = await Run();
+
+        Assert.All(changed.Questions, q =>
+        {
+            Assert.False(q.Retrieval.Passed);
+            Assert.Contains("retriever changed: maxTokens '512' → '256'", q.Retrieval.ToString());
+        });
+
+        var approved = new SnapshotApprover(SnapshotStore.InGolden(golden), changed.Golden.Settings.Tolerances).Approve();
+        Assert.All(approved, entry => Assert.True(entry.Applied, entry.ToString()));
+        Assert.Contains(approved, entry => entry.Stage == SnapshotStages.Retrieval);
+
+        var rerun = await Run();
+
+        Assert.True(rerun.Passed, string.Join("\n", rerun.Failing.Select(q => $"{q.Question.Id}: {q.Retrieval}")) + rerun.SummaryVerdict);
+        Assert.Empty(Directory.EnumerateFiles(golden, "*.received.json", SearchOption.AllDirectories));
+    }
+
+    void ReplaceSegmentText(string id, string text)
+    {
+        var corpus = Path.Combine(golden, GoldenSet.CorpusFile);
+        var lines = File.ReadAllLines(corpus).Select(line =>
+        {
+            var node = System.Text.Json.Nodes.JsonNode.Parse(line)!;
+            if ((string?)node["id"] == id) node["text"] = text;
+            return node.ToJsonString();
+        });
+        File.WriteAllLines(corpus, lines);
+    }
+}
