@@ -1,7 +1,7 @@
 namespace RegressionGate.Tests.Records;
 
 /// <summary>The team's real evaluation record, copied into the test output so tests don't reach outside the repository.</summary>
-static class Seed
+public static class Seed
 {
     public const string FileName = "000_2d96afdaa130e795.txt";
 

@@ -77,7 +77,7 @@ public sealed class DenseRetrieverTests(BundledModelFixture model) : IDisposable
     [Fact]
     public void A_model_directory_that_cannot_be_loaded_is_a_golden_set_error_on_retriever_model()
     {
-        Directory.CreateDirectory(golden.File("models/e5"));
+        Directory.CreateDirectory(golden.Combine("models/e5"));
         var error = Assert.Throws<GoldenSetException>(() => DenseRetriever.Create(GoldenSet(new RetrieverSettings { Model = "models/e5" })));
         Assert.Equal("gate.json", error.File);
         Assert.Equal("retriever.model", error.Field);

@@ -23,6 +23,10 @@ public sealed class TempDirectory : IDisposable
 
     public void Dispose()
     {
+        if (!Directory.Exists(Path)) return;
+        // Tests make files read-only to prove nothing is lost; clear that so the directory can go.
+        foreach (var entry in new DirectoryInfo(Path).EnumerateFileSystemInfos("*", SearchOption.AllDirectories))
+            entry.Attributes &= ~FileAttributes.ReadOnly;
         try { Directory.Delete(Path, recursive: true); }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }

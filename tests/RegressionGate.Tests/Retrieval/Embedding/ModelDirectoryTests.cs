@@ -12,7 +12,7 @@ public sealed class ExtractedBundledModel : IDisposable
         foreach (var name in new[] { "model.onnx", "vocab.txt" })
         {
             using var source = BundledModelFiles.Instance.Open(name);
-            using var target = File.Create(directory.File(name));
+            using var target = File.Create(directory.Combine(name));
             source.CopyTo(target);
         }
     }
