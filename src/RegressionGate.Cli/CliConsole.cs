@@ -9,7 +9,11 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, IEnvironmentVa
     public static CliConsole FromProcess()
     {
         var environment = EnvironmentVariables.Process;
-        var interactive = !Console.IsOutputRedirected && !Console.IsErrorRedirected && string.IsNullOrEmpty(environment.Get("CI"));
-        return new CliConsole(Console.Out, Console.Error, environment, interactive);
+        return new CliConsole(Console.Out, Console.Error, environment,
+            IsInteractive(Console.IsOutputRedirected, Console.IsErrorRedirected, environment));
     }
+
+    /// <summary>Progress is for people: not when either stream goes to a file or pipe, and never in CI, whose logs it would litter.</summary>
+    public static bool IsInteractive(bool outputRedirected, bool errorRedirected, IEnvironmentVariables environment) =>
+        !outputRedirected && !errorRedirected && string.IsNullOrEmpty(environment.Get("CI"));
 }

@@ -7,6 +7,8 @@ namespace RegressionGate.Reports;
 public static class GateReports
 {
     public const string JsonFile = "gate-report.json";
+    public const string MarkdownFile = "gate-report.md";
+    public const string HtmlFile = "gate-report.html";
 
     /// <summary>The paths written.</summary>
     public static IReadOnlyList<string> Write(GateResult result, string directory)
