@@ -44,9 +44,12 @@ public sealed class DenseRetriever : IRetriever
 
     /// <summary>
     /// Loads the model <c>gate.json</c> names (bundled, or a directory relative to the golden set) and embeds the corpus.
+    /// <paramref name="decorate"/> may wrap the model's embedder, e.g. in an on-disk cache: the retriever disposes
+    /// the wrapper, and the wrapper the embedder it wraps.
     /// A model that cannot be loaded is a <see cref="GoldenSetException"/> on <c>retriever.model</c>.
     /// </summary>
-    public static DenseRetriever Create(GoldenSet golden, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    public static DenseRetriever Create(GoldenSet golden, IProgress<int>? progress = null, CancellationToken cancellationToken = default,
+        Func<ITextEmbedder, ITextEmbedder>? decorate = null)
     {
         var settings = golden.Settings.Retriever;
         OnnxEmbedder embedder;
@@ -58,12 +61,15 @@ public sealed class DenseRetriever : IRetriever
         {
             throw new GoldenSetException(GoldenSet.SettingsFile, null, "retriever.model", e.Message);
         }
+        ITextEmbedder used = embedder;
         try
         {
-            return new DenseRetriever(golden, embedder, progress, cancellationToken);
+            used = decorate?.Invoke(embedder) ?? embedder;
+            return new DenseRetriever(golden, used, progress, cancellationToken);
         }
         catch
         {
+            used.Dispose();
             embedder.Dispose();
             throw;
         }

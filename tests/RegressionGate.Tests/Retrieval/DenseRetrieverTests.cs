@@ -92,6 +92,17 @@ public sealed class DenseRetrieverTests(BundledModelFixture model) : IDisposable
         Assert.Equal("7744", retriever.Retrieve(Question("Para que serve o global average pooling?"), 1)[0].Id);
     }
 
+    [Fact]
+    public void Create_lets_a_decorator_such_as_a_cache_stand_between_retriever_and_model()
+    {
+        RecordingEmbedder? decorator = null;
+        var retriever = DenseRetriever.Create(GoldenSet(), decorate: inner => decorator = new RecordingEmbedder(inner, ownsInner: true));
+        Assert.NotNull(decorator);
+        Assert.Equal(Corpus.Select(s => "passage: " + s.Text), decorator.Texts);
+        retriever.Dispose();
+        Assert.True(decorator.Disposed);
+    }
+
     sealed class RecordingProgress : IProgress<int>
     {
         public List<int> Reports { get; } = [];
@@ -99,9 +110,10 @@ public sealed class DenseRetrieverTests(BundledModelFixture model) : IDisposable
     }
 
     /// <summary>Passes every call to the real embedder and remembers the texts it was given.</summary>
-    sealed class RecordingEmbedder(ITextEmbedder inner) : ITextEmbedder
+    sealed class RecordingEmbedder(ITextEmbedder inner, bool ownsInner = false) : ITextEmbedder
     {
         public List<string> Texts { get; } = [];
+        public bool Disposed { get; private set; }
         public ModelIdentity Model => inner.Model;
         public int MaxTokens => inner.MaxTokens;
         public int Dimensions => inner.Dimensions;
@@ -112,6 +124,10 @@ public sealed class DenseRetrieverTests(BundledModelFixture model) : IDisposable
             return inner.Embed(texts, progress, cancellationToken);
         }
 
-        public void Dispose() { }
+        public void Dispose()
+        {
+            Disposed = true;
+            if (ownsInner) inner.Dispose();
+        }
     }
 }
