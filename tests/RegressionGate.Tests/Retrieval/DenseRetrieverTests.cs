@@ -85,6 +85,17 @@ public sealed class DenseRetrieverTests(BundledModelFixture model) : IDisposable
     }
 
     [Fact]
+    public void Max_tokens_beyond_what_the_model_accepts_is_a_golden_set_error_naming_max_tokens()
+    {
+        // all-MiniLM-L6-v2 has 512 positions; a segment of 600 tokens cannot run at maxTokens 1024.
+        var longSegment = Segment("99", string.Join(' ', Enumerable.Repeat("a", 600)));
+        var set = new GoldenSet(golden.Path, new GateSettings { Retriever = new RetrieverSettings { MaxTokens = 1024 } }, [longSegment], []);
+        var error = Assert.Throws<GoldenSetException>(() => DenseRetriever.Create(set));
+        Assert.Equal("retriever", error.Field);
+        Assert.Contains("maxTokens 1024", error.Message);
+    }
+
+    [Fact]
     public void Create_loads_the_bundled_model_from_the_settings()
     {
         using var retriever = DenseRetriever.Create(GoldenSet(new RetrieverSettings { MaxTokens = 128 }));
