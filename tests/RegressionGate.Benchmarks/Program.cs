@@ -3,6 +3,13 @@ using BenchmarkDotNet.Running;
 using RegressionGate.Benchmarks;
 
 // dotnet run -c Release --project tests/RegressionGate.Benchmarks -- --filter '*'
+// dotnet run -c Release --project tests/RegressionGate.Benchmarks -- paired [texts]   (interleaved embedding comparison)
+if (args is ["paired", ..])
+{
+    PairedEmbeddingComparison.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : EmbeddingThroughputBenchmarks.TextCount);
+    return;
+}
+
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToArray();
 Figures.Print(summaries);
 

@@ -44,9 +44,13 @@ public sealed class DenseRetriever : IRetriever
 
     /// <summary>
     /// Loads the model <c>gate.json</c> names (bundled, or a directory relative to the golden set) and embeds the corpus.
-    /// A model that cannot be loaded is a <see cref="GoldenSetException"/> on <c>retriever.model</c>.
+    /// <paramref name="decorate"/> may wrap the model's embedder, e.g. in an on-disk cache: the retriever disposes
+    /// the wrapper, and the wrapper the embedder it wraps.
+    /// A model that cannot be loaded is a <see cref="GoldenSetException"/> on <c>retriever.model</c>; one that fails on the
+    /// corpus (say, <c>maxTokens</c> beyond what it accepts) is one on <c>retriever</c>.
     /// </summary>
-    public static DenseRetriever Create(GoldenSet golden, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    public static DenseRetriever Create(GoldenSet golden, IProgress<int>? progress = null, CancellationToken cancellationToken = default,
+        Func<ITextEmbedder, ITextEmbedder>? decorate = null)
     {
         var settings = golden.Settings.Retriever;
         OnnxEmbedder embedder;
@@ -58,12 +62,22 @@ public sealed class DenseRetriever : IRetriever
         {
             throw new GoldenSetException(GoldenSet.SettingsFile, null, "retriever.model", e.Message);
         }
+        ITextEmbedder used = embedder;
         try
         {
-            return new DenseRetriever(golden, embedder, progress, cancellationToken);
+            used = decorate?.Invoke(embedder) ?? embedder;
+            return new DenseRetriever(golden, used, progress, cancellationToken);
+        }
+        catch (EmbeddingModelException e)
+        {
+            // The model loaded but cannot run these settings, typically maxTokens beyond its position table.
+            used.Dispose();
+            embedder.Dispose();
+            throw new GoldenSetException(GoldenSet.SettingsFile, null, "retriever", e.Message);
         }
         catch
         {
+            used.Dispose();
             embedder.Dispose();
             throw;
         }

@@ -85,11 +85,33 @@ public sealed class DenseRetrieverTests(BundledModelFixture model) : IDisposable
     }
 
     [Fact]
+    public void Max_tokens_beyond_what_the_model_accepts_is_a_golden_set_error_naming_max_tokens()
+    {
+        // all-MiniLM-L6-v2 has 512 positions; a segment of 600 tokens cannot run at maxTokens 1024.
+        var longSegment = Segment("99", string.Join(' ', Enumerable.Repeat("a", 600)));
+        var set = new GoldenSet(golden.Path, new GateSettings { Retriever = new RetrieverSettings { MaxTokens = 1024 } }, [longSegment], []);
+        var error = Assert.Throws<GoldenSetException>(() => DenseRetriever.Create(set));
+        Assert.Equal("retriever", error.Field);
+        Assert.Contains("maxTokens 1024", error.Message);
+    }
+
+    [Fact]
     public void Create_loads_the_bundled_model_from_the_settings()
     {
         using var retriever = DenseRetriever.Create(GoldenSet(new RetrieverSettings { MaxTokens = 128 }));
         Assert.Equal("128", retriever.Identity["maxTokens"]);
         Assert.Equal("7744", retriever.Retrieve(Question("Para que serve o global average pooling?"), 1)[0].Id);
+    }
+
+    [Fact]
+    public void Create_lets_a_decorator_such_as_a_cache_stand_between_retriever_and_model()
+    {
+        RecordingEmbedder? decorator = null;
+        var retriever = DenseRetriever.Create(GoldenSet(), decorate: inner => decorator = new RecordingEmbedder(inner, ownsInner: true));
+        Assert.NotNull(decorator);
+        Assert.Equal(Corpus.Select(s => "passage: " + s.Text), decorator.Texts);
+        retriever.Dispose();
+        Assert.True(decorator.Disposed);
     }
 
     sealed class RecordingProgress : IProgress<int>
@@ -99,9 +121,10 @@ public sealed class DenseRetrieverTests(BundledModelFixture model) : IDisposable
     }
 
     /// <summary>Passes every call to the real embedder and remembers the texts it was given.</summary>
-    sealed class RecordingEmbedder(ITextEmbedder inner) : ITextEmbedder
+    sealed class RecordingEmbedder(ITextEmbedder inner, bool ownsInner = false) : ITextEmbedder
     {
         public List<string> Texts { get; } = [];
+        public bool Disposed { get; private set; }
         public ModelIdentity Model => inner.Model;
         public int MaxTokens => inner.MaxTokens;
         public int Dimensions => inner.Dimensions;
@@ -112,6 +135,10 @@ public sealed class DenseRetrieverTests(BundledModelFixture model) : IDisposable
             return inner.Embed(texts, progress, cancellationToken);
         }
 
-        public void Dispose() { }
+        public void Dispose()
+        {
+            Disposed = true;
+            if (ownsInner) inner.Dispose();
+        }
     }
 }

@@ -28,6 +28,7 @@ public sealed class OnnxEmbedder : ITextEmbedder
     long[] mask = [];
     long[] types = []; // stays all zeros: one segment per text
     float[] states = [];
+    bool disposed;
 
     OnnxEmbedder(byte[] model, ITokenizer tokenizer, ModelIdentity identity, int maxTokens, OnnxEmbedderOptions options, string location)
     {
@@ -186,8 +187,11 @@ public sealed class OnnxEmbedder : ITextEmbedder
 
     EmbeddingModelException Unusable(string problem) => new($"{location}: {EmbeddingModelSource.ModelFile} is not a text encoder this gate can run: {problem}");
 
+    /// <summary>Releases the session; calling it again does nothing.</summary>
     public void Dispose()
     {
+        if (disposed) return;
+        disposed = true;
         session.Dispose();
         runOptions.Dispose();
     }
