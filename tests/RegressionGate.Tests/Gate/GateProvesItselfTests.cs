@@ -1,4 +1,6 @@
+using System.Globalization;
 using RegressionGate.Gate;
+using RegressionGate.Judging;
 using RegressionGate.Golden;
 using RegressionGate.Snapshots;
 using RegressionGate.Tests.Support;
@@ -33,6 +35,11 @@ public sealed class GateProvesItselfTests : IDisposable
         Assert.True(result.Passed, string.Join("\n", result.Failing.Select(q => $"{q.Question.Id}: {q.Retrieval} {q.Judgment}")));
         Assert.Equal(before, SampleGolden.Fingerprint(golden));
         Assert.Empty(Directory.EnumerateFiles(golden, "*.received.json", SearchOption.AllDirectories));
+
+        // Question 105 is the real record: its replayed judgment must say what the record says.
+        var seed = Assert.IsType<Judgment>(result.For("105").Judged);
+        Assert.Equal((2, "0.67", Label.P), (seed.Score, seed.Normalised.ToString("0.00", CultureInfo.InvariantCulture), seed.Label));
+        Assert.Equal(Label.C, result.For("105").Question.Manual);
     }
 
     [Fact]

@@ -1,0 +1,60 @@
+using RegressionGate.Tests.Records;
+
+namespace RegressionGate.Tests.Cli;
+
+/// <summary>
+/// A team starts a golden set from its evaluation records and exports records back for annotation: through the
+/// product, importing the seed record and exporting it reproduces the record's text.
+/// </summary>
+public sealed class RecordRoundTripTests : IDisposable
+{
+    readonly TempDirectory temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public async Task Importing_the_seed_then_exporting_with_the_recorded_ranking_reproduces_the_seed_byte_for_byte()
+    {
+        temp.Write("golden/gate.json", """
+            {
+              "retriever": { "kind": "run-file" },
+              "judge": { "model": "gpt-4o-mini" }
+            }
+            """);
+        var golden = temp.Combine("golden");
+
+        var import = await CliRun.RunAsync("import", Seed.Path, "--golden", golden);
+        Assert.True(import.ExitCode == 0, import.ToString());
+        var export = await CliRun.RunAsync("export", "--golden", golden, "--out", temp.Combine("records"));
+        Assert.True(export.ExitCode == 0, export.ToString());
+
+        var exported = Assert.Single(Directory.GetFiles(temp.Combine("records")));
+        Assert.Equal(Seed.Text.TrimEnd('\n'), File.ReadAllText(exported).TrimEnd('\n'));
+    }
+
+    [Fact]
+    public async Task The_gate_on_an_imported_record_replays_its_judgment_and_snapshots_its_recorded_ranking()
+    {
+        temp.Write("golden/gate.json", """
+            {
+              "retriever": { "kind": "run-file" },
+              "judge": { "model": "gpt-4o-mini" }
+            }
+            """);
+        var golden = temp.Combine("golden");
+        await CliRun.RunAsync("import", Seed.Path, "--golden", golden);
+
+        var run = await CliRun.RunAsync(new Dictionary<string, string> { ["REGRESSIONGATE_AUTO_APPROVE"] = "1" },
+            "run", "--golden", golden, "--out", temp.Combine("out"));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var judge = File.ReadAllText(Path.Combine(golden, "snapshots", "judge", "105.verified.json"));
+        Assert.Contains("\"score\": 2.000000", judge);
+        Assert.Contains("\"normalised\": 0.666667", judge);
+        Assert.Contains("\"automated\": \"P\"", judge);
+        Assert.Contains("\"manual\": \"C\"", judge);
+        var retrieval = File.ReadAllText(Path.Combine(golden, "snapshots", "retrieval", "105.verified.json"));
+        Assert.Contains("\"kind\": \"run-file\"", retrieval);
+        Assert.Contains("\"id\": \"3027\",\n      \"score\": 0.853590", retrieval);
+    }
+}
