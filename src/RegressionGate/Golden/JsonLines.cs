@@ -6,9 +6,6 @@ namespace RegressionGate.Golden;
 /// <summary>Reads a JSON Lines file one object a line, keeping line numbers for error messages.</summary>
 public static class JsonLines
 {
-    /// <summary>Strict UTF-8: a byte sequence that is not UTF-8 is an error, not a silent replacement character.</summary>
-    internal static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>Each non-blank line parsed as a JSON object. A BOM, CRLF line ends and blank lines are accepted.</summary>
     public static IEnumerable<(int Line, JsonElement Value)> Read(string path, string displayName)
     {
@@ -41,7 +38,7 @@ public static class JsonLines
             string text;
             try
             {
-                text = StrictUtf8.GetString(line.Span);
+                text = StrictUtf8.Encoding.GetString(line.Span);
             }
             catch (DecoderFallbackException)
             {

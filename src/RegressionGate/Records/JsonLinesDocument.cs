@@ -31,7 +31,7 @@ internal sealed class JsonLinesDocument
         if (!File.Exists(path)) return new JsonLinesDocument([], "\n", hasBom: false);
         var bytes = File.ReadAllBytes(path);
         var hasBom = bytes.AsSpan().StartsWith(Bom);
-        var text = JsonLines.StrictUtf8.GetString(bytes.AsSpan(hasBom ? Bom.Length : 0));
+        var text = StrictUtf8.Encoding.GetString(bytes.AsSpan(hasBom ? Bom.Length : 0));
         var lines = new List<string>();
         using (var reader = new StringReader(text))
         {

@@ -12,8 +12,6 @@ namespace RegressionGate.Records;
 /// </summary>
 public static partial class RecordParser
 {
-    static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>Reads a record file; errors name it as <paramref name="displayName"/> (the path itself by default).</summary>
     public static IReadOnlyList<ParsedRecord> ReadFile(string path, string? displayName = null)
     {
@@ -23,7 +21,7 @@ public static partial class RecordParser
         string text;
         try
         {
-            text = StrictUtf8.GetString(bytes);
+            text = StrictUtf8.Encoding.GetString(bytes);
         }
         catch (DecoderFallbackException e)
         {

@@ -7,8 +7,6 @@ namespace RegressionGate.Retrieval;
 /// <summary>Reads a run file (see <see cref="RunFileEntry"/>), checking every segment id against the corpus; faults name file, line and field.</summary>
 public static class RunFileReader
 {
-    static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     public static IReadOnlyList<RunFileEntry> Read(string path, string displayName, IReadOnlySet<string> segmentIds)
     {
         if (!File.Exists(path)) throw new GoldenSetException(displayName, null, null, "the run file is missing");
@@ -21,7 +19,7 @@ public static class RunFileReader
         string text;
         try
         {
-            text = StrictUtf8.GetString(bytes);
+            text = StrictUtf8.Encoding.GetString(bytes);
         }
         catch (DecoderFallbackException e)
         {

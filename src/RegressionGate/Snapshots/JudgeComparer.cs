@@ -29,7 +29,7 @@ public sealed class JudgeComparer(Golden.Tolerances tolerances) : ISnapshotCompa
 
     /// <summary>What differs in the judge's identity, in the same words as a retriever's (<c>promptVersion 'v1' → 'v2'</c>).</summary>
     internal static IReadOnlyList<string> JudgeChanges(JudgeSnapshot verified, JudgeSnapshot current) =>
-        new RetrieverIdentity(current.Judge).ChangesFrom(new RetrieverIdentity(verified.Judge));
+        new Golden.Identity(current.Judge).ChangesFrom(new Golden.Identity(verified.Judge));
 
     static string Quote(string what, string reasoning)
     {

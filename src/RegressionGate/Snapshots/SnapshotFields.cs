@@ -11,8 +11,6 @@ namespace RegressionGate.Snapshots;
 /// </summary>
 internal sealed class SnapshotFields
 {
-    static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     readonly JsonElement element;
     readonly string file;
     readonly string path;
@@ -30,7 +28,7 @@ internal sealed class SnapshotFields
     public static SnapshotFields Parse(string text, string file)
     {
         if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
-        var utf8 = StrictUtf8.GetBytes(text);
+        var utf8 = StrictUtf8.Encoding.GetBytes(text);
         JsonDocument document;
         try
         {
@@ -54,7 +52,7 @@ internal sealed class SnapshotFields
     {
         try
         {
-            return StrictUtf8.GetString(File.ReadAllBytes(filePath));
+            return StrictUtf8.Encoding.GetString(File.ReadAllBytes(filePath));
         }
         catch (DecoderFallbackException)
         {
