@@ -114,11 +114,7 @@ public static class HtmlReport
                     .Text(" " + question.Question.Text).Close("h3").Open("ul");
                 foreach (var (stage, verdict) in Checks(question).Where(c => !c.Verdict.Passed))
                     h.Open("li").Element("b", stage).Text(": " + string.Join("; ", verdict.Failures.Select(FirstLine))).Close("li");
-                h.Close("ul");
-                var full = string.Join("\n\n", Checks(question).Where(c => !c.Verdict.Passed)
-                    .Select(c => $"{c.Stage}:\n{string.Join("\n", c.Verdict.Failures.Concat(c.Verdict.Notes))}"));
-                if (full.Contains('\n', StringComparison.Ordinal))
-                    h.Open("details").Element("summary", "full messages, reasonings and judge output").Element("pre", full).Close("details");
+                h.Close("ul").Open("p").Open("a", ("href", "#" + anchors[question])).Text("ranking, answer and reasonings").Close("a").Close("p");
                 h.Close("article").Line();
             }
             h.Close("section").Line();
@@ -226,9 +222,16 @@ public static class HtmlReport
                 .Text(q.Manual is { } manual ? $" · manual {manual}" : "")
                 .Close("summary").Open("div");
 
-            var failures = Checks(question).Where(c => !c.Verdict.Passed)
-                .Select(c => $"{c.Stage}:\n{string.Join("\n", c.Verdict.Failures.Concat(c.Verdict.Notes))}").ToList();
-            if (failures.Count > 0) h.Element("pre", string.Join("\n\n", failures), ("class", "fail"));
+            // First lines only: the rest of a message quotes the reasonings or the judge output, shown below in full.
+            var messages = Checks(question).SelectMany(c =>
+                c.Verdict.Failures.Select(f => (Text: $"{c.Stage}: {FirstLine(f)}", Class: "fail"))
+                    .Concat(c.Verdict.Notes.Select(n => (Text: $"{c.Stage}: {FirstLine(n)}", Class: "muted")))).ToList();
+            if (messages.Count > 0)
+            {
+                h.Open("ul");
+                foreach (var (text, cls) in messages) h.Element("li", text, ("class", cls));
+                h.Close("ul");
+            }
             h.Open("p").Element("b", "Question: ").Text(q.Text).Close("p");
             if (positions.TryGetValue(q.Id, out var position))
             {

@@ -88,7 +88,7 @@ static class HtmlScript
               tip(el(svg, 'line', { x1: center - bar - 8, x2: center + bar + 8, y1: y(r.floor), y2: y(r.floor), 'class': 'floor' }), r.name + ' floor: ' + r.floor);
               el(svg, 'text', { x: center, y: box.top + box.height + 18, 'text-anchor': 'middle' }, r.name);
             });
-            legend(svg, box.left, height - 16, [['baseline', 'bar baseline'], ['current', 'bar current'], ['floor', 'floor']]);
+            legend(svg, box.left, height - 16, [['baseline', 'baseline'], ['current', 'current'], ['floor', 'floor']]);
           }
 
           // Confusion matrix as a heat map: rows manual, columns automated, the diagonal outlined.
@@ -137,7 +137,7 @@ static class HtmlScript
               el(svg, 'text', { x: box.left + slot * b + slot / 2, y: box.top + box.height + 18, 'text-anchor': 'middle' }, 'AR ' + bin);
             });
             legend(svg, box.left, height - 16, d.groups.map(function (g) {
-              return [g.manual === 'none' ? 'no manual label' : 'manual ' + g.manual, 'bar label-' + g.manual];
+              return [g.manual === 'none' ? 'no manual label' : 'manual ' + g.manual, 'label-' + g.manual];
             }));
           }
 

@@ -56,12 +56,12 @@ static class HtmlStyle
         svg.chart text { fill: var(--fg); font-size: 12px; }
         svg.chart text.axis, svg.chart text.tick { fill: var(--muted); font-size: 11px; }
         svg.chart .grid { stroke: var(--line); stroke-width: 1; }
-        svg.chart .bar.baseline { fill: var(--baseline); }
-        svg.chart .bar.current { fill: var(--accent); }
+        svg.chart .baseline { fill: var(--baseline); }
+        svg.chart .current { fill: var(--accent); }
         svg.chart .bar.current.fail, svg.chart .bar.overlap.fail { fill: var(--fail); }
         svg.chart .bar.overlap { fill: var(--accent); cursor: pointer; }
-        svg.chart .bar.label-I { fill: var(--label-i); } svg.chart .bar.label-P { fill: var(--label-p); }
-        svg.chart .bar.label-C { fill: var(--label-c); } svg.chart .bar.label-none { fill: var(--label-none); }
+        svg.chart .label-I { fill: var(--label-i); } svg.chart .label-P { fill: var(--label-p); }
+        svg.chart .label-C { fill: var(--label-c); } svg.chart .label-none { fill: var(--label-none); }
         svg.chart .interval { stroke: var(--fg); stroke-width: 1.5; }
         svg.chart .floor, svg.chart .threshold { stroke: var(--fail); stroke-width: 1.5; stroke-dasharray: 5 3; }
         svg.chart .cell { fill: rgb(var(--heat)); stroke: var(--line); }
