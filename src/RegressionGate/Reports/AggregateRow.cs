@@ -49,6 +49,16 @@ public sealed record AggregateRow(
     public bool Failed => Status is AggregateStatus.BelowFloor or AggregateStatus.BelowBaseline
                           || (Status == AggregateStatus.NotMeasured && Baseline is not null);
 
+    /// <summary>The status in words: ok, below floor, below baseline, no longer measured, or not measured (and why).</summary>
+    public string Describe() => Status switch
+    {
+        AggregateStatus.BelowFloor => "below floor",
+        AggregateStatus.BelowBaseline => "below baseline",
+        AggregateStatus.NotMeasured when Failed => "no longer measured",
+        AggregateStatus.NotMeasured => Undefined is { } why ? $"not measured: {why}" : "not measured",
+        _ => "ok",
+    };
+
     /// <summary>The seven gated aggregates of a run, retrieval first, in the summary snapshot's order.</summary>
     public static IReadOnlyList<AggregateRow> From(GateResult result)
     {

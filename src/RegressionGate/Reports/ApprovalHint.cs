@@ -23,11 +23,25 @@ public sealed record ApprovalHint(string GoldenDirectory, IReadOnlyList<string> 
             AggregateRow.From(result).Where(row => row.Status == AggregateStatus.BelowFloor).Select(row => row.Name).ToList());
     }
 
-    /// <summary>A path under the working directory relative to it (what CI logs and people type), any other as it is.</summary>
+    /// <summary>
+    /// The golden directory as a reviewer would type it: relative to the working directory when under it, else relative
+    /// to the repository that holds it (CI and the test runner work elsewhere, people approve from the repository root),
+    /// else as it is.
+    /// </summary>
     public static string Display(string directory)
     {
-        var relative = Path.GetRelativePath(Environment.CurrentDirectory, directory);
-        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? directory : relative.Replace('\\', '/');
+        if (Under(Environment.CurrentDirectory, directory) is { } fromHere) return fromHere;
+        for (var root = Path.GetDirectoryName(directory); root is not null; root = Path.GetDirectoryName(root))
+        {
+            if (Path.Exists(Path.Combine(root, ".git"))) return Under(root, directory) ?? directory;
+        }
+        return directory;
+    }
+
+    static string? Under(string root, string directory)
+    {
+        var relative = Path.GetRelativePath(root, directory);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? null : relative.Replace('\\', '/');
     }
 
     static string Quote(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"\"{path}\"" : path;

@@ -26,6 +26,17 @@ public static class Excerpt
         return $"{text[..cut].TrimEnd()}{Ellipsis}\n({text.Length - cut} more characters in {restIn})";
     }
 
+    /// <summary>A message's first line: what it says in one sentence (the rest quotes reasonings or judge output).</summary>
+    public static string FirstLine(string message) => message.ReplaceLineEndings("\n").Split('\n')[0];
+
+    /// <summary>Everything after a message's first line; empty for a one-line message.</summary>
+    public static string AfterFirstLine(string message)
+    {
+        var text = message.ReplaceLineEndings("\n");
+        var end = text.IndexOf('\n', StringComparison.Ordinal);
+        return end < 0 ? "" : text[(end + 1)..];
+    }
+
     static string CollapseWhitespace(string text)
     {
         var line = new StringBuilder(text.Length);

@@ -112,8 +112,8 @@ public static class HtmlReport
                 h.Open("article", ("class", "question")).Open("h3")
                     .Open("a", ("href", "#" + anchors[question])).Element("span", question.Question.Id, ("class", "id")).Close("a")
                     .Text(" " + question.Question.Text).Close("h3").Open("ul");
-                foreach (var (stage, verdict) in Checks(question).Where(c => !c.Verdict.Passed))
-                    h.Open("li").Element("b", stage).Text(": " + string.Join("; ", verdict.Failures.Select(FirstLine))).Close("li");
+                foreach (var (stage, verdict) in question.Checks().Where(c => !c.Verdict.Passed))
+                    h.Open("li").Element("b", stage).Text(": " + string.Join("; ", verdict.Failures.Select(Excerpt.FirstLine))).Close("li");
                 h.Close("ul").Open("p").Open("a", ("href", "#" + anchors[question])).Text("ranking, answer and reasonings").Close("a").Close("p");
                 h.Close("article").Line();
             }
@@ -137,7 +137,7 @@ public static class HtmlReport
                     .Element("td", ReportNumbers.Interval(row.Interval), ("class", "num"))
                     .Element("td", Display.Setting(row.Tolerance), ("class", "num"))
                     .Element("td", Display.Setting(row.Floor), ("class", "num"))
-                    .Element("td", Status(row), ("class", row.Failed ? "fail" : row.Status == AggregateStatus.Ok ? "ok" : "muted"))
+                    .Element("td", row.Describe(), ("class", row.Failed ? "fail" : row.Status == AggregateStatus.Ok ? "ok" : "muted"))
                     .Close("tr");
             }
             h.Close("tbody").Close("table");
@@ -150,14 +150,6 @@ public static class HtmlReport
             h.Close("section").Line();
         }
 
-        static string Status(AggregateRow row) => row.Status switch
-        {
-            AggregateStatus.BelowFloor => "below floor",
-            AggregateStatus.BelowBaseline => "below baseline",
-            AggregateStatus.NotMeasured when row.Failed => "no longer measured",
-            AggregateStatus.NotMeasured => row.Undefined is { } why ? $"not measured: {why}" : "not measured",
-            _ => "ok",
-        };
 
         public void Agreement(HtmlWriter h)
         {
@@ -223,9 +215,9 @@ public static class HtmlReport
                 .Close("summary").Open("div");
 
             // First lines only: the rest of a message quotes the reasonings or the judge output, shown below in full.
-            var messages = Checks(question).SelectMany(c =>
-                c.Verdict.Failures.Select(f => (Text: $"{c.Stage}: {FirstLine(f)}", Class: "fail"))
-                    .Concat(c.Verdict.Notes.Select(n => (Text: $"{c.Stage}: {FirstLine(n)}", Class: "muted")))).ToList();
+            var messages = question.Checks().SelectMany(c =>
+                c.Verdict.Failures.Select(f => (Text: $"{c.Stage}: {Excerpt.FirstLine(f)}", Class: "fail"))
+                    .Concat(c.Verdict.Notes.Select(n => (Text: $"{c.Stage}: {Excerpt.FirstLine(n)}", Class: "muted")))).ToList();
             if (messages.Count > 0)
             {
                 h.Open("ul");
@@ -302,7 +294,7 @@ public static class HtmlReport
             h.Open("section", ("id", "recordings")).Element("h2", "LLM recordings")
                 .Element("p", $"LLM mode: {result.LlmMode}. authored: written by hand (samples); imported: taken from evaluation records; recorded: a model's real answer.");
             h.Open("table").Open("tr").Element("th", "provenance").Element("th", "recordings").Close("tr");
-            foreach (var (source, count) in MarkdownReport.RecordingCounts(result))
+            foreach (var (source, count) in result.RecordingsByProvenance())
                 h.Open("tr").Element("td", source).Element("td", count.ToString(CultureInfo.InvariantCulture), ("class", "num")).Close("tr");
             h.Open("tr").Element("th", "total").Element("th", result.Recordings.Values.Sum().ToString(CultureInfo.InvariantCulture), ("class", "num")).Close("tr");
             h.Close("table").Close("section").Line();
@@ -349,14 +341,6 @@ public static class HtmlReport
         static void Figure(HtmlWriter h, string id, string caption) =>
             h.Open("figure").Open("svg", ("id", id), ("class", "chart"), ("role", "img"), ("aria-label", caption)).Close("svg")
                 .Element("figcaption", caption).Close("figure");
-
-        static IEnumerable<(string Stage, Verdict Verdict)> Checks(QuestionResult question)
-        {
-            yield return ("retrieval", question.Retrieval);
-            if (question.Judgment is { } judgment) yield return ("judgment", judgment);
-        }
-
-        static string FirstLine(string message) => message.ReplaceLineEndings("\n").Split('\n')[0];
 
         static string Number(double? value) => ReportNumbers.Score(value);
 

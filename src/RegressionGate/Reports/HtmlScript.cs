@@ -149,7 +149,7 @@ static class HtmlScript
             if (o.questions.length === 0) { empty(svg, width, height, 'No question has a verified baseline ranking to compare with.'); return; }
             var y = function (v) { return box.top + box.height * (1 - v); };
             yAxis(svg, box, [0, 0.25, 0.5, 0.75, 1], 1, function (t) { return t.toFixed(2); });
-            var step = box.width / o.questions.length, gap = step > 4 ? 1 : 0;
+            var step = Math.min(box.width / o.questions.length, 28), gap = step > 4 ? 2 : 0;
             o.questions.forEach(function (q, i) {
               var node = tip(el(svg, 'rect', { x: box.left + step * i, y: y(q.value), width: Math.max(step - gap, 0.5), height: box.height * q.value,
                 'class': 'bar overlap' + (q.passed ? '' : ' fail'), 'data-question': q.id, 'data-value': q.value }), q.id + ': RBO ' + fmt(q.value));

@@ -62,7 +62,7 @@ public static class JsonReport
         WriteAgreement(w, result.Agreement);
 
         w.WriteStartObject("recordings");
-        foreach (var (source, count) in MarkdownReport.RecordingCounts(result)) w.WriteNumber(source, count);
+        foreach (var (source, count) in result.RecordingsByProvenance()) w.WriteNumber(source, count);
         w.WriteEndObject();
 
         var hint = ApprovalHint.For(result);

@@ -120,12 +120,12 @@ public static class MarkdownReport
         var brief = new StringBuilder();
         brief.Append("- **").Append(MarkdownText.Inline(id)).Append("** · ").Append(MarkdownText.Inline(question.Question.Text, QuestionChars)).Append('\n');
         var details = new StringBuilder();
-        foreach (var (stage, verdict) in Checks(question))
+        foreach (var (stage, verdict) in question.Checks())
         {
             if (verdict.Passed) continue;
-            var reasons = verdict.Failures.Select(f => FirstLine(f)).ToList();
+            var reasons = verdict.Failures.Select(Excerpt.FirstLine).ToList();
             brief.Append("  - ").Append(stage).Append(": ").Append(MarkdownText.Inline(string.Join("; ", reasons), ReasonChars)).Append('\n');
-            var rest = string.Join("\n", verdict.Failures.Select(Rest).Concat(verdict.Notes).Where(s => s.Length > 0));
+            var rest = string.Join("\n", verdict.Failures.Select(Excerpt.AfterFirstLine).Concat(verdict.Notes).Where(s => s.Length > 0));
             if (rest.Length > 0)
                 details.Append("**").Append(stage).Append("**\n").Append(MarkdownText.Quote(Excerpt.Block(rest, DetailChars, Elsewhere))).Append('\n');
         }
@@ -133,20 +133,6 @@ public static class MarkdownReport
         if (details.Length == 0) return new ReportItem(brief.ToString(), brief.ToString());
         var full = $"{brief}<details><summary>{MarkdownText.HtmlInline(id)}: reasonings and judge output</summary>\n\n{details}</details>\n\n";
         return new ReportItem(brief.ToString(), full);
-    }
-
-    static IEnumerable<(string Stage, Verdict Verdict)> Checks(QuestionResult question)
-    {
-        yield return ("retrieval", question.Retrieval);
-        if (question.Judgment is { } judgment) yield return ("judgment", judgment);
-    }
-
-    static string FirstLine(string message) => message.ReplaceLineEndings("\n").Split('\n')[0];
-
-    static string Rest(string message)
-    {
-        var lines = message.ReplaceLineEndings("\n").Split('\n');
-        return string.Join("\n", lines.Skip(1));
     }
 
     /// <summary>A disagreement: one line of labels, or, in full, a fold holding question, answer excerpt and the judge's reasoning.</summary>
@@ -199,14 +185,8 @@ public static class MarkdownReport
         }
     }
 
-    static string Status(AggregateRow row) => row.Status switch
-    {
-        AggregateStatus.BelowFloor => "❌ below floor",
-        AggregateStatus.BelowBaseline => "❌ below baseline",
-        AggregateStatus.NotMeasured when row.Failed => "❌ no longer measured",
-        AggregateStatus.NotMeasured => row.Undefined is { } why ? $"not measured: {MarkdownText.Inline(why)}" : "not measured",
-        _ => "✅ ok",
-    };
+    static string Status(AggregateRow row) =>
+        (row.Failed ? "❌ " : row.Status == AggregateStatus.Ok ? "✅ " : "") + MarkdownText.Inline(row.Describe());
 
     static void Confusion(StringBuilder text, GateResult result)
     {
@@ -240,20 +220,11 @@ public static class MarkdownReport
             return;
         }
         text.Append("| provenance | recordings |\n| --- | ---: |\n");
-        foreach (var (source, count) in RecordingCounts(result))
+        foreach (var (source, count) in result.RecordingsByProvenance())
             text.Append("| ").Append(MarkdownText.Inline(source)).Append(" | ").Append(Count(count)).Append(" |\n");
         text.Append("| **total** | **").Append(Count(result.Recordings.Values.Sum())).Append("** |\n\n");
         text.Append("LLM mode: ").Append(MarkdownText.Inline(result.LlmMode))
             .Append(". _authored_: written by hand (samples); _imported_: taken from evaluation records; _recorded_: a model's real answer.\n\n");
-    }
-
-    /// <summary>authored, imported and recorded always (zero when unused), then any other source, by name.</summary>
-    internal static IEnumerable<KeyValuePair<string, int>> RecordingCounts(GateResult result)
-    {
-        string[] known = [Llm.RecordingProvenance.AuthoredSource, Llm.RecordingProvenance.ImportedSource, Llm.RecordingProvenance.RecordedSource];
-        foreach (var source in known) yield return new(source, result.Recordings.GetValueOrDefault(source));
-        foreach (var (source, count) in result.Recordings.Where(p => !known.Contains(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal))
-            yield return new(source, count);
     }
 
     static void Identities(StringBuilder text, GateResult result)

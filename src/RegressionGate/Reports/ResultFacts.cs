@@ -1,11 +1,12 @@
 using RegressionGate.Gate;
 using RegressionGate.Judging;
+using RegressionGate.Llm;
 using RegressionGate.Retrieval;
 
 namespace RegressionGate.Reports;
 
-/// <summary>What the reports read off one question's result beyond its verdicts.</summary>
-public static class QuestionFacts
+/// <summary>What the reports read off a run's result beyond its verdicts, the same way in every report.</summary>
+public static class ResultFacts
 {
     /// <summary>This run's judgment; null when the answer was not judged or the judge failed.</summary>
     public static Judgment? CurrentJudgment(this QuestionResult question) => question.Judged as Judgment;
@@ -27,6 +28,22 @@ public static class QuestionFacts
             RetrievalMetrics.RecallAtK(ids, relevant, k),
             RetrievalMetrics.ReciprocalRankAtK(ids, relevant, k),
             RetrievalMetrics.NdcgAtK(ids, relevant, k));
+    }
+
+    /// <summary>The question's checks: retrieval always, judgment when an answer was judged.</summary>
+    public static IEnumerable<(string Stage, Verdict Verdict)> Checks(this QuestionResult question)
+    {
+        yield return ("retrieval", question.Retrieval);
+        if (question.Judgment is { } judgment) yield return ("judgment", judgment);
+    }
+
+    /// <summary>Recordings by provenance: authored, imported and recorded always (zero when unused), then any other source by name.</summary>
+    public static IEnumerable<KeyValuePair<string, int>> RecordingsByProvenance(this GateResult result)
+    {
+        string[] known = [RecordingProvenance.AuthoredSource, RecordingProvenance.ImportedSource, RecordingProvenance.RecordedSource];
+        foreach (var source in known) yield return new(source, result.Recordings.GetValueOrDefault(source));
+        foreach (var (source, count) in result.Recordings.Where(p => !known.Contains(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal))
+            yield return new(source, count);
     }
 
     /// <summary>The questions whose manual and automated labels differ, in golden-set order.</summary>
