@@ -125,13 +125,15 @@ public static class MarkdownReport
             if (verdict.Passed) continue;
             var reasons = verdict.Failures.Select(Excerpt.FirstLine).ToList();
             brief.Append("  - ").Append(stage).Append(": ").Append(MarkdownText.Inline(string.Join("; ", reasons), ReasonChars)).Append('\n');
-            var rest = string.Join("\n", verdict.Failures.Select(Excerpt.AfterFirstLine).Concat(verdict.Notes).Where(s => s.Length > 0));
+            var rest = string.Join("\n", verdict.Failures.Select(Excerpt.AfterFirstLine).Where(s => s.Length > 0));
             if (rest.Length > 0)
                 details.Append("**").Append(stage).Append("**\n").Append(MarkdownText.Quote(Excerpt.Block(rest, DetailChars, Elsewhere))).Append('\n');
+            foreach (var note in verdict.Notes)
+                details.Append('_').Append(stage).Append(" note_: ").Append(MarkdownText.Inline(note, ReasonChars)).Append("\n\n");
         }
         brief.Append('\n');
         if (details.Length == 0) return new ReportItem(brief.ToString(), brief.ToString());
-        var full = $"{brief}<details><summary>{MarkdownText.HtmlInline(id)}: reasonings and judge output</summary>\n\n{details}</details>\n\n";
+        var full = $"{brief}<details><summary>{MarkdownText.HtmlInline(id)}: details (reasonings, judge output, notes)</summary>\n\n{details}</details>\n\n";
         return new ReportItem(brief.ToString(), full);
     }
 

@@ -49,7 +49,7 @@ public sealed class MarkdownReportTests(ITestOutputHelper output)
         var markdown = MarkdownReport.Render(Scenarios.FailingRun(GoldenDir));
 
         var failing = Section(markdown, "### Failing questions (3)");
-        var fold = failing[failing.IndexOf("<details><summary>201: reasonings and judge output</summary>", StringComparison.Ordinal)..];
+        var fold = failing[failing.IndexOf("<details><summary>201: details (reasonings, judge output, notes)</summary>", StringComparison.Ordinal)..];
         Assert.Contains("> verified reasoning: \"Criteria: the whole PROMPT.\\\n> Supporting Evidence: it explains pooling fully.\\\n> Score: 3\"", fold);
         Assert.Contains("> current reasoning: \"Criteria: the whole PROMPT.", fold);
     }
