@@ -1,6 +1,7 @@
 using RegressionGate.Gate;
 using RegressionGate.Golden;
 using RegressionGate.Judging;
+using RegressionGate.Retrieval;
 
 namespace RegressionGate.Records;
 
@@ -8,27 +9,40 @@ namespace RegressionGate.Records;
 public static class EvaluationExport
 {
     /// <summary>The records' paths, in golden-set order.</summary>
-    public static IReadOnlyList<string> Write(GateEvaluation evaluation, string outDirectory)
+    public static IReadOnlyList<string> Write(GateEvaluation evaluation, string outDirectory) =>
+        Write(evaluation.Golden, id => evaluation.Rankings[id], evaluation.Judged.GetValueOrDefault, outDirectory);
+
+    /// <summary>
+    /// The records of any run that has, per question, a ranking and maybe a judge outcome: an evaluation (<c>export</c>)
+    /// or a verified gate result (the reports). Returns the paths in golden-set order.
+    /// </summary>
+    public static IReadOnlyList<string> Write(GoldenSet golden, Func<string, IReadOnlyList<RankedSegment>> ranking,
+        Func<string, JudgeOutcome?> judged, string outDirectory)
     {
-        var golden = evaluation.Golden;
+        Directory.CreateDirectory(outDirectory);
+        return RecordExporter.Export(golden, Questions(golden, ranking, judged), outDirectory);
+    }
+
+    /// <summary>What each golden question's record says about this run, with the references imported beside the golden set.</summary>
+    public static IEnumerable<ExportQuestion> Questions(GoldenSet golden, Func<string, IReadOnlyList<RankedSegment>> ranking,
+        Func<string, JudgeOutcome?> judged)
+    {
         var references = AnswerReferences.Read(Path.Combine(golden.Directory, AnswerReferences.FileName), AnswerReferences.FileName);
-        var items = golden.Questions.Select(question =>
+        return golden.Questions.Select(question =>
         {
-            var judgment = evaluation.Judged.GetValueOrDefault(question.Id);
+            var outcome = judged(question.Id);
             return new ExportQuestion(
                 question.Id,
-                evaluation.Rankings[question.Id],
+                ranking(question.Id),
                 references.GetValueOrDefault(question.Id) ?? [],
-                (judgment as Judgment)?.Normalised,
-                (judgment as Judgment)?.Label,
-                judgment switch
+                (outcome as Judgment)?.Normalised,
+                (outcome as Judgment)?.Label,
+                outcome switch
                 {
                     Judgment j => j.Reasoning,
                     JudgeFailure f => $"(no judgment: {f.Message})",
                     _ => "",
                 });
         });
-        Directory.CreateDirectory(outDirectory);
-        return RecordExporter.Export(golden, items, outDirectory);
     }
 }

@@ -6,16 +6,28 @@ namespace RegressionGate.Reports;
 /// <summary>Writes every report of a run into one directory (<c>--out</c>), each file atomically.</summary>
 public static class GateReports
 {
-    public const string JsonFile = "gate-report.json";
     public const string MarkdownFile = "gate-report.md";
+    public const string JsonFile = "gate-report.json";
     public const string HtmlFile = "gate-report.html";
 
-    /// <summary>The paths written.</summary>
+    /// <summary>The folder of <c>--out</c> that holds one record per question.</summary>
+    public const string RecordsFolder = "records";
+
+    /// <summary>
+    /// Writes <see cref="MarkdownFile"/>, <see cref="JsonFile"/>, <see cref="HtmlFile"/> and the per-question records
+    /// under <see cref="RecordsFolder"/>. Returns the three reports' paths, then the records folder's.
+    /// </summary>
     public static IReadOnlyList<string> Write(GateResult result, string directory)
     {
         Directory.CreateDirectory(directory);
+        var markdown = Path.Combine(directory, MarkdownFile);
         var json = Path.Combine(directory, JsonFile);
+        var html = Path.Combine(directory, HtmlFile);
+        var records = Path.Combine(directory, RecordsFolder);
+        AtomicFile.WriteAllText(markdown, MarkdownReport.Render(result));
         AtomicFile.WriteAllText(json, JsonReport.Render(result));
-        return [json];
+        AtomicFile.WriteAllText(html, HtmlReport.Render(result));
+        RecordsReport.Write(result, records);
+        return [markdown, json, html, records];
     }
 }

@@ -1,11 +1,17 @@
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using RegressionGate.Gate;
+using RegressionGate.Golden;
 using RegressionGate.Judging;
 
 namespace RegressionGate.Reports;
 
-/// <summary>The machine-readable report, <c>gate-report.json</c>: verdict, per-question results and aggregates.</summary>
+/// <summary>
+/// <c>gate-report.json</c>, the machine-readable report: everything the Markdown shows and more (every question's
+/// ranking with baseline ranks, judge outcomes with both reasonings). Its fields are documented in this folder's
+/// README.md (a test keeps the two in step); every field is always written, <c>null</c> where there is no value.
+/// </summary>
 public static class JsonReport
 {
     public const string Schema = "regression-gate/report/v1";
@@ -15,40 +21,253 @@ public static class JsonReport
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
-            w.WriteStartObject();
-            w.WriteString("schema", Schema);
-            w.WriteString("verdict", result.Passed ? "passed" : "failed");
-            w.WriteNumber("questions", result.Questions.Count);
-            w.WriteNumber("failedQuestions", result.Failing.Count());
-            w.WriteStartArray("results");
-            foreach (var q in result.Questions)
-            {
-                w.WriteStartObject();
-                w.WriteString("id", q.Question.Id);
-                w.WriteBoolean("passed", q.Passed);
-                WriteVerdict(w, "retrieval", q.Retrieval);
-                if (q.Judgment is { } judgment) WriteVerdict(w, "judgment", judgment);
-                if (q.Judged is Judgment j)
-                {
-                    w.WriteNumber("score", j.Score);
-                    w.WriteString("automated", j.Label.ToString());
-                }
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            WriteVerdict(w, "aggregates", result.SummaryVerdict);
-            w.WriteEndObject();
+            Write(w, result);
         }
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        return Encoding.UTF8.GetString(buffer.ToArray()).ReplaceLineEndings("\n") + "\n";
     }
 
-    static void WriteVerdict(Utf8JsonWriter w, string name, Verdict verdict)
+    static void Write(Utf8JsonWriter w, GateResult result)
     {
-        w.WriteStartObject(name);
-        w.WriteBoolean("passed", verdict.Passed);
-        w.WriteStartArray("failures");
-        foreach (var f in verdict.Failures) w.WriteStringValue(f);
+        var k = result.K();
+        var disagreements = result.Disagreements();
+        w.WriteStartObject();
+        w.WriteString("schema", Schema);
+        w.WriteString("verdict", result.Passed ? "passed" : "failed");
+        w.WriteString("headline", Headline.For(result));
+        Number(w, "elapsedSeconds", Math.Round(result.Elapsed.TotalSeconds, 3));
+        w.WriteString("llmMode", result.LlmMode);
+
+        w.WriteStartObject("golden");
+        w.WriteString("directory", result.Golden.Directory);
+        w.WriteNumber("questions", result.Golden.Questions.Count);
+        w.WriteNumber("segments", result.Golden.Corpus.Count);
+        w.WriteEndObject();
+
+        Map(w, "retriever", result.Retriever.Properties);
+        if (result.Judge is { } judge) Map(w, "judge", judge.Properties);
+        else w.WriteNull("judge");
+
+        w.WriteStartObject("counts");
+        w.WriteNumber("questions", result.Questions.Count);
+        w.WriteNumber("failedQuestions", result.Failing.Count());
+        w.WriteNumber("retrievalFailures", result.Questions.Count(q => !q.Retrieval.Passed));
+        w.WriteNumber("judged", result.Questions.Count(q => q.Judged is Judgment));
+        w.WriteNumber("judgeFailures", result.Questions.Count(q => q.Judged is JudgeFailure));
+        w.WriteNumber("judgmentFailures", result.Questions.Count(q => q.Judgment is { Passed: false }));
+        w.WriteNumber("disagreements", disagreements.Count);
+        w.WriteNumber("receivedSnapshots", result.ReceivedSnapshots().Count);
+        w.WriteEndObject();
+
+        WriteAggregates(w, result, k);
+        WriteAgreement(w, result.Agreement);
+
+        w.WriteStartObject("recordings");
+        foreach (var (source, count) in result.RecordingsByProvenance()) w.WriteNumber(source, count);
+        w.WriteEndObject();
+
+        var hint = ApprovalHint.For(result);
+        w.WriteStartObject("approval");
+        w.WriteBoolean("needed", hint.Needed);
+        w.WriteString("dryRunCommand", hint.DryRunCommand);
+        w.WriteString("command", hint.Command);
+        Strings(w, "receivedSnapshots", hint.ReceivedSnapshots);
+        Strings(w, "floorViolations", hint.FloorViolations);
+        w.WriteEndObject();
+
+        Strings(w, "failing", result.Failing.Select(q => q.Question.Id));
+        Strings(w, "disagreements", disagreements.Select(q => q.Question.Id));
+
+        w.WriteStartArray("questions");
+        foreach (var question in result.Questions) WriteQuestion(w, question, k);
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    static void WriteAggregates(Utf8JsonWriter w, GateResult result, int k)
+    {
+        w.WriteStartObject("aggregates");
+        WriteVerdict(w, result.SummaryVerdict);
+        w.WriteNumber("k", k);
+        Number(w, "retrievalQuestions", result.Summary.Retrieval?.Questions);
+        Number(w, "judgedAnswers", result.Summary.Judge?.Answers);
+        Number(w, "resamples", result.Agreement?.Resamples ?? (result.RetrievalIntervals is null ? null : Judging.Agreement.DefaultResamples));
+        Number(w, "seed", result.Agreement?.Seed ?? (result.RetrievalIntervals is null ? null : Judging.Agreement.DefaultSeed));
+        w.WriteStartArray("metrics");
+        foreach (var row in AggregateRow.From(result))
+        {
+            w.WriteStartObject();
+            w.WriteString("key", row.Key);
+            w.WriteString("name", row.Name);
+            Number(w, "baseline", row.Baseline);
+            Number(w, "current", row.Current);
+            Number(w, "delta", row.Delta);
+            Number(w, "low", row.Interval?.Low);
+            Number(w, "high", row.Interval?.High);
+            Number(w, "tolerance", row.Tolerance);
+            Number(w, "floor", row.Floor);
+            w.WriteString("status", JsonNamingPolicy.CamelCase.ConvertName(row.Status.ToString()));
+            w.WriteBoolean("failed", row.Failed);
+            String(w, "undefined", row.Undefined);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    static void WriteAgreement(Utf8JsonWriter w, AgreementReport? agreement)
+    {
+        if (agreement is null)
+        {
+            w.WriteNull("agreement");
+            return;
+        }
+        w.WriteStartObject("agreement");
+        w.WriteNumber("answers", agreement.Count);
+        Strings(w, "labels", Labels.All.Select(l => l.ToString()));
+        w.WriteStartArray("matrix");
+        foreach (var row in agreement.Matrix.Rows)
+        {
+            w.WriteStartArray();
+            foreach (var count in row) w.WriteNumberValue(count);
+            w.WriteEndArray();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    static void WriteQuestion(Utf8JsonWriter w, QuestionResult question, int k)
+    {
+        var q = question.Question;
+        w.WriteStartObject();
+        w.WriteString("id", q.Id);
+        w.WriteString("text", q.Text);
+        w.WriteBoolean("passed", question.Passed);
+        String(w, "answer", q.Answer);
+        String(w, "manual", q.Manual?.ToString());
+        Strings(w, "relevant", q.Relevant);
+
+        w.WriteStartObject("retrieval");
+        WriteVerdict(w, question.Retrieval);
+        w.WriteBoolean("baseline", question.Baseline is not null);
+        Number(w, "overlap", question.Overlap);
+        var metrics = question.Metrics(k);
+        Number(w, "recall", metrics?.Recall);
+        Number(w, "reciprocalRank", metrics?.ReciprocalRank);
+        Number(w, "ndcg", metrics?.Ndcg);
+        var rows = RankRow.Compare(question.Ranking, question.Baseline?.Ranking);
+        w.WriteStartArray("ranking");
+        foreach (var row in rows.Where(r => !r.Dropped))
+        {
+            w.WriteStartObject();
+            Number(w, "rank", row.Rank);
+            w.WriteString("id", row.Id);
+            Number(w, "score", row.Score);
+            Number(w, "baselineRank", row.BaselineRank);
+            Number(w, "baselineScore", row.BaselineScore);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("dropped");
+        foreach (var row in rows.Where(r => r.Dropped))
+        {
+            w.WriteStartObject();
+            w.WriteString("id", row.Id);
+            Number(w, "baselineRank", row.BaselineRank);
+            Number(w, "baselineScore", row.BaselineScore);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+
+        WriteJudgment(w, question);
+        w.WriteEndObject();
+    }
+
+    static void WriteJudgment(Utf8JsonWriter w, QuestionResult question)
+    {
+        if (question.Judgment is not { } verdict)
+        {
+            w.WriteNull("judgment");
+            return;
+        }
+        var judgment = question.CurrentJudgment();
+        var failure = question.JudgeFailure();
+        w.WriteStartObject("judgment");
+        WriteVerdict(w, verdict);
+        w.WriteString("outcome", judgment is not null ? "judged" : "failed");
+        Number(w, "score", judgment?.Score);
+        Number(w, "normalised", judgment?.Normalised);
+        String(w, "automated", judgment?.Label.ToString());
+        if (judgment is null) w.WriteNull("scores");
+        else
+        {
+            w.WriteStartArray("scores");
+            foreach (var score in judgment.Scores) w.WriteNumberValue(score);
+            w.WriteEndArray();
+        }
+        Number(w, "spread", judgment?.Spread);
+        if (judgment is null) w.WriteNull("flaky");
+        else w.WriteBoolean("flaky", judgment.Flaky);
+        String(w, "reasoning", judgment?.Reasoning);
+        if (judgment is null || question.Question.Manual is null) w.WriteNull("agreesWithManual");
+        else w.WriteBoolean("agreesWithManual", !question.Disagrees());
+
+        if (failure is null) w.WriteNull("failure");
+        else
+        {
+            w.WriteStartObject("failure");
+            w.WriteString("kind", JsonNamingPolicy.CamelCase.ConvertName(failure.Kind.ToString()));
+            w.WriteString("message", failure.Message);
+            String(w, "rawOutput", failure.RawOutput);
+            String(w, "recordingKey", failure.RecordingKey);
+            w.WriteEndObject();
+        }
+
+        if (question.JudgeBaseline is not { } baseline) w.WriteNull("baseline");
+        else
+        {
+            w.WriteStartObject("baseline");
+            Number(w, "score", baseline.Score);
+            Number(w, "normalised", baseline.Normalised);
+            w.WriteString("automated", baseline.Automated.ToString());
+            w.WriteString("reasoning", baseline.Reasoning);
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+    }
+
+    static void WriteVerdict(Utf8JsonWriter w, Verdict verdict)
+    {
+        w.WriteBoolean("passed", verdict.Passed);
+        Strings(w, "failures", verdict.Failures);
+        Strings(w, "notes", verdict.Notes);
+        String(w, "receivedPath", verdict.ReceivedPath);
+    }
+
+    static void Map(Utf8JsonWriter w, string name, IEnumerable<KeyValuePair<string, string>> properties)
+    {
+        w.WriteStartObject(name);
+        foreach (var (key, value) in properties) w.WriteString(key, value);
+        w.WriteEndObject();
+    }
+
+    static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var value in values) w.WriteStringValue(value);
+        w.WriteEndArray();
+    }
+
+    static void String(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null) w.WriteNull(name);
+        else w.WriteString(name, value);
+    }
+
+    /// <summary>A number, or null when absent or not finite (JSON has no NaN).</summary>
+    static void Number(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is { } v && double.IsFinite(v)) w.WriteNumber(name, v);
+        else w.WriteNull(name);
     }
 }

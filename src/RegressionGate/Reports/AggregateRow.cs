@@ -1,0 +1,88 @@
+using RegressionGate.Gate;
+using RegressionGate.Judging;
+
+namespace RegressionGate.Reports;
+
+/// <summary>Where an aggregate stands against its baseline and floor.</summary>
+public enum AggregateStatus
+{
+    /// <summary>Within tolerance of the baseline (or no baseline) and at or above the floor.</summary>
+    Ok,
+    /// <summary>Dropped more than its tolerance below the verified baseline.</summary>
+    BelowBaseline,
+    /// <summary>Below the absolute floor of <c>gate.json</c>.</summary>
+    BelowFloor,
+    /// <summary>Not measured in this run (no relevant ids, no manual labels, or undefined).</summary>
+    NotMeasured,
+}
+
+/// <summary>
+/// One gated aggregate of a run as the reports show it: baseline (the verified summary before the run), current value,
+/// its bootstrap 95% interval, tolerance and floor. <see cref="Undefined"/> says why a kappa has no value.
+/// </summary>
+/// <param name="Key">Stable name, as in the summary snapshot: recall, mrr, ndcg, accuracy, kappa, linearKappa, quadraticKappa.</param>
+/// <param name="Name">How people read it: <c>recall@10</c>, <c>Cohen's κ</c>.</param>
+public sealed record AggregateRow(
+    string Key,
+    string Name,
+    double? Baseline,
+    double? Current,
+    Interval? Interval,
+    double Tolerance,
+    double Floor,
+    string? Undefined)
+{
+    /// <summary>Slack for binary floating point, as the summary comparer allows.</summary>
+    const double Epsilon = 1e-9;
+
+    public double? Delta => Baseline is { } b && Current is { } c ? c - b : null;
+
+    public AggregateStatus Status => Current switch
+    {
+        null => AggregateStatus.NotMeasured,
+        { } c when c < Floor - Epsilon => AggregateStatus.BelowFloor,
+        { } c when Baseline is { } b && c < b - Tolerance - Epsilon => AggregateStatus.BelowBaseline,
+        _ => AggregateStatus.Ok,
+    };
+
+    /// <summary>The gate fails on this aggregate: below floor or baseline, or measured before and not now.</summary>
+    public bool Failed => Status is AggregateStatus.BelowFloor or AggregateStatus.BelowBaseline
+                          || (Status == AggregateStatus.NotMeasured && Baseline is not null);
+
+    /// <summary>The status in words: ok, below floor, below baseline, no longer measured, or not measured (and why).</summary>
+    public string Describe() => Status switch
+    {
+        AggregateStatus.BelowFloor => "below floor",
+        AggregateStatus.BelowBaseline => "below baseline",
+        AggregateStatus.NotMeasured when Failed => "no longer measured",
+        AggregateStatus.NotMeasured => Undefined is { } why ? $"not measured: {why}" : "not measured",
+        _ => "ok",
+    };
+
+    /// <summary>The seven gated aggregates of a run, retrieval first, in the summary snapshot's order.</summary>
+    public static IReadOnlyList<AggregateRow> From(GateResult result)
+    {
+        var k = result.K();
+        var current = result.Summary;
+        var baseline = result.SummaryBaseline;
+        var tolerances = result.Golden.Settings.Tolerances;
+        var floors = result.Golden.Settings.Floors;
+        var retrieval = result.RetrievalIntervals;
+        var agreement = result.Agreement;
+        return
+        [
+            new("recall", $"recall@{k}", baseline?.Retrieval?.Recall, current.Retrieval?.Recall, retrieval?.Recall, tolerances.Recall, floors.Recall, null),
+            new("mrr", $"MRR@{k}", baseline?.Retrieval?.Mrr, current.Retrieval?.Mrr, retrieval?.Mrr, tolerances.Mrr, floors.Mrr, null),
+            new("ndcg", $"nDCG@{k}", baseline?.Retrieval?.Ndcg, current.Retrieval?.Ndcg, retrieval?.Ndcg, tolerances.Ndcg, floors.Ndcg, null),
+            Judge("accuracy", "accuracy", baseline?.Judge?.Accuracy, current.Judge?.Accuracy, agreement?.Accuracy, tolerances.Accuracy, floors.Accuracy),
+            Judge("kappa", "Cohen's κ", baseline?.Judge?.Kappa, current.Judge?.Kappa, agreement?.Kappa, tolerances.Kappa, floors.Kappa),
+            Judge("linearKappa", "linear weighted κ", baseline?.Judge?.LinearKappa, current.Judge?.LinearKappa, agreement?.LinearKappa, tolerances.Kappa, floors.Kappa),
+            Judge("quadraticKappa", "quadratic weighted κ", baseline?.Judge?.QuadraticKappa, current.Judge?.QuadraticKappa, agreement?.QuadraticKappa, tolerances.Kappa, floors.Kappa),
+        ];
+    }
+
+    static AggregateRow Judge(string key, string name, double? baseline, double? current, AgreementStatistic? statistic, double tolerance, double floor) =>
+        new(key, name, baseline, current,
+            statistic is { Low: { } low, High: { } high } ? new Interval(low, high) : null,
+            tolerance, floor, statistic?.Undefined);
+}

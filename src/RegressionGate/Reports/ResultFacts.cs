@@ -1,0 +1,64 @@
+using RegressionGate.Gate;
+using RegressionGate.Judging;
+using RegressionGate.Llm;
+using RegressionGate.Retrieval;
+
+namespace RegressionGate.Reports;
+
+/// <summary>What the reports read off a run's result beyond its verdicts, the same way in every report.</summary>
+public static class ResultFacts
+{
+    /// <summary>This run's judgment; null when the answer was not judged or the judge failed.</summary>
+    public static Judgment? CurrentJudgment(this QuestionResult question) => question.Judged as Judgment;
+
+    /// <summary>The judge failure, when judging this answer failed.</summary>
+    public static JudgeFailure? JudgeFailure(this QuestionResult question) => question.Judged as JudgeFailure;
+
+    /// <summary>People labelled the answer and the judge's automated label differs.</summary>
+    public static bool Disagrees(this QuestionResult question) =>
+        question.Question.Manual is { } manual && question.CurrentJudgment() is { } judgment && judgment.Label != manual;
+
+    /// <summary>Recall, reciprocal rank and nDCG of this question's top-k; null when it has no relevant segments.</summary>
+    public static QuestionMetrics? Metrics(this QuestionResult question, int k)
+    {
+        var relevant = question.Question.Relevant;
+        if (relevant.Count == 0) return null;
+        var ids = question.Ranking.OrderBy(r => r.Rank).Select(r => r.Id).ToList();
+        return new QuestionMetrics(
+            RetrievalMetrics.RecallAtK(ids, relevant, k),
+            RetrievalMetrics.ReciprocalRankAtK(ids, relevant, k),
+            RetrievalMetrics.NdcgAtK(ids, relevant, k));
+    }
+
+    /// <summary>The question's checks: retrieval always, judgment when an answer was judged.</summary>
+    public static IEnumerable<(string Stage, Verdict Verdict)> Checks(this QuestionResult question)
+    {
+        yield return ("retrieval", question.Retrieval);
+        if (question.Judgment is { } judgment) yield return ("judgment", judgment);
+    }
+
+    /// <summary>Recordings by provenance: authored, imported and recorded always (zero when unused), then any other source by name.</summary>
+    public static IEnumerable<KeyValuePair<string, int>> RecordingsByProvenance(this GateResult result)
+    {
+        string[] known = [RecordingProvenance.AuthoredSource, RecordingProvenance.ImportedSource, RecordingProvenance.RecordedSource];
+        foreach (var source in known) yield return new(source, result.Recordings.GetValueOrDefault(source));
+        foreach (var (source, count) in result.Recordings.Where(p => !known.Contains(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal))
+            yield return new(source, count);
+    }
+
+    /// <summary>The questions whose manual and automated labels differ, in golden-set order.</summary>
+    public static IReadOnlyList<QuestionResult> Disagreements(this GateResult result) => result.Questions.Where(Disagrees).ToList();
+
+    /// <summary>The k the run retrieved: the summary's, else the settings'.</summary>
+    public static int K(this GateResult result) => result.Summary.Retrieval?.K ?? result.Golden.Settings.Retriever.K;
+
+    /// <summary>Every received snapshot the run wrote, questions first (in golden-set order), the summary last.</summary>
+    public static IReadOnlyList<string> ReceivedSnapshots(this GateResult result) =>
+        result.Questions.SelectMany(q => new[] { q.Retrieval.ReceivedPath, q.Judgment?.ReceivedPath })
+            .Append(result.SummaryVerdict.ReceivedPath)
+            .OfType<string>()
+            .ToList();
+}
+
+/// <summary>One question's retrieval quality against its relevant segments.</summary>
+public sealed record QuestionMetrics(double Recall, double ReciprocalRank, double Ndcg);

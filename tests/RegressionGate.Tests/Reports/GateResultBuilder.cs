@@ -1,0 +1,173 @@
+using System.Globalization;
+using RegressionGate.Gate;
+using RegressionGate.Golden;
+using RegressionGate.Judging;
+using RegressionGate.Retrieval;
+using RegressionGate.Snapshots;
+
+namespace RegressionGate.Tests.Reports;
+
+/// <summary>
+/// Builds a <see cref="GateResult"/> in code: a golden set of segments s1…sN and the questions described, each with a
+/// ranking, an optional baseline, a judge outcome and verdicts. Aggregates, agreement and intervals are computed by the
+/// product's own measures, so a report shows what a real run would.
+/// </summary>
+internal sealed class GateResultBuilder(string goldenDirectory)
+{
+    public const int K = 10;
+
+    readonly List<QuestionSpec> questions = [];
+    readonly List<string> summaryFailures = [];
+    Func<SummarySnapshot, SummarySnapshot?> summaryBaseline = current => current;
+    Dictionary<string, int> recordings = new(StringComparer.Ordinal) { ["authored"] = 3, ["imported"] = 1 };
+    bool withJudge = true;
+
+    public int CorpusSize { get; init; } = 40;
+
+    public GateResultBuilder Question(string id, Action<QuestionSpec>? configure = null)
+    {
+        var spec = new QuestionSpec(id);
+        configure?.Invoke(spec);
+        questions.Add(spec);
+        return this;
+    }
+
+    /// <summary>The verified summary before the run, made from this run's; by default the same, as after an approval.</summary>
+    public GateResultBuilder SummaryBaseline(Func<SummarySnapshot, SummarySnapshot?> baseline)
+    {
+        summaryBaseline = baseline;
+        return this;
+    }
+
+    public GateResultBuilder SummaryFailure(string message)
+    {
+        summaryFailures.Add(message);
+        return this;
+    }
+
+    public GateResultBuilder Recordings(params (string Source, int Count)[] counts)
+    {
+        recordings = counts.ToDictionary(c => c.Source, c => c.Count, StringComparer.Ordinal);
+        return this;
+    }
+
+    public GateResultBuilder WithoutJudge()
+    {
+        withJudge = false;
+        recordings = new Dictionary<string, int>(StringComparer.Ordinal);
+        return this;
+    }
+
+    public GateResult Build()
+    {
+        var corpus = Enumerable.Range(1, CorpusSize).Select(i => new Segment(
+            Invariant($"s{i}"), "aula-01", "Redes neurais", null,
+            new TimeCode(i * 60), new TimeCode(i * 60 + 30),
+            Invariant($"transcrição do segmento {i}"))).ToList();
+        var golden = new GoldenSet(goldenDirectory, new GateSettings(), corpus,
+            questions.Select(q => new GoldenQuestion(q.Id, q.Text, q.Answer, q.Manual, q.Relevant)).ToList());
+        var tolerances = golden.Settings.Tolerances;
+
+        var results = questions.Select(q =>
+        {
+            var baseline = q.BaselineRanking is null ? null
+                : new RetrievalSnapshot(q.Id, q.Text, Identity(), q.BaselineRanking);
+            var overlap = baseline is null ? (double?)null
+                : RankBiasedOverlap.Extrapolated(baseline.Ranking.Select(r => r.Id).ToList(), q.Ranking.Select(r => r.Id).ToList(), tolerances.RboP);
+            var judged = withJudge ? q.Judged : null;
+            Verdict? judgment = judged switch
+            {
+                JudgeFailure f => Verdict.Failed(f.ForQuestion(q.Id)),
+                Judgment => VerdictOf(q.JudgmentFailures, Path.Combine(goldenDirectory, "snapshots", "judge", $"{q.Id}.received.json")),
+                _ => null,
+            };
+            return new QuestionResult(
+                golden.Questions.First(g => g.Id == q.Id),
+                q.Ranking,
+                baseline,
+                overlap,
+                VerdictOf(q.RetrievalFailures, Path.Combine(goldenDirectory, "snapshots", "retrieval", $"{q.Id}.received.json")),
+                judged,
+                judged is Judgment ? q.JudgeBaseline : null,
+                judgment);
+        }).ToList();
+
+        var measured = results
+            .Select(r => ((IReadOnlyList<string>)r.Ranking.Select(s => s.Id).ToList(), (IReadOnlyCollection<string>)r.Question.Relevant))
+            .ToList();
+        var pairs = results
+            .Where(r => r.Question.Manual is not null && r.Judged is Judgment)
+            .Select(r => new LabelPair(r.Question.Manual!.Value, ((Judgment)r.Judged!).Label))
+            .ToList();
+        var agreement = pairs.Count == 0 ? null : Agreement.Compute(pairs);
+        var summary = new SummarySnapshot(
+            RetrievalMetrics.Average(measured, K),
+            agreement is null ? null : new JudgeAggregates(agreement.Count, agreement.Accuracy.Value ?? 0, agreement.Kappa.Value,
+                agreement.LinearKappa.Value, agreement.QuadraticKappa.Value));
+
+        return new GateResult(
+            golden,
+            Identity(),
+            withJudge ? new JudgeIdentity([new("kind", "answer-relevance"), new("model", "gpt-4o-mini"), new("promptVersion", "ar-v1")]) : null,
+            withJudge ? "replay" : "none",
+            results,
+            summary,
+            summaryBaseline(summary),
+            VerdictOf(summaryFailures, Path.Combine(goldenDirectory, "snapshots", "summary", "gate.received.json")),
+            agreement,
+            RetrievalIntervals.Compute(measured, K),
+            recordings,
+            TimeSpan.FromSeconds(12.5));
+    }
+
+    static Verdict VerdictOf(IReadOnlyList<string> failures, string receivedPath) =>
+        failures.Count == 0 ? new Verdict(true, [], [], null) : new Verdict(false, failures.ToList(), [], receivedPath);
+
+    public static RetrieverIdentity Identity() => new(
+    [
+        new("kind", "dense"),
+        new("model", "bundled:all-MiniLM-L6-v2"),
+        new("modelSha256", "34ab17963f6a8b991253b1f2316c63f745046745eb300ae2397a15d48eccebcc"),
+        new("k", "10"),
+    ]);
+
+    /// <summary>A ranking of the given ids, best first, scores falling by 0.01 from 0.85.</summary>
+    public static IReadOnlyList<RankedSegment> Ranking(params string[] ids) =>
+        ids.Select((id, i) => new RankedSegment(i + 1, id, Math.Round(0.85 - 0.01 * i, 2))).ToList();
+
+    public static Judgment JudgedWith(int score, string reasoning = "Criteria: relevant. Supporting Evidence: it answers. Score: 3") =>
+        RegressionGate.Judging.Judgment.FromRepeats([(score, reasoning)], new LabelThresholds(), AnswerRelevancePrompt.MaxScore);
+
+    static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>One question of a built result; defaults give a passing question with a baseline, a manual C and a judged C.</summary>
+internal sealed class QuestionSpec(string id)
+{
+    public string Id { get; } = id;
+    public string Text { get; set; } = $"Pergunta {id}: qual é o objetivo da camada de pooling?";
+    public string? Answer { get; set; } = "O pooling reduz a resolução espacial dos mapas de características.";
+    public Label? Manual { get; set; } = Label.C;
+    public IReadOnlyList<string> Relevant { get; set; } = ["s1", "s2"];
+    public IReadOnlyList<RankedSegment> Ranking { get; set; } = GateResultBuilder.Ranking("s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10");
+    public IReadOnlyList<RankedSegment>? BaselineRanking { get; set; } = GateResultBuilder.Ranking("s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10");
+    public JudgeOutcome? Judged { get; set; } = GateResultBuilder.JudgedWith(3);
+    public JudgeSnapshot? JudgeBaseline { get; set; }
+    public List<string> RetrievalFailures { get; } = [];
+    public List<string> JudgmentFailures { get; } = [];
+
+    /// <summary>Judged with <paramref name="score"/> (0–3) and <paramref name="reasoning"/>.</summary>
+    public QuestionSpec Judge(int score, string reasoning = "Criteria: relevant. Supporting Evidence: partly. Score: 2")
+    {
+        Judged = GateResultBuilder.JudgedWith(score, reasoning);
+        return this;
+    }
+
+    /// <summary>The verified judgment before the run had this score and reasoning.</summary>
+    public QuestionSpec WasJudged(double score, string reasoning)
+    {
+        JudgeBaseline = new JudgeSnapshot(Id, [new("kind", "answer-relevance")], score, score / 3,
+            new LabelThresholds().LabelFor(score / 3), Manual, [score], 0, false, reasoning);
+        return this;
+    }
+}
