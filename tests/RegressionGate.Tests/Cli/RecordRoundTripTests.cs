@@ -12,8 +12,8 @@ public sealed class RecordRoundTripTests : IDisposable
 
     public void Dispose() => temp.Dispose();
 
-    [Fact]
-    public async Task Importing_the_seed_then_exporting_with_the_recorded_ranking_reproduces_the_seed_byte_for_byte()
+    /// <summary>An empty golden set whose retriever replays recorded rankings, as a team starting from records would set it up.</summary>
+    string GoldenGatingRecordedRankings()
     {
         temp.Write("golden/gate.json", """
             {
@@ -21,7 +21,13 @@ public sealed class RecordRoundTripTests : IDisposable
               "judge": { "model": "gpt-4o-mini" }
             }
             """);
-        var golden = temp.Combine("golden");
+        return temp.Combine("golden");
+    }
+
+    [Fact]
+    public async Task Importing_the_seed_then_exporting_with_the_recorded_ranking_reproduces_the_seed_byte_for_byte()
+    {
+        var golden = GoldenGatingRecordedRankings();
 
         var import = await CliRun.RunAsync("import", Seed.Path, "--golden", golden);
         Assert.True(import.ExitCode == 0, import.ToString());
@@ -35,13 +41,7 @@ public sealed class RecordRoundTripTests : IDisposable
     [Fact]
     public async Task The_gate_on_an_imported_record_replays_its_judgment_and_snapshots_its_recorded_ranking()
     {
-        temp.Write("golden/gate.json", """
-            {
-              "retriever": { "kind": "run-file" },
-              "judge": { "model": "gpt-4o-mini" }
-            }
-            """);
-        var golden = temp.Combine("golden");
+        var golden = GoldenGatingRecordedRankings();
         await CliRun.RunAsync("import", Seed.Path, "--golden", golden);
 
         var run = await CliRun.RunAsync(new Dictionary<string, string> { ["REGRESSIONGATE_AUTO_APPROVE"] = "1" },
