@@ -18,8 +18,8 @@ public sealed class RecordJudgeRecordings : IJudgeRecordingWriter
     {
         var (store, recording) = Plan(judgment);
         var existing = store.TryRead(recording.Key);
-        if (existing is not null && existing.ResponseText == recording.ResponseText && existing.Provenance.Source == recording.Provenance.Source)
-            return ImportChangeKind.Unchanged;
+        // The same judgment already recorded (say, a record exported from a run and imported back) keeps its provenance.
+        if (existing is not null && existing.ResponseText == recording.ResponseText) return ImportChangeKind.Unchanged;
         store.Write(recording);
         return existing is null ? ImportChangeKind.Added : ImportChangeKind.Updated;
     }

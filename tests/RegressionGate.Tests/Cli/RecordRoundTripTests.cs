@@ -1,3 +1,6 @@
+using RegressionGate.Golden;
+using RegressionGate.Judging;
+using RegressionGate.Llm;
 using RegressionGate.Tests.Records;
 
 namespace RegressionGate.Tests.Cli;
@@ -56,5 +59,32 @@ public sealed class RecordRoundTripTests : IDisposable
         var retrieval = File.ReadAllText(Path.Combine(golden, "snapshots", "retrieval", "105.verified.json"));
         Assert.Contains("\"kind\": \"run-file\"", retrieval);
         Assert.Contains("\"id\": \"3027\",\n      \"score\": 0.853590", retrieval);
+    }
+
+    [Fact]
+    public async Task Records_exported_for_annotation_and_imported_back_update_the_manual_label_and_keep_recording_provenance()
+    {
+        var golden = TinyGolden.Write(temp, withAnswers: true, judge: "answer-relevance");
+        var store = new RecordingStore(Path.Combine(golden, "recordings"));
+        foreach (var question in GoldenSetLoader.Load(golden).Questions)
+        {
+            var request = AnswerRelevanceJudge.Request(question.Text, question.Answer!);
+            store.WriteAuthored("gpt-4o-mini", request.Messages, request.Options,
+                "Criteria: covers the question. Supporting Evidence: it does.  Score: 3", "written for this test");
+        }
+        var recordings = SampleGolden.Fingerprint(Path.Combine(golden, "recordings"));
+        var export = await CliRun.RunAsync("export", "--golden", golden, "--out", temp.Combine("to-annotate"));
+        Assert.True(export.ExitCode == 0, export.ToString());
+
+        var record = Directory.GetFiles(temp.Combine("to-annotate")).Single(f => File.ReadAllText(f).StartsWith("**Pergunta q-km**", StringComparison.Ordinal));
+        File.WriteAllText(record, File.ReadAllText(record).Replace("**Anotação manual**: C", "**Anotação manual**: I", StringComparison.Ordinal));
+        var import = await CliRun.RunAsync(["import", .. Directory.GetFiles(temp.Combine("to-annotate")), "--golden", golden]);
+
+        Assert.True(import.ExitCode == 0, import.ToString());
+        Assert.Contains("questions: 0 added, 1 updated, 2 unchanged", import.Out);
+        var labels = GoldenSetLoader.Load(golden).Questions.ToDictionary(q => q.Id, q => q.Manual);
+        Assert.Equal(Label.I, labels["q-km"]);
+        Assert.Equal(Label.C, labels["105"]);
+        Assert.Equal(recordings, SampleGolden.Fingerprint(Path.Combine(golden, "recordings")));
     }
 }
