@@ -12,7 +12,7 @@ public class SentencePieceTokenizerTests
     const int Begin = 0, Pad = 1, End = 2, Unknown = 3;
 
     // SentencePiece ids 3… (fairseq ids one more, in the comments); the lowest normal score is −7, so an unknown character scores −17.
-    static readonly SentencePieceModelBuilder Model = new SentencePieceModelBuilder()
+    internal static readonly SentencePieceModelBuilder Model = new SentencePieceModelBuilder()
         .Add("▁", -3.0f)        // 4
         .Add("▁re", -2.0f)      // 5
         .Add("de", -2.5f)       // 6
@@ -30,7 +30,7 @@ public class SentencePieceTokenizerTests
         .Add("e", -5.0f)        // 18
         .Add("d", -5.0f);       // 19
 
-    static readonly SentencePieceTokenizer Tokenizer = Model.Build();
+    internal static readonly SentencePieceTokenizer Tokenizer = Model.Build();
 
     static int[] Encode(string text, int maxTokens = 512) => Tokenizer.Encode(text, maxTokens);
 
