@@ -89,24 +89,42 @@ internal static class EmbeddingCacheFile
         return (new Contents(keys, vectors), null);
     }
 
-    /// <summary>Writes the entries atomically (temp file and rename): a reader sees the old file or the new one.</summary>
+    /// <summary>
+    /// Writes the entries atomically (temp file and rename: a reader sees the old file or the new one), streaming them so
+    /// the file is never held in memory whole.
+    /// </summary>
     public static void Write(string path, byte[] model, int maxTokens, int dimensions, IReadOnlyList<TextKey> keys, Func<int, ReadOnlyMemory<float>> vector)
     {
-        var count = keys.Count;
-        var size = HeaderSize + (long)count * (TextKey.Size + 4L * dimensions) + SHA256.HashSizeInBytes;
-        var bytes = new byte[size];
-        var span = bytes.AsSpan();
-        Magic.CopyTo(span);
-        BinaryPrimitives.WriteInt32LittleEndian(span[8..], Version);
-        BinaryPrimitives.WriteInt32LittleEndian(span[12..], dimensions);
-        BinaryPrimitives.WriteInt32LittleEndian(span[16..], maxTokens);
-        BinaryPrimitives.WriteInt32LittleEndian(span[20..], count);
-        model.CopyTo(span[24..]);
-        var offset = HeaderSize;
-        for (var i = 0; i < count; i++, offset += TextKey.Size) keys[i].Write(span[offset..]);
-        for (var i = 0; i < count; i++, offset += 4 * dimensions)
-            MemoryMarshal.AsBytes(vector(i).Span).CopyTo(span[offset..]);
-        SHA256.HashData(span[..offset], span[offset..]);
-        AtomicFile.WriteAllBytes(path, bytes);
+        AtomicFile.Write(path, stream =>
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            void Put(ReadOnlySpan<byte> bytes)
+            {
+                hash.AppendData(bytes);
+                stream.Write(bytes);
+            }
+
+            Span<byte> header = stackalloc byte[HeaderSize];
+            Magic.CopyTo(header);
+            BinaryPrimitives.WriteInt32LittleEndian(header[8..], Version);
+            BinaryPrimitives.WriteInt32LittleEndian(header[12..], dimensions);
+            BinaryPrimitives.WriteInt32LittleEndian(header[16..], maxTokens);
+            BinaryPrimitives.WriteInt32LittleEndian(header[20..], keys.Count);
+            model.CopyTo(header[24..]);
+            Put(header);
+            Span<byte> key = stackalloc byte[TextKey.Size];
+            foreach (var k in keys)
+            {
+                k.Write(key);
+                Put(key);
+            }
+            for (var i = 0; i < keys.Count; i++)
+            {
+                var values = vector(i).Span;
+                if (values.Length != dimensions) throw new InvalidOperationException($"entry {i} has {values.Length} dimensions, not {dimensions}");
+                Put(MemoryMarshal.AsBytes(values));
+            }
+            stream.Write(hash.GetHashAndReset());
+        });
     }
 }

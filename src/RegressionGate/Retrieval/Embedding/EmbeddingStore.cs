@@ -13,10 +13,13 @@ internal sealed class EmbeddingStore
 {
     readonly Lock gate = new();
     readonly byte[] model;
-    readonly Dictionary<TextKey, int> slots;
-    readonly List<TextKey> keys;
-    readonly List<bool> used;
-    float[] vectors;
+    // Entries loaded from the file live in one block; entries added since, each in its own array (no block to regrow).
+    readonly TextKey[] loadedKeys;
+    readonly float[] loadedVectors;
+    readonly bool[] loadedUsed;
+    readonly List<TextKey> addedKeys = [];
+    readonly List<float[]> addedVectors = [];
+    readonly Dictionary<TextKey, int> slots; // slot < loaded count: the block; beyond: added[slot − loaded count]
     bool dirty;
 
     EmbeddingStore(string path, byte[] model, int maxTokens, int dimensions, EmbeddingCacheFile.Contents? contents, bool rebuild)
@@ -25,12 +28,11 @@ internal sealed class EmbeddingStore
         this.model = model;
         MaxTokens = maxTokens;
         Dimensions = dimensions;
-        var count = contents?.Keys.Length ?? 0;
-        keys = new List<TextKey>(contents?.Keys ?? []);
-        used = [.. Enumerable.Repeat(false, count)];
-        vectors = contents?.Vectors ?? [];
-        slots = new Dictionary<TextKey, int>(count);
-        for (var i = 0; i < count; i++) slots.TryAdd(keys[i], i);
+        loadedKeys = contents?.Keys ?? [];
+        loadedVectors = contents?.Vectors ?? [];
+        loadedUsed = new bool[loadedKeys.Length];
+        slots = new Dictionary<TextKey, int>(loadedKeys.Length);
+        for (var i = 0; i < loadedKeys.Length; i++) slots.TryAdd(loadedKeys[i], i);
         dirty = rebuild;
     }
 
@@ -38,19 +40,13 @@ internal sealed class EmbeddingStore
     public int MaxTokens { get; }
     public int Dimensions { get; }
 
-    /// <summary>How many entries the file held when loaded.</summary>
-    public int Loaded { get; private init; }
-
     /// <summary>Loads the file at <paramref name="path"/>; an unusable one is reported through <paramref name="warn"/> and rebuilt.</summary>
     public static EmbeddingStore Open(string path, ModelIdentity model, int maxTokens, int dimensions, Action<string> warn)
     {
         var hash = Convert.FromHexString(model.Sha256);
         var (contents, problem) = EmbeddingCacheFile.Read(path, hash, maxTokens, dimensions);
         if (problem is not null) warn($"embedding cache '{path}' is not used: {problem}; it will be rebuilt");
-        return new EmbeddingStore(path, hash, maxTokens, dimensions, contents, rebuild: problem is not null)
-        {
-            Loaded = contents?.Keys.Length ?? 0,
-        };
+        return new EmbeddingStore(path, hash, maxTokens, dimensions, contents, rebuild: problem is not null);
     }
 
     /// <summary>Copies the cached vector of <paramref name="key"/> into a new array, or returns null.</summary>
@@ -59,23 +55,21 @@ internal sealed class EmbeddingStore
         lock (gate)
         {
             if (!slots.TryGetValue(key, out var slot)) return null;
-            used[slot] = true;
-            return vectors.AsSpan(slot * Dimensions, Dimensions).ToArray();
+            if (slot >= loadedKeys.Length) return (float[])addedVectors[slot - loadedKeys.Length].Clone();
+            loadedUsed[slot] = true;
+            return loadedVectors.AsSpan(slot * Dimensions, Dimensions).ToArray();
         }
     }
 
+    /// <summary>Remembers a copy of <paramref name="vector"/> under <paramref name="key"/> (a key already present is left alone).</summary>
     public void Add(TextKey key, ReadOnlySpan<float> vector)
     {
         if (vector.Length != Dimensions) throw new ArgumentException($"vector has {vector.Length} dimensions, the cache {Dimensions}", nameof(vector));
         lock (gate)
         {
-            if (slots.ContainsKey(key)) return;
-            var slot = keys.Count;
-            if ((slot + 1) * Dimensions > vectors.Length) Array.Resize(ref vectors, Math.Max((slot + 1) * Dimensions, vectors.Length * 2));
-            vector.CopyTo(vectors.AsSpan(slot * Dimensions));
-            keys.Add(key);
-            used.Add(true);
-            slots.Add(key, slot);
+            if (!slots.TryAdd(key, loadedKeys.Length + addedKeys.Count)) return;
+            addedKeys.Add(key);
+            addedVectors.Add(vector.ToArray());
             dirty = true;
         }
     }
@@ -86,11 +80,13 @@ internal sealed class EmbeddingStore
         lock (gate)
         {
             if (!dirty) return false;
-            var usedCount = used.Count(u => u);
-            var keepUnused = keys.Count <= 2 * Math.Max(usedCount, 1);
-            var kept = Enumerable.Range(0, keys.Count).Where(i => used[i] || keepUnused).ToList();
-            EmbeddingCacheFile.Write(Path, model, MaxTokens, Dimensions, kept.Select(i => keys[i]).ToList(),
-                i => vectors.AsMemory(kept[i] * Dimensions, Dimensions));
+            var usedCount = loadedUsed.Count(u => u) + addedKeys.Count;
+            var keepUnused = loadedKeys.Length + addedKeys.Count <= 2 * Math.Max(usedCount, 1);
+            var loaded = Enumerable.Range(0, loadedKeys.Length).Where(i => loadedUsed[i] || keepUnused).ToList();
+            var keys = loaded.Select(i => loadedKeys[i]).Concat(addedKeys).ToList();
+            EmbeddingCacheFile.Write(Path, model, MaxTokens, Dimensions, keys, i => i < loaded.Count
+                ? loadedVectors.AsMemory(loaded[i] * Dimensions, Dimensions)
+                : addedVectors[i - loaded.Count]);
             dirty = false;
             return true;
         }
