@@ -4,10 +4,30 @@ using RegressionGate.Benchmarks;
 
 // dotnet run -c Release --project tests/RegressionGate.Benchmarks -- --filter '*'
 // dotnet run -c Release --project tests/RegressionGate.Benchmarks -- paired [texts]   (interleaved embedding comparison)
-if (args is ["paired", ..])
+// dotnet run -c Release --project tests/RegressionGate.Benchmarks -- golden DIR SEGMENTS QUESTIONS [MAX_TOKENS] [KIND]   (see bench.sh)
+// dotnet run -c Release --project tests/RegressionGate.Benchmarks -- ceiling [TEXTS] [MAX_TOKENS]   (ours vs a bare ONNX Runtime session)
+// dotnet run -c Release --project tests/RegressionGate.Benchmarks -- bm25 [SEGMENTS]   (BM25 indexing and query time)
+// dotnet run -c Release --project tests/RegressionGate.Benchmarks -- hash   (SHA-256 of the bundled model)
+static int Int(string[] args, int index, int fallback) =>
+    args.Length > index ? int.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+
+switch (args)
 {
-    PairedEmbeddingComparison.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : EmbeddingThroughputBenchmarks.TextCount);
-    return;
+    case ["paired", ..]:
+        PairedEmbeddingComparison.Run(Int(args, 1, EmbeddingThroughputBenchmarks.TextCount));
+        return;
+    case ["golden", var directory, ..]:
+        GeneratedGolden.Write(directory, Int(args, 2, 8000), Int(args, 3, 100), Int(args, 4, 512), args.Length > 5 ? args[5] : "dense");
+        return;
+    case ["ceiling", ..]:
+        BareSessionComparison.Run(Int(args, 1, 400), Int(args, 2, 512));
+        return;
+    case ["bm25", ..]:
+        Bm25Figures.Run(Int(args, 1, 8000));
+        return;
+    case ["hash", ..]:
+        HashFigures.Run();
+        return;
 }
 
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToArray();
@@ -35,6 +55,11 @@ static class Figures
         if (medians.TryGetValue(nameof(SearchLatencyBenchmarks.Top10), out var search))
         {
             Console.WriteLine($"  top-10 over {SearchLatencyBenchmarks.Vectors:N0} x {SearchLatencyBenchmarks.Dimensions}: {search / 1e6:F3} ms per query (target <= 0.3 ms)");
+        }
+        foreach (var (name, k) in new[] { (nameof(SearchAtScaleBenchmarks.Top10At100k), 10), (nameof(SearchAtScaleBenchmarks.Top50At100k), 50) })
+        {
+            if (medians.TryGetValue(name, out var atScale))
+                Console.WriteLine($"  top-{k} over {SearchAtScaleBenchmarks.Vectors:N0} x {SearchAtScaleBenchmarks.Dimensions}: {atScale / 1e6:F3} ms per query");
         }
     }
 }

@@ -18,4 +18,10 @@ public sealed record GateRunOptions
     public IEnvironmentVariables Environment { get; init; } = EnvironmentVariables.Process;
 
     public IProgress<GateProgress>? Progress { get; init; }
+
+    /// <summary>
+    /// Problems that do not stop the run, such as a damaged embedding cache that is ignored and rebuilt. Standard error
+    /// (<c>warning: …</c>) when null.
+    /// </summary>
+    public Action<string>? Warning { get; init; }
 }

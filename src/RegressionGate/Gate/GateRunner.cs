@@ -3,6 +3,7 @@ using RegressionGate.Golden;
 using RegressionGate.Judging;
 using RegressionGate.Llm;
 using RegressionGate.Retrieval;
+using RegressionGate.Retrieval.Embedding;
 using RegressionGate.Snapshots;
 
 namespace RegressionGate.Gate;
@@ -35,8 +36,11 @@ public static class GateRunner
             throw new GoldenSetException(GoldenSet.SettingsFile, null, "llm.mode", $"'{modeName}' is not one of {string.Join(", ", LlmModes.All)}");
         var toJudge = golden.Questions.Where(q => q.Answer is not null).ToList();
 
-        using var judge = toJudge.Count > 0 ? JudgeSession.Open(golden, judgeKind, mode, options.Environment) : null;
-        var rankings = Retrieve(golden, options.Progress, cancellationToken, out var retrieverIdentity);
+        // One cache for the run, so the retriever and a similarity judge on the same model share their entries.
+        var cache = EmbeddingCache.ForGolden(golden.Directory, options.Environment.Get(EmbeddingCache.EnvironmentVariable),
+            options.Warning ?? (message => Console.Error.WriteLine($"warning: {message}")));
+        using var judge = toJudge.Count > 0 ? JudgeSession.Open(golden, judgeKind, mode, options.Environment, cache) : null;
+        var rankings = Retrieve(golden, options.Progress, cache, cancellationToken, out var retrieverIdentity);
         var judged = judge is null
             ? new Dictionary<string, JudgeOutcome>()
             : await Judge(judge.Judge, toJudge, options.Parallel ?? settings.Llm.Parallel, options.Progress, cancellationToken).ConfigureAwait(false);
@@ -107,13 +111,13 @@ public static class GateRunner
             evaluation.Elapsed + Stopwatch.GetElapsedTime(started));
     }
 
-    static Dictionary<string, IReadOnlyList<RankedSegment>> Retrieve(GoldenSet golden, IProgress<GateProgress>? progress,
+    static Dictionary<string, IReadOnlyList<RankedSegment>> Retrieve(GoldenSet golden, IProgress<GateProgress>? progress, EmbeddingCache cache,
         CancellationToken cancellationToken, out RetrieverIdentity identity)
     {
         var corpus = golden.Corpus.Count;
         using var retriever = RetrieverFactory.Create(golden,
             progress is null ? null : new Progress<int>(done => progress.Report(new GateProgress(GateStage.EmbeddingCorpus, done, corpus))),
-            cancellationToken);
+            cancellationToken, cache);
         identity = retriever.Identity;
         var rankings = new Dictionary<string, IReadOnlyList<RankedSegment>>(StringComparer.Ordinal);
         foreach (var question in golden.Questions)

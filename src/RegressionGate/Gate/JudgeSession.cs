@@ -27,10 +27,11 @@ public sealed class JudgeSession : IDisposable
     /// Builds the judge before any work is done, so a missing LLM configuration fails the run at once
     /// (<see cref="LlmConfigurationException"/>) instead of after the corpus is embedded.
     /// </summary>
-    public static JudgeSession Open(GoldenSet golden, string judgeKind, RecordingMode mode, IEnvironmentVariables environment)
+    /// <param name="cache">Where the similarity judge keeps its embeddings between runs; none when null.</param>
+    public static JudgeSession Open(GoldenSet golden, string judgeKind, RecordingMode mode, IEnvironmentVariables environment, EmbeddingCache? cache = null)
     {
         var settings = golden.Settings;
-        if (judgeKind == JudgeKinds.Similarity) return OpenSimilarity(golden);
+        if (judgeKind == JudgeKinds.Similarity) return OpenSimilarity(golden, cache);
 
         var llmEnvironment = LlmEnvironmentVariables.All.ToDictionary(name => name, environment.Get, StringComparer.Ordinal);
         var setup = LlmSetup.Create(mode, golden.RecordingsDirectory, llmEnvironment, settings.Judge.Model,
@@ -40,7 +41,7 @@ public sealed class JudgeSession : IDisposable
         return new JudgeSession(judge, tally, setup);
     }
 
-    static JudgeSession OpenSimilarity(GoldenSet golden)
+    static JudgeSession OpenSimilarity(GoldenSet golden, EmbeddingCache? cache)
     {
         var retriever = golden.Settings.Retriever;
         // The similarity judge embeds with the retriever's model where there is one, else with the bundled model.
@@ -54,12 +55,13 @@ public sealed class JudgeSession : IDisposable
         {
             throw new GoldenSetException(GoldenSet.SettingsFile, null, "retriever.model", e.Message);
         }
+        ITextEmbedder used = cache is null ? embedder : cache.Wrap(embedder);
         var judge = new SimilarityJudge(
-            texts => embedder.Embed([retriever.QueryPrefix + texts[0], .. texts.Skip(1).Select(t => retriever.PassagePrefix + t)]),
+            texts => used.Embed([retriever.QueryPrefix + texts[0], .. texts.Skip(1).Select(t => retriever.PassagePrefix + t)]),
             $"{model} ({embedder.Model.Sha256[..12]})",
             golden.Settings.Judge.SimilarityThresholds,
             golden.Settings.Labels);
-        return new JudgeSession(judge, null, embedder);
+        return new JudgeSession(judge, null, used);
     }
 
     static string Quote(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"\"{path}\"" : path;

@@ -36,6 +36,31 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>
+    /// As <see cref="WriteAllBytes(string, ReadOnlySpan{byte})"/>, for contents too large to hold twice in memory:
+    /// <paramref name="write"/> streams them into the temp file.
+    /// </summary>
+    public static void Write(string path, Action<Stream> write)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}{TempSuffix}");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
     /// <summary>Writes <paramref name="contents"/> only when the file's current bytes differ, so unchanged files keep their timestamps.</summary>
     public static bool WriteIfChanged(string path, string contents)
     {

@@ -35,12 +35,21 @@ public sealed class DenseRetriever : IRetriever
             new("maxTokens", embedder.MaxTokens.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ]);
 
-        var passages = new string[golden.Corpus.Count];
-        for (var i = 0; i < passages.Length; i++) passages[i] = settings.PassagePrefix + golden.Corpus[i].Text;
-        var vectors = embedder.Embed(passages, progress, cancellationToken);
-        index = new VectorIndex(embedder.Dimensions, passages.Length);
-        for (var i = 0; i < passages.Length; i++) index.Add(golden.Corpus[i].Id, vectors[i]);
+        // In chunks, so a large corpus never holds every prefixed passage, token row and vector at once besides the index.
+        var corpus = golden.Corpus;
+        index = new VectorIndex(embedder.Dimensions, corpus.Count);
+        for (var start = 0; start < corpus.Count; start += ChunkSize)
+        {
+            var passages = new string[Math.Min(ChunkSize, corpus.Count - start)];
+            for (var i = 0; i < passages.Length; i++) passages[i] = settings.PassagePrefix + corpus[start + i].Text;
+            var offset = start;
+            var vectors = embedder.Embed(passages, progress is null ? null : new OffsetProgress(progress, offset), cancellationToken);
+            for (var i = 0; i < passages.Length; i++) index.Add(corpus[start + i].Id, vectors[i]);
+        }
     }
+
+    /// <summary>How many passages go to the embedder at once.</summary>
+    internal const int ChunkSize = 2048;
 
     /// <summary>
     /// Loads the model <c>gate.json</c> names (bundled, or a directory relative to the golden set) and embeds the corpus.
@@ -100,5 +109,10 @@ public sealed class DenseRetriever : IRetriever
     public void Dispose()
     {
         if (ownsEmbedder) embedder.Dispose();
+    }
+
+    sealed class OffsetProgress(IProgress<int> outer, int offset) : IProgress<int>
+    {
+        public void Report(int value) => outer.Report(offset + value);
     }
 }

@@ -1,12 +1,21 @@
+using System.Globalization;
 using Microsoft.ML.OnnxRuntime;
 using RegressionGate.Retrieval.Tokenizers;
 
 namespace RegressionGate.Retrieval.Embedding;
 
 /// <summary>
-/// Embeds texts with a transformer encoder on ONNX Runtime's CPU: tokenize, run, mean-pool <c>last_hidden_state</c> over the
-/// attention mask, L2-normalise. One session per instance; input and output buffers are reused across batches.
+/// Embeds texts with a transformer encoder on ONNX Runtime's CPU: tokenize, run, mean-pool <c>last_hidden_state</c> (or
+/// <c>token_embeddings</c>) over the attention mask, L2-normalise; a model whose only output is <c>sentence_embedding</c> has
+/// that vector normalised as it is. One session per instance; input and output buffers are reused across batches.
 /// </summary>
+/// <remarks>
+/// On loading, the tokenizer's vocabulary is checked against the model's word-embedding table (see
+/// <see cref="OnnxEmbeddingTable"/>): a tokenizer with more ids than the table has rows, or a table more than 1% larger than
+/// the tokenizer's vocabulary, is the wrong tokenizer for the model. (A few spare rows are normal: multilingual-e5-small has
+/// 250,037 rows for XLM-R's 250,002 ids.) When the graph does not reveal the table, the highest id is run through the model
+/// instead, which catches a tokenizer that is too large.
+/// </remarks>
 public sealed class OnnxEmbedder : ITextEmbedder
 {
     public const int DefaultBatchSize = 8;
@@ -16,6 +25,9 @@ public sealed class OnnxEmbedder : ITextEmbedder
     const string TokenTypeIds = "token_type_ids";
     // Sentence-Transformers exports name the per-token states one of these; the pooled outputs are not what we want.
     static readonly string[] TokenStateOutputs = ["last_hidden_state", "token_embeddings"];
+    const string SentenceOutput = "sentence_embedding";
+    /// <summary>How much larger than the tokenizer's vocabulary the embedding table may be (spare rows) before it is the wrong tokenizer.</summary>
+    const double SpareRowsAllowed = 0.01;
 
     readonly InferenceSession session;
     readonly RunOptions runOptions = new();
@@ -23,6 +35,7 @@ public sealed class OnnxEmbedder : ITextEmbedder
     readonly string[] outputNames;
     readonly int defaultBatchSize;
     readonly string location;
+    readonly bool pooled; // the model outputs one vector per text, not one per token
     readonly Lock gate = new();
     long[] ids = [];
     long[] mask = [];
@@ -30,7 +43,7 @@ public sealed class OnnxEmbedder : ITextEmbedder
     float[] states = [];
     bool disposed;
 
-    OnnxEmbedder(byte[] model, ITokenizer tokenizer, ModelIdentity identity, int maxTokens, OnnxEmbedderOptions options, string location)
+    OnnxEmbedder(byte[] model, ITokenizer tokenizer, string tokenizerName, ModelIdentity identity, int maxTokens, OnnxEmbedderOptions options, string location)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxTokens, 2);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
@@ -53,12 +66,16 @@ public sealed class OnnxEmbedder : ITextEmbedder
         try
         {
             inputNames = CheckInputs(session.InputMetadata);
-            var output = TokenStateOutputs.FirstOrDefault(session.OutputMetadata.ContainsKey)
-                ?? throw Unusable($"it has no per-token output ({string.Join(" or ", TokenStateOutputs)}); outputs are {string.Join(", ", session.OutputMetadata.Keys)}");
+            var output = TokenStateOutputs.FirstOrDefault(session.OutputMetadata.ContainsKey);
+            pooled = output is null && session.OutputMetadata.ContainsKey(SentenceOutput);
+            output ??= pooled ? SentenceOutput : throw Unusable(
+                $"it has no per-token output ({string.Join(" or ", TokenStateOutputs)}) and no {SentenceOutput}; outputs are {string.Join(", ", session.OutputMetadata.Keys)}");
             outputNames = [output];
             var dimensions = session.OutputMetadata[output].Dimensions;
-            if (dimensions.Length != 3 || dimensions[2] <= 0) throw Unusable($"output '{output}' is not [batch, tokens, dimensions] with fixed dimensions");
-            Dimensions = dimensions[2];
+            if (pooled ? dimensions.Length != 2 || dimensions[1] <= 0 : dimensions.Length != 3 || dimensions[2] <= 0)
+                throw Unusable($"output '{output}' is not [batch, {(pooled ? "" : "tokens, ")}dimensions] with fixed dimensions");
+            Dimensions = dimensions[^1];
+            CheckVocabulary(model, tokenizerName);
         }
         catch
         {
@@ -70,7 +87,8 @@ public sealed class OnnxEmbedder : ITextEmbedder
 
     /// <summary>Loads the model and its tokenizer; the model's bytes are released once the session holds it.</summary>
     public static OnnxEmbedder Load(EmbeddingModelSource source, int maxTokens, OnnxEmbedderOptions? options = null) =>
-        new(source.ReadModel(), source.LoadTokenizer(), source.Identity, maxTokens, options ?? new OnnxEmbedderOptions(), source.Files.Location);
+        new(source.ReadModel(), source.LoadTokenizer(), string.Join(" + ", source.TokenizerFormat.Files), source.Identity, maxTokens,
+            options ?? new OnnxEmbedderOptions(), source.Files.Location);
 
     public ModelIdentity Model { get; }
     public ITokenizer Tokenizer { get; }
@@ -142,7 +160,9 @@ public sealed class OnnxEmbedder : ITextEmbedder
         using var idsValue = OrtValue.CreateTensorValueFromMemory(memory, ids.AsMemory(0, cells), shape);
         using var maskValue = OrtValue.CreateTensorValueFromMemory(memory, mask.AsMemory(0, cells), shape);
         using var typesValue = inputNames.Length == 3 ? OrtValue.CreateTensorValueFromMemory(memory, types.AsMemory(0, cells), shape) : null;
-        using var statesValue = OrtValue.CreateTensorValueFromMemory(memory, states.AsMemory(0, cells * Dimensions), [rows, width, Dimensions]);
+        using var statesValue = pooled
+            ? OrtValue.CreateTensorValueFromMemory(memory, states.AsMemory(0, rows * Dimensions), [rows, Dimensions])
+            : OrtValue.CreateTensorValueFromMemory(memory, states.AsMemory(0, cells * Dimensions), [rows, width, Dimensions]);
         OrtValue[] inputs = typesValue is null ? [idsValue, maskValue] : [idsValue, maskValue, typesValue];
         try
         {
@@ -154,10 +174,11 @@ public sealed class OnnxEmbedder : ITextEmbedder
                 $"{location}: the model failed on a batch of {rows} × {width} tokens (maxTokens {MaxTokens}; is it more than the model accepts?): {e.Message}", e);
         }
 
-        var rowStates = Dimensions * width;
+        // A sentence_embedding row is "pooled" over one row of itself: just normalised.
+        var rowStates = pooled ? Dimensions : Dimensions * width;
         for (var r = 0; r < rows; r++)
         {
-            vectors[batch[r]] = MeanPooling.PoolAndNormalize(states.AsSpan(r * rowStates, rowStates), tokenized[batch[r]].Length, Dimensions);
+            vectors[batch[r]] = MeanPooling.PoolAndNormalize(states.AsSpan(r * rowStates, rowStates), pooled ? 1 : tokenized[batch[r]].Length, Dimensions);
         }
     }
 
@@ -169,6 +190,30 @@ public sealed class OnnxEmbedder : ITextEmbedder
         mask = new long[cells];
         if (inputNames.Length == 3) types = new long[cells];
         states = new float[checked(cells * Dimensions)];
+    }
+
+    void CheckVocabulary(byte[] model, string tokenizerName)
+    {
+        var size = Tokenizer.VocabularySize;
+        if (OnnxEmbeddingTable.Find(model) is var (table, rows))
+        {
+            if (size > rows || rows > size * (1 + SpareRowsAllowed))
+            {
+                throw new EmbeddingModelException(string.Create(CultureInfo.InvariantCulture,
+                    $"{location}: the tokenizer ({tokenizerName}) has {size:N0} ids but the model's word-embedding table '{table}' has {rows:N0} rows; ") +
+                    "the tokenizer does not belong to this model");
+            }
+            return;
+        }
+        try
+        {
+            EmbedTokens([[size - 1, size - 1]], 1, null, CancellationToken.None);
+        }
+        catch (EmbeddingModelException e)
+        {
+            throw new EmbeddingModelException(string.Create(CultureInfo.InvariantCulture,
+                $"{location}: the tokenizer ({tokenizerName}) has {size:N0} ids but the model rejects id {size - 1:N0}; the tokenizer does not belong to this model"), e);
+        }
     }
 
     string[] CheckInputs(IReadOnlyDictionary<string, NodeMetadata> inputs)

@@ -3,8 +3,11 @@ namespace RegressionGate.Retrieval.Embedding;
 /// <summary>The tokenizer formats a model may ship, most specific first; the first whose files are present is used.</summary>
 public static class TokenizerFormats
 {
-    // SentencePiece formats for multilingual (XLM-R based) E5 models belong before WordPiece.
-    public static IReadOnlyList<ITokenizerFormat> Known { get; } = [WordPieceFormat.Instance];
+    /// <summary>
+    /// XLM-RoBERTa's SentencePiece model first (multilingual E5 directories also hold a tokenizer.json), then BERT's
+    /// vocab.txt, then a Unigram tokenizer.json on its own.
+    /// </summary>
+    public static IReadOnlyList<ITokenizerFormat> Known { get; } = [SentencePieceFormat.Instance, WordPieceFormat.Instance, UnigramJsonFormat.Instance];
 
     public static ITokenizerFormat Detect(IModelFiles model, IReadOnlyList<ITokenizerFormat>? formats = null)
     {

@@ -1,0 +1,160 @@
+using System.Globalization;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using RegressionGate.Golden;
+
+namespace RegressionGate.Retrieval;
+
+/// <summary>
+/// Lexical retrieval with Lucene.Net: the corpus in an in-memory index analyzed by the Brazilian or Portuguese analyzer,
+/// ranked by BM25 (k1, b from <c>gate.json</c>). A question is a bag of its analyzed terms, each weighted by how often it
+/// occurs, every term optional.
+/// </summary>
+/// <remarks>
+/// Scores are BM25's raw scores (unbounded, not cosines); <c>tolerances.score</c> applies to them as it is. Ties are broken
+/// by id ascending, like every retriever here; a question whose terms are all stop words matches nothing and gets an empty
+/// ranking.
+/// </remarks>
+public sealed class Bm25Retriever : IRetriever
+{
+    const string TextField = "text";
+    const string OrdinalField = "ordinal";
+
+    readonly Analyzer analyzer;
+    readonly RAMDirectory directory = new();
+    readonly DirectoryReader reader;
+    readonly IndexSearcher searcher;
+    readonly string[] ids;
+    readonly int[] idOrder;
+
+    public Bm25Retriever(GoldenSet golden)
+        : this(golden.Corpus.Select(s => (s.Id, s.Text)).ToList(), golden.Settings.Retriever)
+    {
+    }
+
+    /// <summary>Indexes <paramref name="corpus"/> (id, text) with the analyzer and BM25 parameters of <paramref name="settings"/>.</summary>
+    public Bm25Retriever(IReadOnlyList<(string Id, string Text)> corpus, RetrieverSettings settings)
+    {
+        var bm25 = settings.Bm25;
+        analyzer = Bm25Analyzers.Create(bm25.Analyzer);
+        var similarity = new BM25Similarity((float)bm25.K1, (float)bm25.B);
+        ids = corpus.Select(c => c.Id).ToArray();
+        idOrder = TopScores.IdOrder(ids);
+        var config = new IndexWriterConfig(Bm25Analyzers.Version, analyzer)
+        {
+            Similarity = similarity,
+            OpenMode = OpenMode.CREATE,
+            RAMBufferSizeMB = 64,
+        };
+        using (var writer = new IndexWriter(directory, config))
+        {
+            var text = new TextField(TextField, "", Field.Store.NO);
+            var ordinal = new NumericDocValuesField(OrdinalField, 0);
+            var document = new Document { text, ordinal };
+            for (var i = 0; i < corpus.Count; i++)
+            {
+                text.SetStringValue(corpus[i].Text);
+                ordinal.SetInt64Value(i);
+                writer.AddDocument(document);
+            }
+            writer.Commit();
+        }
+        reader = DirectoryReader.Open(directory);
+        searcher = new IndexSearcher(reader) { Similarity = similarity };
+        Identity = new RetrieverIdentity(IdentityOf(settings));
+    }
+
+    /// <summary>What a BM25 ranking depends on: kind, analyzer (and Lucene's version), k1, b and k.</summary>
+    internal static IEnumerable<KeyValuePair<string, string>> IdentityOf(RetrieverSettings settings, string kind = RetrieverKinds.Bm25)
+    {
+        yield return new("kind", kind);
+        yield return new("analyzer", settings.Bm25.Analyzer);
+        yield return new("lucene", "4.8");
+        yield return new("k1", Number(settings.Bm25.K1));
+        yield return new("b", Number(settings.Bm25.B));
+        yield return new("k", Number(settings.K));
+    }
+
+    internal static string Number(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+
+    public RetrieverIdentity Identity { get; }
+
+    /// <summary>How many segments are indexed.</summary>
+    public int Count => ids.Length;
+
+    public IReadOnlyList<RankedSegment> Retrieve(GoldenQuestion question, int k) => Retrieve(question.Text, k);
+
+    /// <summary>Ranks the corpus for free text.</summary>
+    public IReadOnlyList<RankedSegment> Retrieve(string question, int k)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
+        var query = Query(question);
+        if (query.Clauses.Count == 0) return [];
+        var collector = new RankingCollector(new TopScores(Math.Min(k, ids.Length), idOrder));
+        searcher.Search(query, collector);
+        return collector.Top.Ranked(ids);
+    }
+
+    /// <summary>The analyzed terms of <paramref name="text"/>, in order of first appearance, with their counts.</summary>
+    public IReadOnlyList<(string Term, int Count)> Terms(string text)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var order = new List<string>();
+        using var stream = analyzer.GetTokenStream(TextField, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            var value = term.ToString();
+            if (counts.TryGetValue(value, out var count)) counts[value] = count + 1;
+            else
+            {
+                counts[value] = 1;
+                order.Add(value);
+            }
+        }
+        stream.End();
+        return order.Select(t => (t, counts[t])).ToList();
+    }
+
+    BooleanQuery Query(string text)
+    {
+        var query = new BooleanQuery();
+        foreach (var (term, count) in Terms(text))
+        {
+            // A term asked twice weighs twice, as if its clause were repeated; the clause limit is per distinct term.
+            if (query.Clauses.Count == BooleanQuery.MaxClauseCount) break;
+            query.Add(new TermQuery(new Term(TextField, term)) { Boost = count }, Occur.SHOULD);
+        }
+        return query;
+    }
+
+    public void Dispose()
+    {
+        reader.Dispose();
+        directory.Dispose();
+        analyzer.Dispose();
+    }
+
+    /// <summary>Feeds every match to a <see cref="TopScores"/>, by corpus position (read from doc values, whatever Lucene's doc ids).</summary>
+    sealed class RankingCollector(TopScores top) : ICollector
+    {
+        Scorer? scorer;
+        NumericDocValues? ordinals;
+
+        public TopScores Top { get; } = top;
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer) => this.scorer = scorer;
+
+        public void SetNextReader(AtomicReaderContext context) => ordinals = context.AtomicReader.GetNumericDocValues(OrdinalField);
+
+        public void Collect(int doc) => Top.Offer(scorer!.GetScore(), (int)ordinals!.Get(doc));
+    }
+}

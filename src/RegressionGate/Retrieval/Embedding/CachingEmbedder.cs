@@ -1,0 +1,116 @@
+namespace RegressionGate.Retrieval.Embedding;
+
+/// <summary>
+/// An <see cref="ITextEmbedder"/> in front of another that serves texts it has seen from the <see cref="EmbeddingCache"/>
+/// and embeds only the others; the cache file is written when the embedder is disposed.
+/// </summary>
+public sealed class CachingEmbedder : ITextEmbedder
+{
+    readonly ITextEmbedder inner;
+    readonly EmbeddingStore store;
+    readonly bool ownsInner;
+    readonly Action<string> warn;
+    bool disposed;
+
+    internal CachingEmbedder(ITextEmbedder inner, EmbeddingStore store, bool ownsInner, Action<string> warn)
+    {
+        this.inner = inner;
+        this.store = store;
+        this.ownsInner = ownsInner;
+        this.warn = warn;
+    }
+
+    public ModelIdentity Model => inner.Model;
+    public int MaxTokens => inner.MaxTokens;
+    public int Dimensions => inner.Dimensions;
+
+    /// <summary>The cache file this embedder reads and writes.</summary>
+    public string CacheFile => store.Path;
+
+    /// <summary>Texts served from the cache so far.</summary>
+    public int Hits { get; private set; }
+
+    /// <summary>Texts the wrapped embedder had to embed so far.</summary>
+    public int Embedded { get; private set; }
+
+    public float[][] Embed(IReadOnlyList<string> texts, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var vectors = new float[texts.Count][];
+        // Texts to embed, each once, with every position that wants it.
+        var missing = new Dictionary<TextKey, List<int>>();
+        var missingKeys = new List<TextKey>();
+        var missingTexts = new List<string>();
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var key = TextKey.Of(texts[i]);
+            if (missing.TryGetValue(key, out var positions))
+            {
+                positions.Add(i);
+                continue;
+            }
+            if (store.TryGet(key) is { } cached)
+            {
+                vectors[i] = cached;
+                continue;
+            }
+            missing.Add(key, [i]);
+            missingKeys.Add(key);
+            missingTexts.Add(texts[i]);
+        }
+        var hits = texts.Count - missing.Values.Sum(p => p.Count);
+        Hits += hits;
+        if (hits > 0) progress?.Report(hits);
+        if (missingTexts.Count == 0) return vectors;
+
+        var fresh = inner.Embed(missingTexts, progress is null ? null : new OffsetProgress(progress, hits, missingKeys.Select(k => missing[k].Count)),
+            cancellationToken);
+        Embedded += missingTexts.Count;
+        for (var n = 0; n < missingKeys.Count; n++)
+        {
+            var key = missingKeys[n];
+            var positions = missing[key];
+            var vector = fresh[n];
+            store.Add(key, vector);
+            vectors[positions[0]] = vector;
+            foreach (var position in positions.Skip(1)) vectors[position] = (float[])vector.Clone();
+        }
+        return vectors;
+    }
+
+    /// <summary>Writes the cache file if anything new was embedded (a failure to write is a warning, not an error), then disposes the wrapped embedder if it owns it.</summary>
+    public void Dispose()
+    {
+        if (disposed) return;
+        disposed = true;
+        try
+        {
+            store.Flush();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            warn($"embedding cache '{store.Path}' could not be written ({e.Message}); the next run embeds again");
+        }
+        finally
+        {
+            if (ownsInner) inner.Dispose();
+        }
+    }
+
+    /// <summary>Counts cached texts as done, and a text repeated in one call once per repetition.</summary>
+    sealed class OffsetProgress : IProgress<int>
+    {
+        readonly IProgress<int> outer;
+        readonly int[] done; // done[n]: texts of the call finished once the first n distinct ones are embedded
+
+        public OffsetProgress(IProgress<int> outer, int offset, IEnumerable<int> repetitions)
+        {
+            this.outer = outer;
+            var sums = new List<int> { offset };
+            foreach (var count in repetitions) sums.Add(sums[^1] + count);
+            done = [.. sums];
+        }
+
+        public void Report(int value) => outer.Report(done[Math.Clamp(value, 0, done.Length - 1)]);
+    }
+}

@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+
+namespace RegressionGate.Retrieval.Embedding;
+
+/// <summary>
+/// Corpus (and question) embeddings kept on disk between runs, so a second run embeds nothing and an edited segment
+/// re-embeds only itself. One file per model identity and <c>maxTokens</c> under <see cref="Directory"/>; entries are keyed
+/// by the SHA-256 of the exact prefixed text.
+/// </summary>
+/// <remarks>
+/// Where: <c>REGRESSIONGATE_CACHE</c>, else <c>.regression-gate-cache/</c> beside the golden directory (the workflow keeps
+/// that folder between CI runs; it is git-ignored). A damaged file is reported through the warning callback, ignored, and
+/// rewritten. Embedders created from one instance share each model's entries, so a retriever and a judge embedding with the
+/// same model never overwrite each other's additions.
+/// </remarks>
+public sealed class EmbeddingCache
+{
+    public const string EnvironmentVariable = "REGRESSIONGATE_CACHE";
+    public const string DefaultFolderName = ".regression-gate-cache";
+    const string Extension = ".embeddings";
+
+    readonly ConcurrentDictionary<(string Model, int MaxTokens), Lazy<EmbeddingStore>> stores = new();
+    readonly Action<string> warn;
+
+    /// <param name="warn">Receives problems that do not stop the run, such as a damaged cache file being rebuilt.</param>
+    public EmbeddingCache(string directory, Action<string>? warn = null)
+    {
+        Directory = Path.GetFullPath(directory);
+        this.warn = warn ?? (_ => { });
+    }
+
+    public string Directory { get; }
+
+    /// <summary>
+    /// The cache for a golden set: <paramref name="environmentValue"/> (the value of <c>REGRESSIONGATE_CACHE</c>) when set,
+    /// else <c>{golden}/../.regression-gate-cache</c>.
+    /// </summary>
+    public static EmbeddingCache ForGolden(string goldenDirectory, string? environmentValue, Action<string>? warn = null) =>
+        new(string.IsNullOrWhiteSpace(environmentValue)
+            ? Path.Combine(Path.GetFullPath(goldenDirectory), "..", DefaultFolderName)
+            : environmentValue, warn);
+
+    /// <summary>The file holding <paramref name="model"/>'s vectors at <paramref name="maxTokens"/>.</summary>
+    public string FileFor(ModelIdentity model, int maxTokens) =>
+        Path.Combine(Directory, $"{model.Sha256}-{maxTokens.ToString(System.Globalization.CultureInfo.InvariantCulture)}{Extension}");
+
+    /// <summary>Wraps <paramref name="inner"/>: cached texts are served from disk, the rest embedded by it and remembered.</summary>
+    public CachingEmbedder Wrap(ITextEmbedder inner, bool ownsInner = true)
+    {
+        var store = stores.GetOrAdd((inner.Model.Sha256, inner.MaxTokens), key => new Lazy<EmbeddingStore>(() =>
+            EmbeddingStore.Open(FileFor(inner.Model, inner.MaxTokens), inner.Model, inner.MaxTokens, inner.Dimensions, warn))).Value;
+        if (store.Dimensions != inner.Dimensions)
+            throw new InvalidOperationException($"the cache holds {store.Dimensions}-dimensional vectors for this model, the embedder makes {inner.Dimensions}");
+        return new CachingEmbedder(inner, store, ownsInner, warn);
+    }
+}

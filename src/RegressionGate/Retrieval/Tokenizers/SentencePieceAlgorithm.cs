@@ -1,0 +1,10 @@
+namespace RegressionGate.Retrieval.Tokenizers;
+
+/// <summary><c>TrainerSpec.ModelType</c>: how pieces are chosen.</summary>
+public enum SentencePieceAlgorithm
+{
+    Unigram = 1,
+    Bpe = 2,
+    Word = 3,
+    Char = 4,
+}

@@ -1,0 +1,12 @@
+namespace RegressionGate.Retrieval.Tokenizers;
+
+/// <summary><c>ModelProto.SentencePiece.Type</c>.</summary>
+public enum SentencePieceType
+{
+    Normal = 1,
+    Unknown = 2,
+    Control = 3,
+    UserDefined = 4,
+    Unused = 5,
+    Byte = 6,
+}

@@ -1,0 +1,22 @@
+using RegressionGate.Retrieval.Embedding;
+
+namespace RegressionGate.Tests.Retrieval.Embedding;
+
+/// <summary>Passes every call to a real embedder (without owning it) and remembers which texts it had to embed.</summary>
+public sealed class CountingEmbedder(ITextEmbedder inner) : ITextEmbedder
+{
+    public List<string> Texts { get; } = [];
+    public ModelIdentity Model => inner.Model;
+    public int MaxTokens => inner.MaxTokens;
+    public int Dimensions => inner.Dimensions;
+
+    public float[][] Embed(IReadOnlyList<string> texts, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        Texts.AddRange(texts);
+        return inner.Embed(texts, progress, cancellationToken);
+    }
+
+    public void Dispose()
+    {
+    }
+}
