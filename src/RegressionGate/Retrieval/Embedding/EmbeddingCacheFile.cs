@@ -54,6 +54,8 @@ internal static class EmbeddingCacheFile
 
     static (Contents?, string?) ReadFrom(FileStream stream, byte[] model, int maxTokens, int dimensions)
     {
+        // Vectors are read straight into floats, which assumes the machine's order is the file's.
+        if (!BitConverter.IsLittleEndian) return (null, "this machine is big-endian; the cache is little-endian");
         var length = stream.Length;
         if (length < HeaderSize + SHA256.HashSizeInBytes) return (null, $"it is truncated ({length} bytes, shorter than a header)");
         var header = new byte[HeaderSize];
@@ -78,7 +80,6 @@ internal static class EmbeddingCacheFile
         var vectors = new float[(long)count * dimensions];
         var vectorBytes = MemoryMarshal.AsBytes(vectors.AsSpan());
         stream.ReadExactly(vectorBytes);
-        if (!BitConverter.IsLittleEndian) return (null, "this machine is big-endian; the cache is little-endian");
         hash.AppendData(vectorBytes);
         Span<byte> stored = stackalloc byte[SHA256.HashSizeInBytes];
         stream.ReadExactly(stored);
