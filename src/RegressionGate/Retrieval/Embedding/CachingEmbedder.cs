@@ -10,14 +10,16 @@ public sealed class CachingEmbedder : ITextEmbedder
     readonly EmbeddingStore store;
     readonly bool ownsInner;
     readonly Action<string> warn;
+    readonly Action release;
     bool disposed;
 
-    internal CachingEmbedder(ITextEmbedder inner, EmbeddingStore store, bool ownsInner, Action<string> warn)
+    internal CachingEmbedder(ITextEmbedder inner, EmbeddingStore store, bool ownsInner, Action<string> warn, Action release)
     {
         this.inner = inner;
         this.store = store;
         this.ownsInner = ownsInner;
         this.warn = warn;
+        this.release = release;
     }
 
     public ModelIdentity Model => inner.Model;
@@ -78,14 +80,17 @@ public sealed class CachingEmbedder : ITextEmbedder
         return vectors;
     }
 
-    /// <summary>Writes the cache file if anything new was embedded (a failure to write is a warning, not an error), then disposes the wrapped embedder if it owns it.</summary>
+    /// <summary>
+    /// Releases the cache entries: the last embedder of a model writes the cache file if anything new was embedded (a failure
+    /// to write is a warning, not an error). Then disposes the wrapped embedder if it owns it.
+    /// </summary>
     public void Dispose()
     {
         if (disposed) return;
         disposed = true;
         try
         {
-            store.Flush();
+            release();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

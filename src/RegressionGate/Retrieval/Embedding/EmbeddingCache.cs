@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using ModelKey = (string Model, int MaxTokens);
 
 namespace RegressionGate.Retrieval.Embedding;
 
@@ -11,7 +11,7 @@ namespace RegressionGate.Retrieval.Embedding;
 /// Where: <c>REGRESSIONGATE_CACHE</c>, else <c>.regression-gate-cache/</c> beside the golden directory (the workflow keeps
 /// that folder between CI runs; it is git-ignored). A damaged file is reported through the warning callback, ignored, and
 /// rewritten. Embedders created from one instance share each model's entries, so a retriever and a judge embedding with the
-/// same model never overwrite each other's additions.
+/// same model never overwrite each other's additions; the file is written once the last of them is disposed.
 /// </remarks>
 public sealed class EmbeddingCache
 {
@@ -19,7 +19,7 @@ public sealed class EmbeddingCache
     public const string DefaultFolderName = ".regression-gate-cache";
     const string Extension = ".embeddings";
 
-    readonly ConcurrentDictionary<(string Model, int MaxTokens), Lazy<EmbeddingStore>> stores = new();
+    readonly Dictionary<ModelKey, EmbeddingStore> stores = [];
     readonly Action<string> warn;
 
     /// <param name="warn">Receives problems that do not stop the run, such as a damaged cache file being rebuilt.</param>
@@ -47,10 +47,24 @@ public sealed class EmbeddingCache
     /// <summary>Wraps <paramref name="inner"/>: cached texts are served from disk, the rest embedded by it and remembered.</summary>
     public CachingEmbedder Wrap(ITextEmbedder inner, bool ownsInner = true)
     {
-        var store = stores.GetOrAdd((inner.Model.Sha256, inner.MaxTokens), key => new Lazy<EmbeddingStore>(() =>
-            EmbeddingStore.Open(FileFor(inner.Model, inner.MaxTokens), inner.Model, inner.MaxTokens, inner.Dimensions, warn))).Value;
-        if (store.Dimensions != inner.Dimensions)
-            throw new InvalidOperationException($"the cache holds {store.Dimensions}-dimensional vectors for this model, the embedder makes {inner.Dimensions}");
-        return new CachingEmbedder(inner, store, ownsInner, warn);
+        var key = (inner.Model.Sha256, inner.MaxTokens);
+        lock (stores)
+        {
+            if (!stores.TryGetValue(key, out var store))
+                stores[key] = store = EmbeddingStore.Open(FileFor(inner.Model, inner.MaxTokens), inner.Model, inner.MaxTokens, inner.Dimensions, warn);
+            if (store.Dimensions != inner.Dimensions)
+                throw new InvalidOperationException($"the cache holds {store.Dimensions}-dimensional vectors for this model, the embedder makes {inner.Dimensions}");
+            store.Acquire();
+            return new CachingEmbedder(inner, store, ownsInner, warn, () => Release(key, store));
+        }
+    }
+
+    /// <summary>The last embedder of a store is done: it has written its file, so the next one reads it afresh.</summary>
+    void Release(ModelKey key, EmbeddingStore store)
+    {
+        lock (stores)
+        {
+            if (store.Release() && stores.TryGetValue(key, out var current) && current == store) stores.Remove(key);
+        }
     }
 }

@@ -54,6 +54,8 @@ internal static class EmbeddingCacheFile
 
     static (Contents?, string?) ReadFrom(FileStream stream, byte[] model, int maxTokens, int dimensions)
     {
+        // Vectors are read straight into floats, which assumes the machine's order is the file's.
+        if (!BitConverter.IsLittleEndian) return (null, "this machine is big-endian; the cache is little-endian");
         var length = stream.Length;
         if (length < HeaderSize + SHA256.HashSizeInBytes) return (null, $"it is truncated ({length} bytes, shorter than a header)");
         var header = new byte[HeaderSize];
@@ -78,7 +80,6 @@ internal static class EmbeddingCacheFile
         var vectors = new float[(long)count * dimensions];
         var vectorBytes = MemoryMarshal.AsBytes(vectors.AsSpan());
         stream.ReadExactly(vectorBytes);
-        if (!BitConverter.IsLittleEndian) return (null, "this machine is big-endian; the cache is little-endian");
         hash.AppendData(vectorBytes);
         Span<byte> stored = stackalloc byte[SHA256.HashSizeInBytes];
         stream.ReadExactly(stored);
@@ -91,17 +92,21 @@ internal static class EmbeddingCacheFile
 
     /// <summary>
     /// Writes the entries atomically (temp file and rename: a reader sees the old file or the new one), streaming them so
-    /// the file is never held in memory whole.
+    /// the file is never held in memory whole. <paramref name="writeVectors"/> must hand every key's vector, in key order,
+    /// to the writer it is given, as raw little-endian float32 bytes in pieces of any size.
     /// </summary>
-    public static void Write(string path, byte[] model, int maxTokens, int dimensions, IReadOnlyList<TextKey> keys, Func<int, ReadOnlyMemory<float>> vector)
+    public static void Write(string path, byte[] model, int maxTokens, int dimensions, IReadOnlyList<TextKey> keys,
+        Action<Action<ReadOnlySpan<byte>>> writeVectors)
     {
         AtomicFile.Write(path, stream =>
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var written = 0L;
             void Put(ReadOnlySpan<byte> bytes)
             {
                 hash.AppendData(bytes);
                 stream.Write(bytes);
+                written += bytes.Length;
             }
 
             Span<byte> header = stackalloc byte[HeaderSize];
@@ -118,12 +123,9 @@ internal static class EmbeddingCacheFile
                 k.Write(key);
                 Put(key);
             }
-            for (var i = 0; i < keys.Count; i++)
-            {
-                var values = vector(i).Span;
-                if (values.Length != dimensions) throw new InvalidOperationException($"entry {i} has {values.Length} dimensions, not {dimensions}");
-                Put(MemoryMarshal.AsBytes(values));
-            }
+            writeVectors(Put);
+            var expected = HeaderSize + (long)keys.Count * (TextKey.Size + 4L * dimensions);
+            if (written != expected) throw new InvalidOperationException($"{written} bytes of entries written where {expected} were due");
             stream.Write(hash.GetHashAndReset());
         });
     }

@@ -94,16 +94,27 @@ internal sealed class UnigramSegmenter : IPieceSegmenter
         piece[end] = id;
     }
 
+    /// <summary>Walks the best path back from the end, then appends its pieces front to back.</summary>
     void Backtrack(ReadOnlySpan<char> text, ReadOnlySpan<int> from, ReadOnlySpan<int> piece, List<int> ids)
     {
-        var ends = new List<int>();
-        for (var end = text.Length; end > 0; end = from[end]) ends.Add(end);
-        for (var i = ends.Count - 1; i >= 0; i--)
+        var count = 0;
+        for (var end = text.Length; end > 0; end = from[end]) count++;
+        int[]? rented = null;
+        var ends = count <= StackLimit ? stackalloc int[count] : (rented = ArrayPool<int>.Shared.Rent(count)).AsSpan(0, count);
+        try
         {
-            var end = ends[i];
-            var id = piece[end];
-            if (id >= 0) ids.Add(id);
-            else vocabulary.AppendUnknown(text[from[end]..end], ids);
+            var slot = count;
+            for (var end = text.Length; end > 0; end = from[end]) ends[--slot] = end;
+            foreach (var end in ends)
+            {
+                var id = piece[end];
+                if (id >= 0) ids.Add(id);
+                else vocabulary.AppendUnknown(text[from[end]..end], ids);
+            }
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<int>.Shared.Return(rented);
         }
     }
 }

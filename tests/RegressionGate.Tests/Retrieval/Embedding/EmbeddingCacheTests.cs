@@ -172,6 +172,25 @@ public sealed class EmbeddingCacheTests(BundledModelFixture model) : IDisposable
     }
 
     [Fact]
+    public void A_text_embedded_earlier_in_the_same_run_is_served_to_another_embedder_of_the_cache()
+    {
+        var cache = new EmbeddingCache(CacheDirectory);
+        var retrieverCounter = new CountingEmbedder(model.Embedder);
+        var judgeCounter = new CountingEmbedder(model.Embedder);
+        using var retriever = cache.Wrap(retrieverCounter);
+        using var judge = cache.Wrap(judgeCounter);
+        var first = retriever.Embed(Passages);
+
+        var again = judge.Embed([Passages[3], Passages[1]]);
+
+        Assert.Empty(judgeCounter.Texts);
+        Assert.Equal(first[3], again[0]);
+        Assert.Equal(first[1], again[1]);
+        Assert.False(Directory.Exists(CacheDirectory) && Directory.EnumerateFiles(CacheDirectory, "*.embeddings").Any(),
+            "the file is written when the last embedder is disposed, not before");
+    }
+
+    [Fact]
     public void Entries_this_run_did_not_use_are_dropped_once_they_outnumber_the_used_ones()
     {
         EmbedOnce(Passages, out _);

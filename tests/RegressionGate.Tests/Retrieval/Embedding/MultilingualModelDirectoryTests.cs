@@ -117,6 +117,17 @@ public sealed class MultilingualModelDirectoryTests : IDisposable
     }
 
     [Fact]
+    public void When_the_graph_hides_its_table_a_tokenizer_with_too_many_ids_is_caught_by_running_the_highest_id()
+    {
+        var directory = Directory(new TinyOnnxModel(10) { HiddenTable = true });
+        var error = Assert.Throws<EmbeddingModelException>(() => Load(directory));
+        Assert.Contains($"has {VocabularySize} ids but the model rejects id {VocabularySize - 1}", error.Message);
+
+        using var fitting = Load(Directory(new TinyOnnxModel(VocabularySize) { HiddenTable = true }, name: "fits"));
+        VectorAssert.Close(TinyOnnxModel.MeanPooled(RedeNeural), fitting.Embed("rede neural"));
+    }
+
+    [Fact]
     public void A_few_spare_rows_in_the_table_are_accepted_as_multilingual_e5_small_has_them()
     {
         // 250,037 rows for 250,002 ids there; here 301 ids (pieces + 2) and 302 rows, within 1%.

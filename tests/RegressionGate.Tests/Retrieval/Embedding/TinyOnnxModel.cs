@@ -27,6 +27,14 @@ public sealed record TinyOnnxModel(int Rows)
     public Outputs Output { get; init; } = Outputs.LastHiddenState;
     public bool TokenTypeIds { get; init; }
 
+    /// <summary>
+    /// Hide the table from graph inspection: an unremarkable name, multiplied by one before the Gather, so the gate must
+    /// probe the model with its highest token id instead.
+    /// </summary>
+    public bool HiddenTable { get; init; }
+
+    string Table => HiddenTable ? "w" : "embeddings.word_embeddings.weight";
+
     /// <summary>Row <paramref name="id"/> of the word-embedding table.</summary>
     public static float[] Row(int id) => [id + 1, id % 5 - 2, 1, (id * 7 % 3) - 1];
 
@@ -58,7 +66,8 @@ public sealed record TinyOnnxModel(int Rows)
 
     void Graph(ProtobufWriter graph)
     {
-        graph.Message(1, node => Node(node, "Gather", ["embeddings.word_embeddings.weight", "input_ids"], ["words"]));
+        if (HiddenTable) graph.Message(1, node => Node(node, "Mul", [Table, "one"], ["scaled"]));
+        graph.Message(1, node => Node(node, "Gather", [HiddenTable ? "scaled" : Table, "input_ids"], ["words"]));
         var hidden = "words";
         if (TokenTypeIds)
         {
@@ -80,7 +89,8 @@ public sealed record TinyOnnxModel(int Rows)
                 break;
         }
         graph.String(2, "tiny");
-        graph.Message(5, tensor => Tensor(tensor, "embeddings.word_embeddings.weight", Rows, Enumerable.Range(0, Rows).SelectMany(Row)));
+        graph.Message(5, tensor => Tensor(tensor, Table, Rows, Enumerable.Range(0, Rows).SelectMany(Row)));
+        if (HiddenTable) graph.Message(5, tensor => tensor.Varint(2, 1).String(8, "one").Bytes(9, BitConverter.GetBytes(1f))); // scalar 1.0
         if (TokenTypeIds) graph.Message(5, tensor => Tensor(tensor, "token_type_embeddings", 2, [0, 0, 0, 0, 100, -100, 100, -100]));
         graph.Message(11, input => Value(input, "input_ids", 7, "batch", "tokens"));
         graph.Message(11, input => Value(input, "attention_mask", 7, "batch", "tokens"));
