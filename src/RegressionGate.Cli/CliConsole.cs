@@ -13,6 +13,9 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, IEnvironmentVa
             IsInteractive(Console.IsOutputRedirected, Console.IsErrorRedirected, environment));
     }
 
+    /// <summary>Problems that don't stop the command, such as a damaged embedding cache being rebuilt.</summary>
+    public void Warn(string message) => Error.WriteLine($"warning: {message}");
+
     /// <summary>Progress is for people: not when either stream goes to a file or pipe, and never in CI, whose logs it would litter.</summary>
     public static bool IsInteractive(bool outputRedirected, bool errorRedirected, IEnvironmentVariables environment) =>
         !outputRedirected && !errorRedirected && string.IsNullOrEmpty(environment.Get("CI"));

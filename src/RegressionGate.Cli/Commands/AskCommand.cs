@@ -2,6 +2,7 @@ using System.CommandLine;
 using RegressionGate.Gate;
 using RegressionGate.Golden;
 using RegressionGate.Llm;
+using RegressionGate.Retrieval.Embedding;
 
 namespace RegressionGate.Cli.Commands;
 
@@ -41,9 +42,10 @@ static class AskCommand
 
             var ranking = await ProgressDisplay.RunAsync(console, progress =>
             {
+                var cache = EmbeddingCache.ForGolden(set.Directory, console.Environment.Get(EmbeddingCache.EnvironmentVariable), console.Warn);
                 using var retriever = RetrieverFactory.Create(set,
                     progress is null ? null : new Progress<int>(done => progress.Report(new GateProgress(GateStage.EmbeddingCorpus, done, set.Corpus.Count))),
-                    cancellationToken);
+                    cancellationToken, cache);
                 return Task.FromResult(retriever.Retrieve(new GoldenQuestion("ask", text, null, null, []), k));
             }).ConfigureAwait(false);
             var segments = ranking.Select(r => set.FindSegment(r.Id)!).ToList();

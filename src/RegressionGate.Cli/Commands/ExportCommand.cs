@@ -27,7 +27,7 @@ static class ExportCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var set = CommonOptions.Load(parse.GetValue(golden)!);
-            var options = new GateRunOptions { LlmMode = parse.GetValue(llm), Environment = console.Environment };
+            var options = new GateRunOptions { LlmMode = parse.GetValue(llm), Environment = console.Environment, Warning = console.Warn };
             var evaluation = await ProgressDisplay.RunAsync(console, progress =>
                 GateRunner.EvaluateAsync(set, options with { Progress = progress }, cancellationToken)).ConfigureAwait(false);
             var directory = Path.GetFullPath(parse.GetValue(output)!);

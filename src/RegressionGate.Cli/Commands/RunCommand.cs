@@ -57,6 +57,7 @@ static class RunCommand
                 JudgeKind = parse.GetValue(judge),
                 Parallel = parse.GetValue(parallel),
                 Environment = console.Environment,
+                Warning = console.Warn,
             };
             var result = await ProgressDisplay.RunAsync(console, progress =>
                 GateRunner.RunAsync(set, options with { Progress = progress }, cancellationToken)).ConfigureAwait(false);

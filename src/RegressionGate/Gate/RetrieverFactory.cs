@@ -8,15 +8,6 @@ namespace RegressionGate.Gate;
 public static class RetrieverFactory
 {
     /// <summary>
-    /// As <see cref="Create(GoldenSet, IProgress{int}?, CancellationToken, EmbeddingCache?)"/> with the golden set's default
-    /// embedding cache (<c>REGRESSIONGATE_CACHE</c>, else <c>.regression-gate-cache/</c> beside the golden directory),
-    /// warning on standard error.
-    /// </summary>
-    public static IRetriever Create(GoldenSet golden, IProgress<int>? progress, CancellationToken cancellationToken) =>
-        Create(golden, progress, cancellationToken, EmbeddingCache.ForGolden(golden.Directory,
-            Environment.GetEnvironmentVariable(EmbeddingCache.EnvironmentVariable), message => Console.Error.WriteLine($"warning: {message}")));
-
-    /// <summary>
     /// The retriever of <c>retriever.kind</c>. Dense and hybrid retrievers embed the corpus through <paramref name="cache"/>
     /// (none when null); <paramref name="progress"/> receives how many segments are embedded or indexed.
     /// </summary>

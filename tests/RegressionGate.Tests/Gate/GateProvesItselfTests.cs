@@ -12,18 +12,35 @@ namespace RegressionGate.Tests.Gate;
 /// catches a damaged segment and a changed retriever with messages that say what moved, and passes again once the
 /// change is approved.
 /// </summary>
-public sealed class GateProvesItselfTests : IDisposable
+public sealed class GateProvesItselfTests : IDisposable, IClassFixture<GateProvesItselfTests.SharedEmbeddings>
 {
-    static readonly GateRunOptions NoAutoApproval = new() { Environment = EnvironmentVariables.From(new Dictionary<string, string>()) };
+    /// <summary>
+    /// One embedding cache for the class: entries are keyed by model and text, so sharing them changes no result and
+    /// spares each test embedding the same corpus again.
+    /// </summary>
+    public sealed class SharedEmbeddings : IDisposable
+    {
+        public TempDirectory Cache { get; } = new();
+
+        public void Dispose() => Cache.Dispose();
+    }
 
     readonly TempDirectory temp = new();
     readonly string golden;
+    readonly GateRunOptions noAutoApproval;
 
-    public GateProvesItselfTests() => golden = SampleGolden.CopyTo(temp);
+    public GateProvesItselfTests(SharedEmbeddings embeddings)
+    {
+        golden = SampleGolden.CopyTo(temp);
+        noAutoApproval = new GateRunOptions
+        {
+            Environment = EnvironmentVariables.From(new Dictionary<string, string> { ["REGRESSIONGATE_CACHE"] = embeddings.Cache.Path }),
+        };
+    }
 
     public void Dispose() => temp.Dispose();
 
-    Task<GateResult> Run() => GateRunner.RunAsync(GoldenSetLoader.Load(golden), NoAutoApproval);
+    Task<GateResult> Run() => GateRunner.RunAsync(GoldenSetLoader.Load(golden), noAutoApproval);
 
     [Fact]
     public async Task An_untouched_run_passes_and_leaves_every_verified_file_byte_identical()
