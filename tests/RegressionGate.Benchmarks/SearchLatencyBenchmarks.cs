@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using BenchmarkDotNet.Attributes;
 using RegressionGate.Retrieval;
 
@@ -17,13 +16,7 @@ public class SearchLatencyBenchmarks
     float[][] queries = null!;
 
     [GlobalSetup]
-    public void SetUp()
-    {
-        var random = new Random(384);
-        index = new VectorIndex(Dimensions, Vectors);
-        for (var i = 0; i < Vectors; i++) index.Add(i.ToString(System.Globalization.CultureInfo.InvariantCulture), RandomUnit(random));
-        queries = Enumerable.Range(0, Queries).Select(_ => RandomUnit(random)).ToArray();
-    }
+    public void SetUp() => (index, queries) = RandomUnitVectors.IndexAndQueries(Vectors, Dimensions, Queries);
 
     [Benchmark(OperationsPerInvoke = Queries)]
     public double Top10()
@@ -31,13 +24,5 @@ public class SearchLatencyBenchmarks
         var sum = 0.0;
         foreach (var query in queries) sum += index.Search(query, 10)[0].Score;
         return sum;
-    }
-
-    static float[] RandomUnit(Random random)
-    {
-        var vector = new float[Dimensions];
-        for (var i = 0; i < Dimensions; i++) vector[i] = (float)(random.NextDouble() * 2 - 1);
-        TensorPrimitives.Divide(vector, TensorPrimitives.Norm(vector), vector);
-        return vector;
     }
 }

@@ -43,95 +43,13 @@ public sealed class VectorIndex
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
         if (query.Length != Dimensions) throw new ArgumentException($"query has {query.Length} dimensions, the index {Dimensions}", nameof(query));
-        var order = idOrder ??= RankIds();
-        var heap = new TopK(Math.Min(k, Count), order);
+        var order = idOrder ??= TopScores.IdOrder(ids);
+        var heap = new TopScores(Math.Min(k, Count), order);
         var vectors = data.AsSpan(0, Count * Dimensions);
         for (var i = 0; i < Count; i++)
         {
             heap.Offer(TensorPrimitives.Dot(vectors.Slice(i * Dimensions, Dimensions), query), i);
         }
         return heap.Ranked(ids);
-    }
-
-    int[] RankIds()
-    {
-        var sorted = new int[ids.Count];
-        for (var i = 0; i < sorted.Length; i++) sorted[i] = i;
-        Array.Sort(sorted, (a, b) => SegmentIdComparer.Instance.Compare(ids[a], ids[b]));
-        var order = new int[ids.Count];
-        for (var rank = 0; rank < sorted.Length; rank++) order[sorted[rank]] = rank;
-        return order;
-    }
-
-    /// <summary>A min-heap of the best candidates so far; its root is the worst of them, the one to evict.</summary>
-    struct TopK(int capacity, int[] idOrder)
-    {
-        readonly float[] scores = new float[capacity];
-        readonly int[] items = new int[capacity];
-        int count;
-
-        public void Offer(float score, int item)
-        {
-            if (count < capacity)
-            {
-                scores[count] = score;
-                items[count] = item;
-                SiftUp(count++);
-            }
-            else if (capacity > 0 && Better(score, item, scores[0], items[0]))
-            {
-                scores[0] = score;
-                items[0] = item;
-                SiftDown(0);
-            }
-        }
-
-        public readonly IReadOnlyList<RankedSegment> Ranked(List<string> ids)
-        {
-            var best = new int[count];
-            for (var i = 0; i < count; i++) best[i] = i;
-            var (s, it, order) = (scores, items, idOrder);
-            Array.Sort(best, (a, b) => Better(s[a], it[a], s[b], it[b], order) ? -1 : Better(s[b], it[b], s[a], it[a], order) ? 1 : 0);
-            var ranked = new RankedSegment[count];
-            for (var r = 0; r < count; r++) ranked[r] = new RankedSegment(r + 1, ids[items[best[r]]], scores[best[r]]);
-            return ranked;
-        }
-
-        readonly bool Better(float score, int item, float otherScore, int otherItem) => Better(score, item, otherScore, otherItem, idOrder);
-
-        static bool Better(float score, int item, float otherScore, int otherItem, int[] order) =>
-            score > otherScore || (score == otherScore && order[item] < order[otherItem]);
-
-        void SiftUp(int i)
-        {
-            while (i > 0)
-            {
-                var parent = (i - 1) / 2;
-                if (!Better(scores[parent], items[parent], scores[i], items[i])) break;
-                Swap(i, parent);
-                i = parent;
-            }
-        }
-
-        void SiftDown(int i)
-        {
-            while (true)
-            {
-                var worst = i;
-                var left = 2 * i + 1;
-                var right = left + 1;
-                if (left < count && Better(scores[worst], items[worst], scores[left], items[left])) worst = left;
-                if (right < count && Better(scores[worst], items[worst], scores[right], items[right])) worst = right;
-                if (worst == i) return;
-                Swap(i, worst);
-                i = worst;
-            }
-        }
-
-        readonly void Swap(int a, int b)
-        {
-            (scores[a], scores[b]) = (scores[b], scores[a]);
-            (items[a], items[b]) = (items[b], items[a]);
-        }
     }
 }

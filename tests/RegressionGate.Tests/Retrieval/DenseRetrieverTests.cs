@@ -58,7 +58,7 @@ public sealed class DenseRetrieverTests(BundledModelFixture model) : IDisposable
     [Fact]
     public void Passages_and_queries_are_embedded_with_their_prefixes()
     {
-        using var recording = new RecordingEmbedder(model.Embedder);
+        using var recording = new CountingEmbedder(model.Embedder);
         using var retriever = new DenseRetriever(GoldenSet(), recording, ownsEmbedder: false);
         retriever.Retrieve(Question("o que é pooling?"), k: 1);
         Assert.Equal([.. Corpus.Select(s => "passage: " + s.Text), "query: o que é pooling?"], recording.Texts);
@@ -106,8 +106,8 @@ public sealed class DenseRetrieverTests(BundledModelFixture model) : IDisposable
     [Fact]
     public void Create_lets_a_decorator_such_as_a_cache_stand_between_retriever_and_model()
     {
-        RecordingEmbedder? decorator = null;
-        var retriever = DenseRetriever.Create(GoldenSet(), decorate: inner => decorator = new RecordingEmbedder(inner, ownsInner: true));
+        CountingEmbedder? decorator = null;
+        var retriever = DenseRetriever.Create(GoldenSet(), decorate: inner => decorator = new CountingEmbedder(inner, ownsInner: true));
         Assert.NotNull(decorator);
         Assert.Equal(Corpus.Select(s => "passage: " + s.Text), decorator.Texts);
         retriever.Dispose();
@@ -118,27 +118,5 @@ public sealed class DenseRetrieverTests(BundledModelFixture model) : IDisposable
     {
         public List<int> Reports { get; } = [];
         public void Report(int value) => Reports.Add(value);
-    }
-
-    /// <summary>Passes every call to the real embedder and remembers the texts it was given.</summary>
-    sealed class RecordingEmbedder(ITextEmbedder inner, bool ownsInner = false) : ITextEmbedder
-    {
-        public List<string> Texts { get; } = [];
-        public bool Disposed { get; private set; }
-        public ModelIdentity Model => inner.Model;
-        public int MaxTokens => inner.MaxTokens;
-        public int Dimensions => inner.Dimensions;
-
-        public float[][] Embed(IReadOnlyList<string> texts, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
-        {
-            Texts.AddRange(texts);
-            return inner.Embed(texts, progress, cancellationToken);
-        }
-
-        public void Dispose()
-        {
-            Disposed = true;
-            if (ownsInner) inner.Dispose();
-        }
     }
 }

@@ -2,10 +2,11 @@ using RegressionGate.Retrieval.Embedding;
 
 namespace RegressionGate.Tests.Retrieval.Embedding;
 
-/// <summary>Passes every call to a real embedder (without owning it) and remembers which texts it had to embed.</summary>
-public sealed class CountingEmbedder(ITextEmbedder inner) : ITextEmbedder
+/// <summary>Passes every call to a real embedder and remembers which texts it had to embed, and whether it was disposed.</summary>
+public sealed class CountingEmbedder(ITextEmbedder inner, bool ownsInner = false) : ITextEmbedder
 {
     public List<string> Texts { get; } = [];
+    public bool Disposed { get; private set; }
     public ModelIdentity Model => inner.Model;
     public int MaxTokens => inner.MaxTokens;
     public int Dimensions => inner.Dimensions;
@@ -18,5 +19,7 @@ public sealed class CountingEmbedder(ITextEmbedder inner) : ITextEmbedder
 
     public void Dispose()
     {
+        Disposed = true;
+        if (ownsInner) inner.Dispose();
     }
 }
