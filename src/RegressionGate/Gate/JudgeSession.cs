@@ -46,15 +46,7 @@ public sealed class JudgeSession : IDisposable
         var retriever = golden.Settings.Retriever;
         // The similarity judge embeds with the retriever's model where there is one, else with the bundled model.
         var model = retriever.Kind is RetrieverKinds.Dense or RetrieverKinds.Hybrid ? retriever.Model : RetrieverSettings.BundledModel;
-        OnnxEmbedder embedder;
-        try
-        {
-            embedder = OnnxEmbedder.Load(EmbeddingModelSource.Resolve(model, golden.Directory), retriever.MaxTokens);
-        }
-        catch (EmbeddingModelException e)
-        {
-            throw new GoldenSetException(GoldenSet.SettingsFile, null, "retriever.model", e.Message);
-        }
+        var embedder = ConfiguredEmbedder.Load(golden, model);
         ITextEmbedder used = cache is null ? embedder : cache.Wrap(embedder);
         var judge = new SimilarityJudge(
             texts => used.Embed([retriever.QueryPrefix + texts[0], .. texts.Skip(1).Select(t => retriever.PassagePrefix + t)]),

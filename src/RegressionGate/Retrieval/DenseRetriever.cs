@@ -62,15 +62,7 @@ public sealed class DenseRetriever : IRetriever
         Func<ITextEmbedder, ITextEmbedder>? decorate = null)
     {
         var settings = golden.Settings.Retriever;
-        OnnxEmbedder embedder;
-        try
-        {
-            embedder = OnnxEmbedder.Load(EmbeddingModelSource.Resolve(settings.Model, golden.Directory), settings.MaxTokens);
-        }
-        catch (EmbeddingModelException e)
-        {
-            throw new GoldenSetException(GoldenSet.SettingsFile, null, "retriever.model", e.Message);
-        }
+        var embedder = ConfiguredEmbedder.Load(golden, settings.Model);
         ITextEmbedder used = embedder;
         try
         {
