@@ -20,6 +20,4 @@ static class CommonOptions
         HelpName = "DIR",
         DefaultValueFactory = _ => fallback,
     };
-
-    public static GoldenSet Load(string directory) => GoldenSetLoader.Load(directory);
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RegressionGate.Golden;
 using RegressionGate.Snapshots;
 
 namespace RegressionGate.Cli.Commands;
@@ -28,7 +29,7 @@ static class ApproveCommand
         command.SetAction(async (parse, _) =>
         {
             var directory = parse.GetValue(golden)!;
-            var set = CommonOptions.Load(directory);
+            var set = GoldenSetLoader.Load(directory);
             var approver = new SnapshotApprover(SnapshotStore.InGolden(set.Directory), set.Settings.Tolerances);
             var entries = approver.Approve(new ApprovalOptions
             {

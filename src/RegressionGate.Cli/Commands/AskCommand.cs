@@ -34,7 +34,7 @@ static class AskCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var set = CommonOptions.Load(parse.GetValue(golden)!);
+            var set = GoldenSetLoader.Load(parse.GetValue(golden)!);
             var text = parse.GetValue(question)!;
             var k = parse.GetValue(top);
             var llmEnvironment = LlmEnvironmentVariables.All.ToDictionary(name => name, console.Environment.Get, StringComparer.Ordinal);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RegressionGate.Gate;
+using RegressionGate.Golden;
 using RegressionGate.Records;
 
 namespace RegressionGate.Cli.Commands;
@@ -26,7 +27,7 @@ static class ExportCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var set = CommonOptions.Load(parse.GetValue(golden)!);
+            var set = GoldenSetLoader.Load(parse.GetValue(golden)!);
             var options = new GateRunOptions { LlmMode = parse.GetValue(llm), Environment = console.Environment, Warning = console.Warn };
             var evaluation = await ProgressDisplay.RunAsync(console, progress =>
                 GateRunner.EvaluateAsync(set, options with { Progress = progress }, cancellationToken)).ConfigureAwait(false);

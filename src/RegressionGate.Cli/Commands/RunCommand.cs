@@ -50,7 +50,7 @@ static class RunCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var set = CommonOptions.Load(parse.GetValue(golden)!);
+            var set = GoldenSetLoader.Load(parse.GetValue(golden)!);
             var options = new GateRunOptions
             {
                 LlmMode = parse.GetValue(llm),
