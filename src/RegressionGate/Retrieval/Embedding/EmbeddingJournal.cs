@@ -62,9 +62,26 @@ internal sealed class EmbeddingJournal : IDisposable
     {
         var directory = System.IO.Path.GetDirectoryName(cacheFile)!;
         Directory.CreateDirectory(directory);
-        var path = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(cacheFile)}.{Guid.NewGuid():N}{Extension}");
-        // No buffer: every chunk is one write, and vectors are read back by position.
-        var stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 0);
+        for (var attempt = 1; ; attempt++)
+        {
+            var path = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(cacheFile)}.{Guid.NewGuid():N}{Extension}");
+            FileStream stream;
+            try
+            {
+                // No buffer: every chunk is one write, and vectors are read back by position.
+                stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 0);
+            }
+            catch (IOException) when (attempt < 3)
+            {
+                // Between creating the file and locking it, another run looking for leftovers may have locked it first.
+                continue;
+            }
+            return Start(path, stream, model, maxTokens, dimensions);
+        }
+    }
+
+    static EmbeddingJournal Start(string path, FileStream stream, byte[] model, int maxTokens, int dimensions)
+    {
         try
         {
             Span<byte> header = stackalloc byte[HeaderSize];
