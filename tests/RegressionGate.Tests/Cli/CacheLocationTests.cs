@@ -58,7 +58,7 @@ public sealed class CacheLocationTests : IDisposable
 
         Assert.True(outcome.ExitCode == 2, outcome.ToString());
         var line = Assert.Single(outcome.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains($"'{file}' is a file", line);
+        Assert.StartsWith($"error: {file}: a file stands where the embedding cache directory goes", line);
         Assert.Contains($"set {EmbeddingCache.EnvironmentVariable} to a directory", line);
         Assert.Equal(before, SampleGolden.Fingerprint(golden));
         Assert.False(Directory.Exists(Out));

@@ -49,8 +49,8 @@ public sealed class EmbeddingCache
             var where = file == directory ? $"'{directory}' is a file" : $"'{directory}' lies under '{file}', which is a file";
             throw fromEnvironment
                 ? new GoldenSetException(EnvironmentVariable, null, null, $"{where}; it must name a directory for the embedding cache")
-                : new GoldenSetException(directory, null, null,
-                    $"the embedding cache directory {where}; remove it or set {EnvironmentVariable} to a directory");
+                : new GoldenSetException(file, null, null,
+                    $"a file stands where the embedding cache directory goes; remove it or set {EnvironmentVariable} to a directory");
         }
         return new EmbeddingCache(directory, warn);
     }

@@ -164,8 +164,16 @@ internal sealed class EmbeddingJournal : IDisposable
     {
         var adopted = new List<Adopted>();
         var directory = System.IO.Path.GetDirectoryName(cacheFile)!;
-        if (!Directory.Exists(directory)) return adopted;
-        foreach (var path in Directory.EnumerateFiles(directory, $".{System.IO.Path.GetFileName(cacheFile)}.*{Extension}"))
+        string[] paths;
+        try
+        {
+            paths = Directory.Exists(directory) ? Directory.GetFiles(directory, $".{System.IO.Path.GetFileName(cacheFile)}.*{Extension}") : [];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return adopted; // a directory that cannot be listed has no leftovers this run can use
+        }
+        foreach (var path in paths)
         {
             FileStream stream;
             try

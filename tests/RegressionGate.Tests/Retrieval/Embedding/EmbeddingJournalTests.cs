@@ -10,13 +10,7 @@ namespace RegressionGate.Tests.Retrieval.Embedding;
 [Collection(BundledModelCollection.Name)]
 public sealed class EmbeddingJournalTests(BundledModelFixture model) : IDisposable
 {
-    static readonly string[] Passages =
-    [
-        "passage: a camada de pooling reduz a dimensão espacial dos mapas de características",
-        "passage: o gradiente descendente ajusta os pesos na direção oposta ao gradiente",
-        "passage: o k-means agrupa os pontos pelo centróide mais próximo",
-        "passage: a taxa de aprendizado controla o tamanho do passo",
-    ];
+    static readonly string[] Passages = EmbeddingCacheTests.Passages;
 
     // magic, version, dimensions, maxTokens, model hash
     const int HeaderSize = 8 + 4 + 4 + 4 + 32;
