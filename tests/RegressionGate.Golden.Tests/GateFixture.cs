@@ -1,5 +1,6 @@
 using RegressionGate.Gate;
 using RegressionGate.Reports;
+using RegressionGate.Files;
 
 namespace RegressionGate.Golden.Tests;
 
@@ -22,7 +23,7 @@ public sealed class GateFixture : IAsyncLifetime
             result = await GateRunner.RunAsync(golden, new GateRunOptions());
             GateReports.Write(result, GoldenLocation.ReportDirectory);
         }
-        catch (Exception e) when (e is GoldenSetException or InvalidOperationException or IOException)
+        catch (Exception e) when (e is InputFileException or InvalidOperationException or IOException)
         {
             failure = e;
         }

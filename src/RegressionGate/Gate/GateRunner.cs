@@ -5,6 +5,7 @@ using RegressionGate.Llm;
 using RegressionGate.Retrieval;
 using RegressionGate.Retrieval.Embedding;
 using RegressionGate.Snapshots;
+using RegressionGate.Files;
 
 namespace RegressionGate.Gate;
 
@@ -33,7 +34,7 @@ public static class GateRunner
         var judgeKind = options.JudgeKind ?? settings.Judge.Kind;
         var modeName = options.LlmMode ?? settings.Llm.Mode;
         if (!RecordingModes.TryParse(modeName, out var mode))
-            throw new GoldenSetException(GoldenSet.SettingsFile, null, "llm.mode", $"'{modeName}' is not one of {string.Join(", ", LlmModes.All)}");
+            throw new InputFileException(GoldenSet.SettingsFile, null, "llm.mode", $"'{modeName}' is not one of {string.Join(", ", LlmModes.All)}");
         var toJudge = golden.Questions.Where(q => q.Answer is not null).ToList();
 
         // One cache for the run, so the retriever and a similarity judge on the same model share their entries.
@@ -173,6 +174,6 @@ public static class GateRunner
         var path = store.VerifiedPath(stage, name);
         if (!File.Exists(path)) return null;
         try { return kind.ReadFile(path); }
-        catch (GoldenSetException) { return null; }
+        catch (InputFileException) { return null; }
     }
 }

@@ -2,7 +2,7 @@ using RegressionGate.Golden;
 using RegressionGate.Judging;
 using RegressionGate.Llm;
 using RegressionGate.Retrieval.Embedding;
-using RegressionGate.Snapshots;
+using RegressionGate.Environments;
 
 namespace RegressionGate.Gate;
 

@@ -1,6 +1,7 @@
 using RegressionGate.Golden;
 using RegressionGate.Retrieval;
 using RegressionGate.Retrieval.Embedding;
+using RegressionGate.Files;
 
 namespace RegressionGate.Gate;
 
@@ -37,7 +38,7 @@ public static class RetrieverFactory
             case RetrieverKinds.RunFile:
                 return new RunFileRetriever(golden);
             default:
-                throw new GoldenSetException(GoldenSet.SettingsFile, null, "retriever.kind",
+                throw new InputFileException(GoldenSet.SettingsFile, null, "retriever.kind",
                     $"'{settings.Kind}' is not one of {string.Join(", ", RetrieverKinds.All)}");
         }
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RegressionGate.Files;
 
 namespace RegressionGate.Golden;
 
@@ -18,14 +19,14 @@ public static class SettingsReader
         }
         catch (JsonException e)
         {
-            throw new GoldenSetException(displayName, (int?)e.LineNumber + 1, null,
+            throw new InputFileException(displayName, (int?)e.LineNumber + 1, null,
                 $"malformed JSON at column {(e.BytePositionInLine ?? 0) + 1}: {JsonLines.FirstSentence(e.Message)}");
         }
         using (document)
         {
             var map = JsonLineMap.Build(utf8);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
-                throw new GoldenSetException(displayName, 1, null, "expected a JSON object");
+                throw new InputFileException(displayName, 1, null, "expected a JSON object");
             return Read(new JsonFields(document.RootElement, displayName, map.LineOf));
         }
     }

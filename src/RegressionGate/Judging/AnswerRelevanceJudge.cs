@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.AI;
 using RegressionGate.Golden;
+using RegressionGate.ModelCalls;
 
 namespace RegressionGate.Judging;
 
@@ -31,8 +32,8 @@ public sealed class AnswerRelevanceJudge(IChatClient client, string model, int r
             Temperature = 0,
             AdditionalProperties = new()
             {
-                [JudgeRequestProperties.PromptVersion] = AnswerRelevancePrompt.Version,
-                [JudgeRequestProperties.Repeat] = repeat,
+                [ModelRequestProperties.PromptVersion] = AnswerRelevancePrompt.Version,
+                [ModelRequestProperties.Repeat] = repeat,
             },
         };
         return new JudgeRequest(AnswerRelevancePrompt.Messages(question, answer), options);
@@ -50,7 +51,7 @@ public sealed class AnswerRelevanceJudge(IChatClient client, string model, int r
                 var response = await client.GetResponseAsync(request.Messages, request.Options, cancellationToken).ConfigureAwait(false);
                 output = response.Text;
             }
-            catch (JudgeCallException e)
+            catch (ModelCallException e)
             {
                 return new JudgeFailure(e.Kind, Prefix(repeat) + e.Message, RecordingKey: e.RecordingKey);
             }

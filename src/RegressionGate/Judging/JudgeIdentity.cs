@@ -1,4 +1,4 @@
-using RegressionGate.Golden;
+using RegressionGate.Identities;
 
 namespace RegressionGate.Judging;
 

@@ -1,5 +1,5 @@
 using RegressionGate.Gate;
-using RegressionGate.Golden;
+using RegressionGate.Files;
 
 namespace RegressionGate.Reports;
 

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using RegressionGate.Formatting;
 using RegressionGate.Gate;
 using RegressionGate.Golden;
 using RegressionGate.Judging;
 using RegressionGate.Records;
-using RegressionGate.Snapshots;
 
 namespace RegressionGate.Reports;
 

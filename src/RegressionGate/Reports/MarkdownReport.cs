@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
+using RegressionGate.Formatting;
 using RegressionGate.Gate;
 using RegressionGate.Golden;
 using RegressionGate.Judging;
-using RegressionGate.Retrieval;
 using RegressionGate.Snapshots;
 
 namespace RegressionGate.Reports;

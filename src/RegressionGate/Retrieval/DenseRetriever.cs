@@ -1,5 +1,6 @@
 using RegressionGate.Golden;
 using RegressionGate.Retrieval.Embedding;
+using RegressionGate.Files;
 
 namespace RegressionGate.Retrieval;
 
@@ -55,7 +56,7 @@ public sealed class DenseRetriever : IRetriever
     /// Loads the model <c>gate.json</c> names (bundled, or a directory relative to the golden set) and embeds the corpus.
     /// <paramref name="decorate"/> may wrap the model's embedder, e.g. in an on-disk cache: the retriever disposes
     /// the wrapper, and the wrapper the embedder it wraps.
-    /// A model that cannot be loaded is a <see cref="GoldenSetException"/> on <c>retriever.model</c>; one that fails on the
+    /// A model that cannot be loaded is a <see cref="InputFileException"/> on <c>retriever.model</c>; one that fails on the
     /// corpus (say, <c>maxTokens</c> beyond what it accepts) is one on <c>retriever</c>.
     /// </summary>
     public static DenseRetriever Create(GoldenSet golden, IProgress<int>? progress = null, CancellationToken cancellationToken = default,
@@ -75,7 +76,7 @@ public sealed class DenseRetriever : IRetriever
             // The model loaded but cannot run these settings, typically maxTokens beyond its position table.
             used.Dispose();
             embedder.Dispose();
-            throw new GoldenSetException(GoldenSet.SettingsFile, null, "retriever", e.Message);
+            throw new InputFileException(GoldenSet.SettingsFile, null, "retriever", e.Message);
         }
         catch
         {

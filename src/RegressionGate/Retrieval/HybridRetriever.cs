@@ -1,4 +1,5 @@
 using RegressionGate.Golden;
+using RegressionGate.Files;
 
 namespace RegressionGate.Retrieval;
 
@@ -51,10 +52,10 @@ public sealed class HybridRetriever : IRetriever
     {
         var fusion = settings.Fusion;
         if (fusion.Depth < settings.K)
-            throw new GoldenSetException(GoldenSet.SettingsFile, null, "retriever.fusion.depth",
+            throw new InputFileException(GoldenSet.SettingsFile, null, "retriever.fusion.depth",
                 $"depth {fusion.Depth} is less than k {settings.K}: each retriever must return at least k segments to fuse");
         if (fusion.DenseWeight <= 0 && fusion.LexicalWeight <= 0)
-            throw new GoldenSetException(GoldenSet.SettingsFile, null, "retriever.fusion", "denseWeight and lexicalWeight are both 0, so nothing would rank");
+            throw new InputFileException(GoldenSet.SettingsFile, null, "retriever.fusion", "denseWeight and lexicalWeight are both 0, so nothing would rank");
     }
 
     public RetrieverIdentity Identity { get; }

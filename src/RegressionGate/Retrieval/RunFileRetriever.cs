@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using RegressionGate.Golden;
+using RegressionGate.Files;
 
 namespace RegressionGate.Retrieval;
 
@@ -20,7 +21,7 @@ public sealed class RunFileRetriever : IRetriever
     {
         FilePath = Path.GetFullPath(Path.Combine(goldenDirectory, settings.RunFile));
         if (!File.Exists(FilePath))
-            throw new GoldenSetException(FilePath, null, "retriever.runFile", "the run file does not exist (set retriever.runFile in gate.json, or import records)");
+            throw new InputFileException(FilePath, null, "retriever.runFile", "the run file does not exist (set retriever.runFile in gate.json, or import records)");
         // Hash exactly the bytes that are parsed, so the identity always describes the rankings served.
         var bytes = File.ReadAllBytes(FilePath);
         byQuestion = RunFileReader.Parse(bytes, FilePath, segmentIds).ToDictionary(e => e.QuestionId, StringComparer.Ordinal);
@@ -45,7 +46,7 @@ public sealed class RunFileRetriever : IRetriever
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
         if (!byQuestion.TryGetValue(question.Id, out var entry))
-            throw new GoldenSetException(FilePath, null, "questionId", $"question '{question.Id}' has no recorded ranking in this run file");
+            throw new InputFileException(FilePath, null, "questionId", $"question '{question.Id}' has no recorded ranking in this run file");
         return entry.Ranking.Count <= k ? entry.Ranking : entry.Ranking.Take(k).ToList();
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
-using RegressionGate.Retrieval;
+using RegressionGate.Formatting;
+using RegressionGate.Identities;
 
 namespace RegressionGate.Snapshots;
 
@@ -29,7 +30,7 @@ public sealed class JudgeComparer(Golden.Tolerances tolerances) : ISnapshotCompa
 
     /// <summary>What differs in the judge's identity, in the same words as a retriever's (<c>promptVersion 'v1' → 'v2'</c>).</summary>
     internal static IReadOnlyList<string> JudgeChanges(JudgeSnapshot verified, JudgeSnapshot current) =>
-        new Golden.Identity(current.Judge).ChangesFrom(new Golden.Identity(verified.Judge));
+        new Identity(current.Judge).ChangesFrom(new Identity(verified.Judge));
 
     static string Quote(string what, string reasoning)
     {

@@ -1,3 +1,5 @@
+using RegressionGate.Formatting;
+
 namespace RegressionGate.Snapshots;
 
 /// <summary>

@@ -7,7 +7,7 @@ public interface ISnapshotKind
 {
     string Stage { get; }
 
-    /// <summary>Parses and validates a snapshot's text, failing with a <see cref="GoldenSetException"/> naming <paramref name="file"/>.</summary>
+    /// <summary>Parses and validates a snapshot's text, failing with a <see cref="InputFileException"/> naming <paramref name="file"/>.</summary>
     object Parse(string text, string file);
 
     /// <summary>What a new snapshot holds, for <c>approve</c> to print.</summary>

@@ -1,3 +1,4 @@
+using RegressionGate.Formatting;
 using RegressionGate.Golden;
 using RegressionGate.Retrieval;
 

@@ -3,7 +3,7 @@ using RegressionGate.Gate;
 using RegressionGate.Judging;
 using RegressionGate.Golden;
 using RegressionGate.Snapshots;
-using RegressionGate.Tests.Support;
+using RegressionGate.Environments;
 
 namespace RegressionGate.Tests.Gate;
 

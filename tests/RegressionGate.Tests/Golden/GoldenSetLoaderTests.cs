@@ -1,6 +1,6 @@
 using System.Text;
 using RegressionGate.Golden;
-using RegressionGate.Tests.Support;
+using RegressionGate.Files;
 
 namespace RegressionGate.Tests.Golden;
 
@@ -22,8 +22,8 @@ public sealed class GoldenSetLoaderTests : IDisposable
         return temp.Combine("golden");
     }
 
-    GoldenSetException LoadFails(string corpus, string questions, string? settings = null) =>
-        Assert.Throws<GoldenSetException>(() => GoldenSetLoader.Load(Golden(corpus, questions, settings)));
+    InputFileException LoadFails(string corpus, string questions, string? settings = null) =>
+        Assert.Throws<InputFileException>(() => GoldenSetLoader.Load(Golden(corpus, questions, settings)));
 
     [Fact]
     public void A_valid_set_loads_segments_questions_and_default_settings()
@@ -128,7 +128,7 @@ public sealed class GoldenSetLoaderTests : IDisposable
         var dir = Golden("", Question);
         File.WriteAllBytes(Path.Combine(dir, "corpus.jsonl"), [.. Encoding.UTF8.GetBytes(Segment1 + "\n"), 0xC3, 0x28, (byte)'\n']);
 
-        var error = Assert.Throws<GoldenSetException>(() => GoldenSetLoader.Load(dir));
+        var error = Assert.Throws<InputFileException>(() => GoldenSetLoader.Load(dir));
 
         Assert.Equal(2, error.Line);
         Assert.Contains("not valid UTF-8", error.Message);
@@ -225,7 +225,7 @@ public sealed class GoldenSetLoaderTests : IDisposable
     [Fact]
     public void A_missing_golden_directory_says_how_to_point_at_one()
     {
-        var error = Assert.Throws<GoldenSetException>(() => GoldenSetLoader.Load(temp.Combine("nowhere")));
+        var error = Assert.Throws<InputFileException>(() => GoldenSetLoader.Load(temp.Combine("nowhere")));
 
         Assert.Contains("--golden", error.Message);
     }

@@ -4,6 +4,7 @@ using RegressionGate.Golden;
 using RegressionGate.Judging;
 using RegressionGate.Llm;
 using RegressionGate.Tests.Llm;
+using RegressionGate.Files;
 
 namespace RegressionGate.Tests.Judging;
 

@@ -3,7 +3,7 @@ using RegressionGate.Gate;
 using RegressionGate.Golden;
 using RegressionGate.Records;
 using RegressionGate.Reports;
-using RegressionGate.Tests.Support;
+using RegressionGate.Files;
 
 namespace RegressionGate.Tests.Reports;
 
@@ -100,7 +100,7 @@ public sealed class GateReportsTests : IDisposable
     }
 
     /// <summary>No CI, no auto-approval, no LLM configuration: replay from the sample's recordings only.</summary>
-    sealed class NoEnvironment : RegressionGate.Snapshots.IEnvironmentVariables
+    sealed class NoEnvironment : RegressionGate.Environments.IEnvironmentVariables
     {
         public string? Get(string name) => null;
     }

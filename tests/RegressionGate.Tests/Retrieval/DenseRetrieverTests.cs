@@ -1,7 +1,7 @@
 using RegressionGate.Golden;
 using RegressionGate.Retrieval;
-using RegressionGate.Retrieval.Embedding;
 using RegressionGate.Tests.Retrieval.Embedding;
+using RegressionGate.Files;
 
 namespace RegressionGate.Tests.Retrieval;
 
@@ -78,7 +78,7 @@ public sealed class DenseRetrieverTests(BundledModelFixture model) : IDisposable
     public void A_model_directory_that_cannot_be_loaded_is_a_golden_set_error_on_retriever_model()
     {
         Directory.CreateDirectory(golden.Combine("models/e5"));
-        var error = Assert.Throws<GoldenSetException>(() => DenseRetriever.Create(GoldenSet(new RetrieverSettings { Model = "models/e5" })));
+        var error = Assert.Throws<InputFileException>(() => DenseRetriever.Create(GoldenSet(new RetrieverSettings { Model = "models/e5" })));
         Assert.Equal("gate.json", error.File);
         Assert.Equal("retriever.model", error.Field);
         Assert.Contains(Path.Combine(golden.Path, "models", "e5", "model.onnx"), error.Message);
@@ -90,7 +90,7 @@ public sealed class DenseRetrieverTests(BundledModelFixture model) : IDisposable
         // all-MiniLM-L6-v2 has 512 positions; a segment of 600 tokens cannot run at maxTokens 1024.
         var longSegment = Segment("99", string.Join(' ', Enumerable.Repeat("a", 600)));
         var set = new GoldenSet(golden.Path, new GateSettings { Retriever = new RetrieverSettings { MaxTokens = 1024 } }, [longSegment], []);
-        var error = Assert.Throws<GoldenSetException>(() => DenseRetriever.Create(set));
+        var error = Assert.Throws<InputFileException>(() => DenseRetriever.Create(set));
         Assert.Equal("retriever", error.Field);
         Assert.Contains("maxTokens 1024", error.Message);
     }

@@ -2,7 +2,8 @@ using RegressionGate.Gate;
 using RegressionGate.Golden;
 using RegressionGate.Retrieval;
 using RegressionGate.Retrieval.Embedding;
-using RegressionGate.Snapshots;
+using RegressionGate.Files;
+using RegressionGate.Environments;
 
 namespace RegressionGate.Tests.Retrieval;
 
@@ -104,7 +105,7 @@ public sealed class GateEmbeddingCacheTests : IDisposable
             Assert.IsType<Bm25Retriever>(bm25);
         using (var hybrid = RetrieverFactory.Create(set.With(set.Settings with { Retriever = set.Settings.Retriever with { Kind = "hybrid" } }), null, default, null))
             Assert.IsType<HybridRetriever>(hybrid);
-        var error = Assert.Throws<GoldenSetException>(() =>
+        var error = Assert.Throws<InputFileException>(() =>
             RetrieverFactory.Create(set.With(set.Settings with { Retriever = set.Settings.Retriever with { Kind = "splade" } }), null, default, null));
         Assert.Equal("retriever.kind", error.Field);
     }

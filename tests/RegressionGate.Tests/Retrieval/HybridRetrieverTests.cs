@@ -1,6 +1,7 @@
 using RegressionGate.Golden;
 using RegressionGate.Retrieval;
 using RegressionGate.Tests.Retrieval.Embedding;
+using RegressionGate.Files;
 
 namespace RegressionGate.Tests.Retrieval;
 
@@ -94,7 +95,7 @@ public class HybridRetrieverTests(BundledModelFixture model)
     public void A_depth_below_k_is_a_golden_set_error_on_fusion_depth()
     {
         var settings = new RetrieverSettings { Kind = RetrieverKinds.Hybrid, K = 10, Fusion = new FusionSettings { Depth = 5 } };
-        var error = Assert.Throws<GoldenSetException>(() => Hybrid(settings));
+        var error = Assert.Throws<InputFileException>(() => Hybrid(settings));
         Assert.Equal("gate.json", error.File);
         Assert.Equal("retriever.fusion.depth", error.Field);
         Assert.Contains("depth 5 is less than k 10", error.Message);
@@ -104,6 +105,6 @@ public class HybridRetrieverTests(BundledModelFixture model)
     public void Two_zero_weights_are_a_golden_set_error_on_fusion()
     {
         var settings = new RetrieverSettings { Kind = RetrieverKinds.Hybrid, Fusion = new FusionSettings { DenseWeight = 0, LexicalWeight = 0 } };
-        Assert.Equal("retriever.fusion", Assert.Throws<GoldenSetException>(() => Hybrid(settings)).Field);
+        Assert.Equal("retriever.fusion", Assert.Throws<InputFileException>(() => Hybrid(settings)).Field);
     }
 }

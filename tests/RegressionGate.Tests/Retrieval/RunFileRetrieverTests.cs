@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using RegressionGate.Golden;
 using RegressionGate.Retrieval;
-using RegressionGate.Tests.Support;
+using RegressionGate.Files;
 
 namespace RegressionGate.Tests.Retrieval;
 
@@ -87,7 +87,7 @@ public sealed class RunFileRetrieverTests : IDisposable
     {
         using var retriever = new RunFileRetriever(Golden());
 
-        var error = Assert.Throws<GoldenSetException>(() => retriever.Retrieve(new GoldenQuestion("106", "O que é flatten?", null, null, []), 3));
+        var error = Assert.Throws<InputFileException>(() => retriever.Retrieve(new GoldenQuestion("106", "O que é flatten?", null, null, []), 3));
 
         Assert.EndsWith(Path.Combine("runs", "retrieval.jsonl"), error.File);
         Assert.Contains("'106'", error.Message);
@@ -97,7 +97,7 @@ public sealed class RunFileRetrieverTests : IDisposable
     [Fact]
     public void A_run_file_that_names_a_segment_outside_the_corpus_fails_when_opened()
     {
-        var error = Assert.Throws<GoldenSetException>(() => new RunFileRetriever(Golden(Run.Replace("\"7744\"", "\"8000\"", StringComparison.Ordinal))));
+        var error = Assert.Throws<InputFileException>(() => new RunFileRetriever(Golden(Run.Replace("\"7744\"", "\"8000\"", StringComparison.Ordinal))));
 
         Assert.Equal((1, "ranking[3].id"), (error.Line, error.Field));
     }
@@ -107,7 +107,7 @@ public sealed class RunFileRetrieverTests : IDisposable
     {
         var golden = Golden(settings: """{"retriever": {"kind": "run-file", "runFile": "runs/outra.jsonl"}}""");
 
-        var error = Assert.Throws<GoldenSetException>(() => new RunFileRetriever(golden));
+        var error = Assert.Throws<InputFileException>(() => new RunFileRetriever(golden));
 
         Assert.EndsWith("outra.jsonl", error.File);
         Assert.Equal("retriever.runFile", error.Field);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using RegressionGate.Golden;
 using RegressionGate.Snapshots;
+using RegressionGate.Files;
 
 namespace RegressionGate.Tests.Snapshots;
 

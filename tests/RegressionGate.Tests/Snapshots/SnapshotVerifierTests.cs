@@ -1,5 +1,7 @@
 using RegressionGate.Golden;
 using RegressionGate.Snapshots;
+using RegressionGate.Files;
+using RegressionGate.Environments;
 
 namespace RegressionGate.Tests.Snapshots;
 

@@ -1,4 +1,5 @@
 using RegressionGate.Golden;
+using RegressionGate.Files;
 
 namespace RegressionGate.Retrieval.Embedding;
 
@@ -14,7 +15,7 @@ public static class ConfiguredEmbedder
         }
         catch (EmbeddingModelException e)
         {
-            throw new GoldenSetException(GoldenSet.SettingsFile, null, "retriever.model", e.Message);
+            throw new InputFileException(GoldenSet.SettingsFile, null, "retriever.model", e.Message);
         }
     }
 }

@@ -1,5 +1,5 @@
-using RegressionGate.Golden;
 using RegressionGate.Retrieval.Embedding;
+using RegressionGate.Files;
 
 namespace RegressionGate.Tests.Retrieval.Embedding;
 

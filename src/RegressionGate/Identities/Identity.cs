@@ -1,4 +1,4 @@
-namespace RegressionGate.Golden;
+namespace RegressionGate.Identities;
 
 /// <summary>
 /// What makes two results comparable: the kind of component that produced them and every setting that changes them

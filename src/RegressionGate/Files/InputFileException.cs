@@ -1,7 +1,7 @@
-namespace RegressionGate.Golden;
+namespace RegressionGate.Files;
 
 /// <summary>Bad input in the golden set (or a record being imported), located by file, line and field.</summary>
-public sealed class GoldenSetException(string file, int? line, string? field, string problem)
+public sealed class InputFileException(string file, int? line, string? field, string problem)
     : Exception(Format(file, line, field, problem))
 {
     public string File { get; } = file;
