@@ -1,7 +1,7 @@
 using System.CommandLine;
 using RegressionGate.Cli.Commands;
-using RegressionGate.Llm;
 using RegressionGate.Files;
+using RegressionGate.Llm;
 
 namespace RegressionGate.Cli;
 

@@ -1,6 +1,6 @@
+using RegressionGate.Files;
 using RegressionGate.Gate;
 using RegressionGate.Reports;
-using RegressionGate.Files;
 
 namespace RegressionGate.Golden.Tests;
 
@@ -19,8 +19,8 @@ public sealed class GateFixture : IAsyncLifetime
     {
         try
         {
-            var golden = GoldenSetLoader.Load(GoldenLocation.Directory);
-            result = await GateRunner.RunAsync(golden, new GateRunOptions());
+            var input = GateInput.Load(GoldenLocation.Directory);
+            result = await GateRunner.RunAsync(input, new GateRunOptions());
             GateReports.Write(result, GoldenLocation.ReportDirectory);
         }
         catch (Exception e) when (e is InputFileException or InvalidOperationException or IOException)

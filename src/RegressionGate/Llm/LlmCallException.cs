@@ -1,4 +1,3 @@
-using RegressionGate.Judging;
 using RegressionGate.ModelCalls;
 
 namespace RegressionGate.Llm;
@@ -6,7 +5,8 @@ namespace RegressionGate.Llm;
 /// <summary>A model call failed after the retries it was allowed: an HTTP error, or no connection.</summary>
 public class LlmCallException(string message, int? status, int attempts, Exception? inner = null) : ModelCallException(message, inner)
 {
-    public override JudgeFailureKind Kind => JudgeFailureKind.CallFailed;
+    /// <inheritdoc/>
+    public override ModelCallFailure Failure => ModelCallFailure.CallFailed;
 
     /// <summary>The last HTTP status, or <c>null</c> when no response came.</summary>
     public int? Status { get; } = status;

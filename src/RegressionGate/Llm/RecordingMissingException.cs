@@ -1,4 +1,3 @@
-using RegressionGate.Judging;
 using RegressionGate.ModelCalls;
 
 namespace RegressionGate.Llm;
@@ -7,7 +6,8 @@ namespace RegressionGate.Llm;
 public sealed class RecordingMissingException(string key, string path, string recordCommand)
     : ModelCallException($"no recording for this request (key {key}, expected at {path}). Record it with: {recordCommand}")
 {
-    public override JudgeFailureKind Kind => JudgeFailureKind.MissingRecording;
+    /// <inheritdoc/>
+    public override ModelCallFailure Failure => ModelCallFailure.MissingRecording;
 
     public override string RecordingKey => Key;
 

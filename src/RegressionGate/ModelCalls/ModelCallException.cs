@@ -1,14 +1,13 @@
-using RegressionGate.Judging;
-
 namespace RegressionGate.ModelCalls;
 
 /// <summary>
-/// A model call failed in a way that concerns one question only (no recording, HTTP error, timeout); judges turn it
-/// into a <see cref="JudgeFailure"/>. The LLM stage's exceptions derive from it.
+/// A model call failed in a way that concerns this one request only (no recording, HTTP error, timeout), so a judge
+/// reports it for its question and the run goes on. The LLM stage throws its subclasses; judges catch this.
 /// </summary>
 public abstract class ModelCallException(string message, Exception? inner = null) : Exception(message, inner)
 {
-    public abstract JudgeFailureKind Kind { get; }
+    /// <summary>What went wrong, in the terms a report uses.</summary>
+    public abstract ModelCallFailure Failure { get; }
 
     /// <summary>The recording key of the failed request, where known.</summary>
     public virtual string? RecordingKey => null;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using RegressionGate.Retrieval;
 using RegressionGate.Files;
+using RegressionGate.Retrieval;
 
 namespace RegressionGate.Records;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using RegressionGate.Golden;
 using RegressionGate.Files;
+using RegressionGate.Golden;
 
 namespace RegressionGate.Records;
 

@@ -1,6 +1,7 @@
+using RegressionGate.Files;
+using RegressionGate.Gate;
 using RegressionGate.Golden;
 using RegressionGate.Retrieval;
-using RegressionGate.Files;
 
 namespace RegressionGate.Records;
 
@@ -77,7 +78,7 @@ public sealed class RecordImporter(IJudgeRecordingWriter judgeRecordings)
         {
             this.judgeRecordings = judgeRecordings;
             goldenFullPath = Path.GetFullPath(goldenDirectory);
-            var settings = SettingsReader.Read(Path.Combine(goldenFullPath, GoldenSet.SettingsFile), Path.Combine(goldenDirectory, GoldenSet.SettingsFile));
+            var settings = GateSettingsReader.Read(Path.Combine(goldenFullPath, GoldenSet.SettingsFile), Path.Combine(goldenDirectory, GoldenSet.SettingsFile));
             corpusFile = GoldenFile.In(goldenDirectory, GoldenSet.CorpusFile);
             questionsFile = GoldenFile.In(goldenDirectory, GoldenSet.QuestionsFile);
             runFile = GoldenFile.In(goldenDirectory, settings.Retriever.RunFile);

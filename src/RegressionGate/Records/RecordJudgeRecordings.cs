@@ -1,8 +1,9 @@
 using System.Globalization;
+using RegressionGate.Files;
+using RegressionGate.Gate;
 using RegressionGate.Golden;
 using RegressionGate.Judging;
 using RegressionGate.Llm;
-using RegressionGate.Files;
 
 namespace RegressionGate.Records;
 
@@ -28,7 +29,7 @@ public sealed class RecordJudgeRecordings : IJudgeRecordingWriter
     static (RecordingStore Store, Recording Recording) Plan(ImportedJudgment judgment)
     {
         var record = judgment.Record;
-        var settings = SettingsReader.Read(Path.Combine(judgment.GoldenDirectory, GoldenSet.SettingsFile), GoldenSet.SettingsFile);
+        var settings = GateSettingsReader.Read(Path.Combine(judgment.GoldenDirectory, GoldenSet.SettingsFile), GoldenSet.SettingsFile);
         var model = settings.Judge.Model ?? throw new InputFileException(GoldenSet.SettingsFile, null, "judge.model",
             "importing a record's judgment needs the judge model its recording is keyed by; set judge.model");
         var reading = JudgeOutputParser.Parse(record.Reasoning);

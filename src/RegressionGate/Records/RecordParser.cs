@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using RegressionGate.Golden;
 using RegressionGate.Files;
+using RegressionGate.Golden;
 
 namespace RegressionGate.Records;
 

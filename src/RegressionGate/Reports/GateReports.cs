@@ -1,5 +1,5 @@
-using RegressionGate.Gate;
 using RegressionGate.Files;
+using RegressionGate.Gate;
 
 namespace RegressionGate.Reports;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using RegressionGate.Golden;
 using RegressionGate.Files;
+using RegressionGate.Golden;
 
 namespace RegressionGate.Retrieval;
 

@@ -1,4 +1,3 @@
-using RegressionGate.Golden;
 using RegressionGate.Files;
 
 namespace RegressionGate.Snapshots;

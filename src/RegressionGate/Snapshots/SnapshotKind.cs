@@ -1,5 +1,3 @@
-using RegressionGate.Golden;
-
 namespace RegressionGate.Snapshots;
 
 /// <summary>A kind of snapshot as approval sees it: a stage folder whose files it can validate and describe without knowing their type.</summary>

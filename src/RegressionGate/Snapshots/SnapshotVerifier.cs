@@ -1,5 +1,5 @@
-using RegressionGate.Files;
 using RegressionGate.Environments;
+using RegressionGate.Files;
 
 namespace RegressionGate.Snapshots;
 

@@ -1,6 +1,9 @@
 using System.Text;
-using RegressionGate.Golden;
 using RegressionGate.Files;
+using RegressionGate.Gate;
+using RegressionGate.Golden;
+using RegressionGate.Retrieval;
+using RegressionGate.Snapshots;
 
 namespace RegressionGate.Tests.Golden;
 
@@ -23,7 +26,7 @@ public sealed class GoldenSetLoaderTests : IDisposable
     }
 
     InputFileException LoadFails(string corpus, string questions, string? settings = null) =>
-        Assert.Throws<InputFileException>(() => GoldenSetLoader.Load(Golden(corpus, questions, settings)));
+        Assert.Throws<InputFileException>(() => GateInput.Load(Golden(corpus, questions, settings)));
 
     [Fact]
     public void A_valid_set_loads_segments_questions_and_default_settings()
@@ -38,8 +41,9 @@ public sealed class GoldenSetLoaderTests : IDisposable
         var question = Assert.Single(set.Questions);
         Assert.Equal(Label.C, question.Manual);
         Assert.Equal(["3027"], question.Relevant);
-        Assert.Equal(new RetrieverSettings().K, set.Settings.Retriever.K);
-        Assert.Equal(new Tolerances(), set.Settings.Tolerances);
+        var settings = GateInput.Load(Golden($"{Segment1}\n{Segment2}\n", Question + "\n")).Settings;
+        Assert.Equal(new RetrieverSettings().K, settings.Retriever.K);
+        Assert.Equal(new Tolerances(), settings.Tolerances);
     }
 
     [Fact]
@@ -170,7 +174,7 @@ public sealed class GoldenSetLoaderTests : IDisposable
     [Fact]
     public void Settings_are_read_with_defaults_for_what_is_absent()
     {
-        var set = GoldenSetLoader.Load(Golden(Segment1, Question, """
+        var set = GateInput.Load(Golden(Segment1, Question, """
             {
               "retriever": { "k": 5, "maxTokens": 256 },
               "tolerances": { "rboMin": 0.8 },

@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using RegressionGate.Golden;
+using RegressionGate.Files;
 using RegressionGate.Judging;
 using RegressionGate.Llm;
 using RegressionGate.Tests.Llm;
-using RegressionGate.Files;
 
 namespace RegressionGate.Tests.Judging;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.AI;
+using RegressionGate.Files;
 using RegressionGate.Golden;
 using RegressionGate.Judging;
 using RegressionGate.Llm;
-using RegressionGate.Files;
 
 namespace RegressionGate.Tests.Llm;
 

@@ -1,7 +1,7 @@
+using RegressionGate.Files;
 using RegressionGate.Golden;
 using RegressionGate.Records;
 using RegressionGate.Retrieval;
-using RegressionGate.Files;
 
 namespace RegressionGate.Tests.Records;
 
@@ -65,8 +65,8 @@ public sealed class RecordImporterTests : IDisposable
         Assert.Equal(("01:00:48", "01:03:02"), (segment.Start.ToString(), segment.End.ToString()));
         Assert.StartsWith("como uma camada também", segment.Text);
 
-        using var run = new RunFileRetriever(golden);
-        var ranked = run.Retrieve(question, 10);
+        using var run = RunFileRetriever.Create(new RetrieverContext(golden, new RetrieverSettings()));
+        var ranked = run.Retrieve(RetrievalQuery.Of(question), 10);
         Assert.Equal(SeedSegmentIds, ranked.Select(r => r.Id));
         Assert.Equal(0.8535903692245483, ranked[0].Score);
         Assert.Equal(0.8475674390792847, ranked[9].Score);

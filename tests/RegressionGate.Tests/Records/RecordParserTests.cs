@@ -1,7 +1,7 @@
 using System.Text;
+using RegressionGate.Files;
 using RegressionGate.Golden;
 using RegressionGate.Records;
-using RegressionGate.Files;
 
 namespace RegressionGate.Tests.Records;
 

@@ -1,6 +1,6 @@
+using RegressionGate.Files;
 using RegressionGate.Golden;
 using RegressionGate.Records;
-using RegressionGate.Files;
 
 namespace RegressionGate.Tests.Records;
 

@@ -1,5 +1,5 @@
-using RegressionGate.Retrieval;
 using RegressionGate.Files;
+using RegressionGate.Retrieval;
 
 namespace RegressionGate.Tests.Retrieval;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
+using RegressionGate.Files;
 using RegressionGate.Golden;
 using RegressionGate.Snapshots;
-using RegressionGate.Files;
 
 namespace RegressionGate.Tests.Snapshots;
 

@@ -1,5 +1,5 @@
-using RegressionGate.Snapshots;
 using RegressionGate.Files;
+using RegressionGate.Snapshots;
 
 namespace RegressionGate.Tests.Snapshots;
 

@@ -1,7 +1,6 @@
-using RegressionGate.Golden;
-using RegressionGate.Snapshots;
-using RegressionGate.Files;
 using RegressionGate.Environments;
+using RegressionGate.Files;
+using RegressionGate.Snapshots;
 
 namespace RegressionGate.Tests.Snapshots;
 

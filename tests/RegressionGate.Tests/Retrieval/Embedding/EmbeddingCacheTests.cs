@@ -1,5 +1,5 @@
-using RegressionGate.Retrieval.Embedding;
 using RegressionGate.Files;
+using RegressionGate.Retrieval.Embedding;
 
 namespace RegressionGate.Tests.Retrieval.Embedding;
 
