@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using RegressionGate.Golden;
+using RegressionGate.Gate;
 using RegressionGate.Retrieval;
 using RegressionGate.Retrieval.Embedding;
 using RegressionGate.Snapshots;
@@ -31,7 +31,8 @@ public sealed class InterruptedEmbeddingTests(ITestOutputHelper log) : IDisposab
     public async Task A_run_killed_while_embedding_keeps_its_journaled_chunks_and_the_next_run_embeds_only_the_rest()
     {
         var golden = WriteGolden();
-        var set = GoldenSetLoader.Load(golden);
+        var input = GateInput.Load(golden);
+        var settings = input.Settings.Retriever;
         var cache = temp.Combine("cache");
         var before = SampleGolden.Fingerprint(golden);
 
@@ -46,7 +47,7 @@ public sealed class InterruptedEmbeddingTests(ITestOutputHelper log) : IDisposab
         Assert.False(Directory.Exists(temp.Combine("killed-report")));
         Assert.Equal(before, SampleGolden.Fingerprint(golden));
 
-        using var model = ConfiguredEmbedder.Load(set, set.Settings.Retriever.Model);
+        using var model = ConfiguredEmbedder.Load(golden, settings.Model, settings.MaxTokens);
         var journaled = JournaledKeys(cache, model);
         Assert.InRange(journaled.Count, EmbeddingJournal.ChunkTexts, Segments - 1);
         log.WriteLine($"killed with {journaled.Count} of {Segments} passages journaled");
@@ -54,10 +55,10 @@ public sealed class InterruptedEmbeddingTests(ITestOutputHelper log) : IDisposab
         // 2. The next run, in process with a counting embedder: it embeds exactly the passages the journal does not hold.
         var warnings = new List<string>();
         var counter = new CountingEmbedder(model);
-        using (new DenseRetriever(set, new EmbeddingCache(cache, warnings.Add).Wrap(counter, ownsInner: false)))
+        using (new DenseRetriever(input.Golden.Corpus, settings, new EmbeddingCache(cache, warnings.Add).Wrap(counter, ownsInner: false)))
         {
         }
-        var passages = set.Corpus.Select(s => set.Settings.Retriever.PassagePrefix + s.Text).ToList();
+        var passages = input.Golden.Corpus.Select(s => settings.PassagePrefix + s.Text).ToList();
         Assert.Equal(passages.Where(p => !journaled.Contains(TextKey.Of(p))), counter.Texts);
         Assert.Equal(Segments - journaled.Count, counter.Texts.Count);
         log.WriteLine($"the next run embedded {counter.Texts.Count}");

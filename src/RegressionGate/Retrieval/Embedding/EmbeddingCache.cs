@@ -1,4 +1,4 @@
-using RegressionGate.Golden;
+using RegressionGate.Files;
 using ModelKey = (string Model, int MaxTokens);
 
 namespace RegressionGate.Retrieval.Embedding;
@@ -39,7 +39,7 @@ public sealed class EmbeddingCache
     /// else <c>{golden}/../.regression-gate-cache</c>. A place taken by a file (or lying under one) is bad input, refused
     /// here, before the run writes anything; a directory that merely cannot be written is a warning later.
     /// </summary>
-    /// <exception cref="GoldenSetException">The cache directory is a file, or lies under one.</exception>
+    /// <exception cref="InputFileException">The cache directory is a file, or lies under one.</exception>
     public static EmbeddingCache ForGolden(string goldenDirectory, string? environmentValue, Action<string>? warn = null)
     {
         var fromEnvironment = !string.IsNullOrWhiteSpace(environmentValue);
@@ -48,8 +48,8 @@ public sealed class EmbeddingCache
         {
             var where = file == directory ? $"'{directory}' is a file" : $"'{directory}' lies under '{file}', which is a file";
             throw fromEnvironment
-                ? new GoldenSetException(EnvironmentVariable, null, null, $"{where}; it must name a directory for the embedding cache")
-                : new GoldenSetException(file, null, null,
+                ? new InputFileException(EnvironmentVariable, null, null, $"{where}; it must name a directory for the embedding cache")
+                : new InputFileException(file, null, null,
                     $"a file stands where the embedding cache directory goes; remove it or set {EnvironmentVariable} to a directory");
         }
         return new EmbeddingCache(directory, warn);
