@@ -1,3 +1,6 @@
+using RegressionGate.Gate;
+using RegressionGate.Reports;
+
 namespace RegressionGate.Golden.Tests;
 
 /// <summary>
@@ -11,7 +14,7 @@ public sealed class GateTheories(GateFixture gate) : IClassFixture<GateFixture>
     public void Retrieval(string questionId)
     {
         var question = gate.Result.For(questionId);
-        Assert.True(question.Retrieval.Passed, $"question {questionId} «{question.Question.Text}»\n{question.Retrieval}");
+        Assert.True(question.Retrieval.Passed, TextReport.Question(gate.Result, question, QuestionCheck.Retrieval));
     }
 
     [Theory]
@@ -20,13 +23,13 @@ public sealed class GateTheories(GateFixture gate) : IClassFixture<GateFixture>
     {
         var question = gate.Result.For(questionId);
         Assert.NotNull(question.Judgment);
-        Assert.True(question.Judgment.Passed, $"question {questionId} «{question.Question.Text}»\n{question.Judgment}");
+        Assert.True(question.Judgment.Passed, TextReport.Question(gate.Result, question, QuestionCheck.Judgment));
     }
 
     [Fact]
     public void Aggregates()
     {
-        var summary = gate.Result.SummaryVerdict;
-        Assert.True(summary.Passed, summary.ToString());
+        // Fails with the whole review in the first screen: verdict, aggregates, causes, then the questions.
+        Assert.True(gate.Result.SummaryVerdict.Passed, TextReport.Summary(gate.Result));
     }
 }

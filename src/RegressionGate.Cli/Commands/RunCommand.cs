@@ -76,46 +76,18 @@ static class RunCommand
         return command;
     }
 
-    /// <summary>The few lines a person reads in a terminal or CI log: verdict, what failed and why, where the details are.</summary>
+    /// <summary>
+    /// The lines a person reads in a terminal or CI log: verdict, aggregates, causes, the questions whose own lines add
+    /// something, how to review the received snapshots, and where the reports are.
+    /// </summary>
     internal static string Verdict(GateResult result, IReadOnlyList<string> reports)
     {
-        var text = new System.Text.StringBuilder();
-        var questions = result.Questions;
-        var judged = questions.Count(q => q.Judgment is not null);
-        text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"gate {(result.Passed ? "passed" : "FAILED")}: {questions.Count} questions, retrieval {questions.Count(q => q.Retrieval.Passed)}/{questions.Count} " +
-            $"ok, judgments {questions.Count(q => q.Judgment?.Passed == true)}/{judged} ok, aggregates {(result.SummaryVerdict.Passed ? "ok" : "FAILED")} " +
-            $"({result.Elapsed.TotalSeconds:0.0} s)"));
-        if (result.Summary.Retrieval is { } r)
-            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  retrieval@{r.K}: recall {r.Recall:0.000}, MRR {r.Mrr:0.000}, nDCG {r.Ndcg:0.000} over {r.Questions} questions"));
-        if (result.Summary.Judge is { } j)
+        var text = new System.Text.StringBuilder(TextReport.Summary(result, reports.Count > 0 ? reports[0] : GateReports.MarkdownFile));
+        var hint = ApprovalHint.For(result);
+        if (hint.Needed)
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"  judge ({result.Judge?.Kind}, {result.LlmMode}): accuracy {j.Accuracy:0.000}, kappa {(j.Kappa is { } k ? k.ToString("0.000", CultureInfo.InvariantCulture) : "n/a")} over {j.Answers} answers"));
-        foreach (var question in result.Failing)
-        {
-            foreach (var (stage, verdict) in new[] { ("retrieval", question.Retrieval), ("judgment", question.Judgment) })
-            {
-                if (verdict is null || verdict.Passed) continue;
-                text.AppendLine($"  FAIL {question.Question.Id} {stage}: {First(verdict)}");
-            }
-        }
-        if (!result.SummaryVerdict.Passed)
-        {
-            foreach (var failure in result.SummaryVerdict.Failures) text.AppendLine($"  FAIL aggregates: {failure}");
-        }
-        var received = questions.SelectMany(q => new[] { q.Retrieval.ReceivedPath, q.Judgment?.ReceivedPath })
-            .Append(result.SummaryVerdict.ReceivedPath).OfType<string>().Count();
-        if (received > 0)
-            text.AppendLine($"  {received} received snapshot(s) written; if the changes are intended: regression-gate approve --golden {result.Golden.Directory}");
-        foreach (var report in reports) text.AppendLine($"report: {report}");
+                $"{hint.ReceivedSnapshots.Count} received {(hint.ReceivedSnapshots.Count == 1 ? "snapshot" : "snapshots")} written; review them: {hint.ReviewCommand}"));
+        if (reports.Count > 0) text.AppendLine($"reports: {string.Join(", ", reports)}");
         return text.ToString();
-    }
-
-    static string First(Verdict verdict)
-    {
-        var first = verdict.Failures[0];
-        var line = first.Split('\n')[0];
-        var more = verdict.Failures.Count - 1 + (first.Contains('\n') ? 1 : 0);
-        return more > 0 ? $"{line} (+ more in the report)" : line;
     }
 }

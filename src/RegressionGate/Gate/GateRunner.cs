@@ -71,7 +71,8 @@ public static class GateRunner
             var overlap = baseline is null ? (double?)null
                 : RankBiasedOverlap.Extrapolated(baseline.Ranking.Select(r => r.Id).ToList(), ranking.Select(r => r.Id).ToList(), tolerances.RboP);
             var retrieval = Verdict.From(verifier.Verify(SnapshotKinds.Retrieval, question.Id,
-                new RetrievalSnapshot(question.Id, question.Text, evaluation.Retriever, ranking), new RetrievalComparer(tolerances)));
+                new RetrievalSnapshot(question.Id, question.Text, evaluation.Retriever, ranking, SegmentHashes(golden, ranking)),
+                new RetrievalComparer(tolerances, question.Relevant)));
 
             var outcome = judged.GetValueOrDefault(question.Id);
             var judgeBaseline = outcome is null ? null : TryRead(SnapshotKinds.Judge, verifier.Store, SnapshotStages.Judge, question.Id);
@@ -149,7 +150,19 @@ public static class GateRunner
         judgment.Scores.Select(s => (double)s).ToList(),
         judgment.Spread,
         judgment.Flaky,
-        judgment.Reasoning);
+        judgment.Reasoning,
+        question.Answer is { } answer ? TextHash.Of(answer) : null);
+
+    /// <summary>The text hash of each ranked segment, so a later run can name a segment whose text changed.</summary>
+    static Dictionary<string, string> SegmentHashes(GoldenSet golden, IReadOnlyList<RankedSegment> ranking)
+    {
+        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var segment in ranking)
+        {
+            if (golden.FindSegment(segment.Id) is { } found) hashes.TryAdd(segment.Id, TextHash.Of(found.Text));
+        }
+        return hashes;
+    }
 
     static AgreementReport? Agreement(IReadOnlyList<GoldenQuestion> questions, IReadOnlyDictionary<string, JudgeOutcome> judged)
     {

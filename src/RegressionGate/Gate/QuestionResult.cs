@@ -24,3 +24,10 @@ public sealed record QuestionResult(
 {
     public bool Passed => Retrieval.Passed && (Judgment?.Passed ?? true);
 }
+
+/// <summary>The two checks of one question: its retrieval top-k and, where it has an answer, its judgment.</summary>
+public enum QuestionCheck
+{
+    Retrieval,
+    Judgment,
+}

@@ -35,7 +35,17 @@ public sealed record AggregateRow(
     /// <summary>Slack for binary floating point, as the summary comparer allows.</summary>
     const double Epsilon = 1e-9;
 
-    public double? Delta => Baseline is { } b && Current is { } c ? c - b : null;
+    /// <summary>
+    /// Current − baseline at the precision snapshots keep (<see cref="Snapshots.StableJson.Decimals"/> decimals): the
+    /// baseline was read from a snapshot, so a difference below that precision is no difference and is 0.
+    /// </summary>
+    public double? Delta => Baseline is { } b && Current is { } c ? StoredDifference(c, b) : null;
+
+    static double StoredDifference(double current, double baseline)
+    {
+        var delta = Snapshots.StableJson.Round(Snapshots.StableJson.Round(current) - Snapshots.StableJson.Round(baseline));
+        return delta == 0 ? 0 : delta; // never −0
+    }
 
     public AggregateStatus Status => Current switch
     {

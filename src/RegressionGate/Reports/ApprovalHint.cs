@@ -12,6 +12,9 @@ public sealed record ApprovalHint(string GoldenDirectory, IReadOnlyList<string> 
 
     public string Command => $"regression-gate approve --golden {Quote(GoldenDirectory)}";
 
+    /// <summary>Walks through each received snapshot at a terminal: accept, reject or skip it.</summary>
+    public string ReviewCommand => $"regression-gate approve --golden {Quote(GoldenDirectory)} --review";
+
     public bool Needed => ReceivedSnapshots.Count > 0;
 
     public static ApprovalHint For(GateResult result)

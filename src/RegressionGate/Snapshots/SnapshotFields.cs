@@ -89,6 +89,9 @@ internal sealed class SnapshotFields
         return text;
     }
 
+    /// <summary>A string field that older snapshots may lack: null when absent.</summary>
+    public string? OptionalString(string name) => element.TryGetProperty(name, out _) ? String(name) : null;
+
     /// <summary>An id: a string, or a whole number written without quotes (as the seed writes segment ids).</summary>
     public string Id(string name)
     {

@@ -44,7 +44,7 @@ public sealed class SnapshotApproverTests : IDisposable
 
         Assert.Equal(
         [
-            $"retrieval/105: replaced: RBO {Rbo(Moved).ToString("0.00", CultureInfo.InvariantCulture)}, 3027 rank 1 → 7, 7744 rank 2 → 1, 3247 rank 3 → 2, 6694 rank 4 → 3, 3334 rank 5 → 4, 7699 rank 6 → 5, 7742 rank 7 → 6, largest score move 0.0600 (3027)",
+            $"retrieval/105: replaced: RBO {Rbo(Moved).ToString("0.00", CultureInfo.InvariantCulture)}, 3027 1 → 7, 6 shifted, largest score move 0.0600 (3027)",
             "retrieval/106: created: new: 10 segments, top 3027 (0.8500)",
             "judge/105: replaced: label C → P, AR 1.00 → 0.67",
             "summary/gate: replaced: recall@10 0.8000 → 0.7000 (-0.1000)",
