@@ -28,7 +28,7 @@ public class UnigramTokenizerJsonTests
         {
             ["type"] = "Sequence",
             ["normalizers"] = new JsonArray(
-                new JsonObject { ["type"] = "Precompiled", ["precompiled_charsmap"] = "AAAA" },
+                new JsonObject { ["type"] = "Precompiled", ["precompiled_charsmap"] = Convert.ToBase64String(CharsMapBuilder.NmtNfkcSample().ToBytes()) },
                 new JsonObject { ["type"] = "Replace", ["pattern"] = new JsonObject { ["Regex"] = " {2,}" }, ["content"] = " " }),
         },
         ["pre_tokenizer"] = new JsonObject { ["type"] = "Metaspace", ["replacement"] = "▁", ["prepend_scheme"] = "always", ["split"] = true },
