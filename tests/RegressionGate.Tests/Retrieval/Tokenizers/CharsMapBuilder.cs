@@ -10,7 +10,8 @@ namespace RegressionGate.Tests.Retrieval.Tokenizers;
 /// <remarks>
 /// A plain double-array layout, not Darts-clone's compact one, but read the same way: the child of the node at <c>p</c> for
 /// byte <c>c</c> is at <c>p ^ offset ^ c</c> and carries label <c>c</c>; a key that ends at a node sets its has-leaf bit,
-/// and the leaf at <c>p ^ offset</c> holds the replacement's position, with the top bit set as a leaf's label.
+/// and the leaf at <c>p ^ offset</c> holds the replacement's position, with the top bit set as a leaf's label. Each node
+/// has a base of its own, as in Darts-clone.
 /// </remarks>
 public sealed class CharsMapBuilder
 {
@@ -49,6 +50,7 @@ public sealed class CharsMapBuilder
 
         var units = new List<uint> { 0 };
         var used = new List<bool> { true };
+        var bases = new HashSet<int>();
         var pending = new Queue<(Node Node, int Position)>();
         pending.Enqueue((root, 0));
         while (pending.TryDequeue(out var item))
@@ -57,8 +59,11 @@ public sealed class CharsMapBuilder
             var labels = node.Children.Keys.Select(b => (int)b).ToList();
             if (node.Value is not null) labels.Add(0);
             if (labels.Count == 0) continue;
+            // A base serves one node only: a child is told from another node's child by its label alone, so two nodes
+            // sharing a base would each see the other's children.
             var baseAt = 1;
-            while (labels.Any(label => IsUsed(used, baseAt ^ label))) baseAt++;
+            while (bases.Contains(baseAt) || labels.Any(label => IsUsed(used, baseAt ^ label))) baseAt++;
+            bases.Add(baseAt);
             var offset = (uint)(position ^ baseAt);
             if (offset >= 1u << 21) throw new InvalidOperationException("test charsmap too large for unshifted offsets");
             units[position] |= offset << 10;
