@@ -206,6 +206,8 @@ public static class UnigramTokenizerJson
         var split = !spec.TryGetProperty("split", out var s) || s.ValueKind == JsonValueKind.True;
         return (text =>
         {
+            // Empty text has no word to prefix: Hugging Face gives no tokens at all, even after a character the map deleted.
+            if (text.Length == 0) return text;
             var escaped = text.Replace(' ', SentencePieceNormalizer.SpaceSymbol);
             return prepend && !escaped.StartsWith(SentencePieceNormalizer.SpaceSymbol) ? SentencePieceNormalizer.SpaceSymbol + escaped : escaped;
         }, split);

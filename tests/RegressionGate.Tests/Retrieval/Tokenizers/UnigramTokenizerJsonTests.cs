@@ -67,6 +67,15 @@ public class UnigramTokenizerJsonTests
     }
 
     [Fact]
+    public void Text_the_map_deletes_entirely_is_no_pieces_at_all()
+    {
+        // The sample map deletes U+0001. Hugging Face's Metaspace then has no word to prefix with ▁; SentencePiece drops the
+        // dummy ▁ with the trailing whitespace. Both leave only <s> </s>.
+        Assert.Equal([0, 2], Tokenizer.Encode("\u0001\u0001", 16));
+        Assert.Equal([0, 2], SentencePieceTokenizerTests.Tokenizer.Encode("\u0001\u0001", 16));
+    }
+
+    [Fact]
     public void Ids_come_from_the_file()
     {
         // "▁rede▁neural": ▁rede is vocab entry 7, ▁neural 10; <s> 0 and </s> 2 from RobertaProcessing.
