@@ -7,7 +7,8 @@ namespace RegressionGate.Tests.Retrieval.Tokenizers;
 /// <summary>
 /// The tokenizer against Google's own <c>spm_encode</c>, on models <c>spm_train</c> made from the tests' Portuguese text:
 /// for every line, the same SentencePiece ids and the same normalized text (the pieces <c>spm_encode</c> prints, joined).
-/// Each rule is run over hard cases and over every Unicode scalar value, batched many to a line through one process.
+/// Each model (nmt_nfkc, nfkc_cf and identity Unigram models, and an nmt_nfkc BPE one) is run over hard cases and over every
+/// Unicode scalar value, batched many to a line through one process.
 /// </summary>
 /// <remarks>
 /// Ids alone would miss a character normalized to another unknown one, so the pieces are compared too. The text reaches
@@ -22,7 +23,7 @@ public sealed class SentencePieceReferenceParityTests(TrainedSentencePieceModels
 
     public void Dispose() => temp.Dispose();
 
-    public static TheoryData<string> Rules => ["nmt_nfkc", "nfkc_cf", "identity"];
+    public static TheoryData<string> Models => ["nmt_nfkc", "nfkc_cf", "identity", "nmt_nfkc bpe"];
 
     /// <summary>Characters where NFKC by .NET and SentencePiece's map part ways, and the usual suspects around them.</summary>
     static readonly string[] HardCases =
@@ -58,34 +59,34 @@ public sealed class SentencePieceReferenceParityTests(TrainedSentencePieceModels
     ];
 
     [SkippableTheory]
-    [MemberData(nameof(Rules))]
-    public void Hard_cases_match_spm_encode(string rule)
+    [MemberData(nameof(Models))]
+    public void Hard_cases_match_spm_encode(string name)
     {
-        var tokenizer = Trained(rule);
-        var reference = Encode(rule, HardCases);
+        var tokenizer = Trained(name);
+        var reference = Encode(name, HardCases);
         var mismatches = HardCases.Select((text, i) => Compare(tokenizer, text, reference[i])).OfType<string>().ToList();
-        Assert.True(mismatches.Count == 0, $"{rule}: {mismatches.Count} of {HardCases.Length} hard cases differ from spm_encode:\n{string.Join('\n', mismatches)}");
+        Assert.True(mismatches.Count == 0, $"{name}: {mismatches.Count} of {HardCases.Length} hard cases differ from spm_encode:\n{string.Join('\n', mismatches)}");
     }
 
     [SkippableTheory]
-    [MemberData(nameof(Rules))]
-    public void Every_unicode_scalar_value_matches_spm_encode(string rule)
+    [MemberData(nameof(Models))]
+    public void Every_unicode_scalar_value_matches_spm_encode(string name)
     {
-        var tokenizer = Trained(rule);
+        var tokenizer = Trained(name);
         var scalars = Enumerable.Range(0, 0x110000).Where(c => c is not (>= 0xD800 and <= 0xDFFF) && c != '\n').ToList();
         var lines = scalars.Chunk(CodePointsPerLine).Select(chunk => string.Concat(chunk.Select(char.ConvertFromUtf32))).ToList();
-        var reference = Encode(rule, lines);
+        var reference = Encode(name, lines);
         var differing = Enumerable.Range(0, lines.Count).Where(i => Compare(tokenizer, lines[i], reference[i]) is not null).ToList();
         if (differing.Count == 0) return;
 
         // Name the culprits: each code point of a differing line on its own line, through spm_encode again.
         var suspects = differing.SelectMany(i => scalars.Skip(i * CodePointsPerLine).Take(CodePointsPerLine)).ToList();
         var alone = suspects.Select(char.ConvertFromUtf32).ToList();
-        var aloneReference = Encode(rule, alone);
+        var aloneReference = Encode(name, alone);
         var report = alone.Select((text, i) => Compare(tokenizer, text, aloneReference[i])).OfType<string>().ToList();
         if (report.Count == 0)
             report = differing.Select(i => $"the line U+{scalars[i * CodePointsPerLine]:X4}… differs only as a whole: " + Compare(tokenizer, lines[i], reference[i])).ToList();
-        Assert.Fail($"{rule}: {differing.Count} of {lines.Count} lines differ from spm_encode; {report.Count} cases:\n{string.Join('\n', report.Take(200))}");
+        Assert.Fail($"{name}: {differing.Count} of {lines.Count} lines differ from spm_encode; {report.Count} cases:\n{string.Join('\n', report.Take(200))}");
     }
 
     [SkippableFact]
@@ -107,10 +108,10 @@ public sealed class SentencePieceReferenceParityTests(TrainedSentencePieceModels
         Assert.Equal(Encode("nmt_nfkc", ["Ｒede ﬁm"])[0].Normalized, tokenizer.Normalize("Ｒede ﬁm"));
     }
 
-    SentencePieceTokenizer Trained(string rule)
+    SentencePieceTokenizer Trained(string name)
     {
         Skip.If(models.Tools is null, ReferenceSentencePiece.MissingReason);
-        return models.Tokenizer(rule);
+        return models.Tokenizer(name);
     }
 
     /// <summary>The gate's ids and normalized text against the reference's, or null when they agree.</summary>
@@ -134,13 +135,13 @@ public sealed class SentencePieceReferenceParityTests(TrainedSentencePieceModels
     readonly record struct Reference(string Ids, string Normalized);
 
     /// <summary>Runs <c>spm_encode</c> once for ids and once for pieces over all <paramref name="lines"/>.</summary>
-    List<Reference> Encode(string rule, IReadOnlyList<string> lines)
+    List<Reference> Encode(string name, IReadOnlyList<string> lines)
     {
-        var input = temp.Combine($"{rule}-{Guid.NewGuid():N}.txt");
+        var input = temp.Combine($"{Guid.NewGuid():N}.txt");
         // UTF-8 without a byte-order mark; an unpaired surrogate is written as U+FFFD.
         File.WriteAllText(input, string.Join('\n', lines) + "\n", new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         string[] Run(string format) =>
-            ReferenceSentencePiece.Run(models.Tools!, "spm_encode", $"--model={models.Models[rule]}", $"--output_format={format}", $"--input={input}")
+            ReferenceSentencePiece.Run(models.Tools!, "spm_encode", $"--model={models.Models[name]}", $"--output_format={format}", $"--input={input}")
                 .Split('\n'); // only \n: a piece may hold a \r
         var ids = Run("id");
         var pieces = Run("piece");
