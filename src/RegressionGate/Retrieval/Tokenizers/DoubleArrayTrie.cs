@@ -60,6 +60,20 @@ internal sealed class DoubleArrayTrie
         return longest;
     }
 
+    /// <summary>Whether some key starts with <paramref name="prefix"/> (or is it).</summary>
+    public bool HasKeyStartingWith(ReadOnlySpan<byte> prefix)
+    {
+        if (units.Length == 0) return false;
+        var position = Offset(units[0]);
+        foreach (var b in prefix)
+        {
+            position ^= b;
+            if (position >= (uint)units.Length || Label(units[position]) != b) return false;
+            position ^= Offset(units[position]);
+        }
+        return true;
+    }
+
     static uint Label(uint unit) => unit & (LeafLabelBit | 0xFF);
 
     static bool HasLeaf(uint unit) => ((unit >> 8) & 1) == 1;

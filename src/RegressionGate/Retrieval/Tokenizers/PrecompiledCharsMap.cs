@@ -37,6 +37,9 @@ internal sealed class PrecompiledCharsMap
         return new PrecompiledCharsMap(new DoubleArrayTrie(rest[..(int)trieSize]), rest[(int)trieSize..].ToArray());
     }
 
+    /// <summary>Whether some key starts with <paramref name="prefix"/> (or is it).</summary>
+    public bool HasKeyStartingWith(ReadOnlySpan<byte> prefix) => trie.HasKeyStartingWith(prefix);
+
     /// <summary>
     /// The longest key at the start of <paramref name="utf8"/>: its length in bytes, or 0 when none is there; then
     /// <paramref name="replacement"/> is what it normalises to (possibly nothing: the character is deleted).

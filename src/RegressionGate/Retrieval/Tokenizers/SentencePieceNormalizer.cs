@@ -24,6 +24,12 @@ internal sealed class SentencePieceNormalizer
     readonly VerbatimPieces? verbatim;
     readonly SentencePieceNormalizerSpec spec;
     readonly bool whitespaceAsSuffix;
+    // Most text is mostly ASCII letters, which stand for themselves; runs of them are copied without asking the trie byte by
+    // byte. A byte is plain when no user-defined piece starts with it and no key does (plainAscii), or when the keys it
+    // starts (a letter's, to compose it with a combining mark) all go on with a non-ASCII byte, so it is plain before ASCII.
+    readonly bool[] plainAscii = new bool[128];
+    readonly SearchValues<byte> plainBytes;
+    readonly bool spaceIsPlain;
 
     /// <param name="userDefinedPieces">The model's user-defined pieces, kept as they are.</param>
     /// <param name="source">Names the model file in errors.</param>
@@ -41,7 +47,27 @@ internal sealed class SentencePieceNormalizer
         verbatim = pieces.Count > 0 ? new VerbatimPieces(pieces) : null;
         this.spec = spec;
         this.whitespaceAsSuffix = whitespaceAsSuffix;
+        spaceIsPlain = map?.HasKeyStartingWith(" "u8) != true && verbatim?.HasPieceStartingWith((byte)' ') != true;
+        var plain = new List<byte>();
+        for (var b = 0; b < plainAscii.Length; b++)
+        {
+            if (b == ' ' || verbatim?.HasPieceStartingWith((byte)b) == true) continue;
+            ReadOnlySpan<byte> single = [(byte)b];
+            plainAscii[b] = map?.HasKeyStartingWith(single) != true;
+            if (plainAscii[b] || (map!.Match(single, out _) == 0 && !StartsKeyWithAsciiSecondByte(map, (byte)b))) plain.Add((byte)b);
+        }
+        plainBytes = SearchValues.Create([.. plain]);
     }
+
+    static bool StartsKeyWithAsciiSecondByte(PrecompiledCharsMap map, byte first)
+    {
+        for (var second = 0; second < 0x80; second++)
+        {
+            if (map.HasKeyStartingWith([first, (byte)second])) return true;
+        }
+        return false;
+    }
+
 
     public string Normalize(string text)
     {
@@ -80,6 +106,25 @@ internal sealed class SentencePieceNormalizer
         var previousWasSpace = removeExtra;
         while (!input.IsEmpty)
         {
+            var plain = input.IndexOfAnyExcept(plainBytes);
+            if (plain < 0) plain = input.Length;
+            // A letter right before a non-ASCII byte may start a key with it (a letter and its combining mark).
+            else if (plain > 0 && input[plain] >= 0x80 && !plainAscii[input[plain - 1]]) plain--;
+            if (plain > 0)
+            {
+                output.Append(input[..plain]);
+                input = input[plain..];
+                previousWasSpace = false;
+                continue;
+            }
+            if (input[0] == (byte)' ' && spaceIsPlain)
+            {
+                // What the general path below does with a one-space piece.
+                if (!previousWasSpace) AppendSpace(ref output);
+                previousWasSpace = removeExtra;
+                input = input[1..];
+                continue;
+            }
             var consumed = NormalizePrefix(input, out var piece);
             while (previousWasSpace && !piece.IsEmpty && piece[0] == (byte)' ') piece = piece[1..];
             if (!piece.IsEmpty)

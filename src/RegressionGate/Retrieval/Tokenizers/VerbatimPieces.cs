@@ -17,6 +17,9 @@ internal sealed class VerbatimPieces
             byFirstByte[group.Key] = [.. group.OrderByDescending(p => p.Length)];
     }
 
+    /// <summary>Whether some piece starts with the byte <paramref name="first"/>.</summary>
+    public bool HasPieceStartingWith(byte first) => byFirstByte[first] is not null;
+
     /// <summary>The byte length of the longest piece <paramref name="utf8"/> starts with, or 0.</summary>
     public int Match(ReadOnlySpan<byte> utf8)
     {
