@@ -68,7 +68,6 @@ internal sealed class SentencePieceNormalizer
         return false;
     }
 
-
     public string Normalize(string text)
     {
         if (text.Length == 0) return "";

@@ -10,7 +10,8 @@ namespace RegressionGate.Retrieval.Tokenizers;
 /// </summary>
 /// <remarks>
 /// Understood: the normalizers <c>Precompiled</c> (the SentencePiece character map, applied as Hugging Face applies it),
-/// <c>NFKC</c>, <c>NFC</c>, <c>NFD</c>, <c>NFKD</c>, <c>Lowercase</c>, <c>Replace</c>, <c>Strip</c>, <c>Prepend</c> and <c>Sequence</c>; the pre-tokenizer <c>Metaspace</c> (alone, or after <c>WhitespaceSplit</c>); <c>&lt;s&gt;</c> and
+/// <c>NFKC</c>, <c>NFC</c>, <c>NFD</c>, <c>NFKD</c>, <c>Lowercase</c>, <c>Replace</c>, <c>Strip</c>, <c>Prepend</c> and <c>Sequence</c>;
+/// the pre-tokenizer <c>Metaspace</c> (alone, or after <c>WhitespaceSplit</c>); <c>&lt;s&gt;</c> and
 /// <c>&lt;/s&gt;</c> from the post-processor (<c>RobertaProcessing</c>, <c>BertProcessing</c>, <c>TemplateProcessing</c>) or the
 /// vocabulary. Anything else is refused with its name rather than tokenized differently from the reference. Special added
 /// tokens are never matched inside text, as SentencePiece never matches its control pieces.
