@@ -14,6 +14,17 @@ static class ApproveCommand
         var stage = new Option<string?>("--stage") { Description = "Only this stage: retrieval, judge or summary.", HelpName = "STAGE" };
         stage.AcceptOnlyFromAmong(SnapshotStages.All.ToArray());
         var question = new Option<string?>("--question") { Description = "Only this question id (or 'gate' for the summary).", HelpName = "ID" };
+        var review = new Option<bool>("--review")
+        {
+            Description = "At a terminal, walk through each received snapshot (the summary first): see the change in words and " +
+                          "both rankings side by side, then accept (a), reject (r: delete the received file), skip (s) or quit (q). " +
+                          "Never in CI.",
+        };
+        var diff = new Option<bool>("--diff")
+        {
+            Description = "Open the user's diff tool (through DiffEngine: Meld, VS Code, Beyond Compare…) on each received/verified " +
+                          "pair; with --review, on the current one when d is pressed. Disabled when CI is set.",
+        };
 
         var command = new Command("approve",
             "Accept the received snapshots a failed run wrote (*.received.json) as the new verified ones, after reviewing " +
@@ -22,21 +33,39 @@ static class ApproveCommand
             "Examples:\n" +
             "  regression-gate approve --dry-run\n" +
             "  regression-gate approve --golden golden\n" +
-            "  regression-gate approve --stage retrieval --question 105")
+            "  regression-gate approve --stage retrieval --question 105\n" +
+            "  regression-gate approve --review            # one change at a time, at a terminal\n" +
+            "  regression-gate approve --review --diff     # and d opens the pair in a diff tool")
         {
-            golden, dryRun, stage, question,
+            golden, dryRun, stage, question, review, diff,
         };
         command.SetAction(async (parse, _) =>
         {
             var directory = parse.GetValue(golden)!;
+            var (reviewing, diffing) = (parse.GetValue(review), parse.GetValue(diff));
+            if (InteractiveRefusal(console, reviewing, diffing, parse.GetValue(dryRun)) is { } refusal)
+            {
+                await console.Error.WriteLineAsync($"error: {refusal}").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
             var input = GateInput.Load(directory);
-            var approver = new SnapshotApprover(SnapshotStore.InGolden(input.Golden.Directory), input.Settings.Tolerances);
-            var entries = approver.Approve(new ApprovalOptions
+            var store = SnapshotStore.InGolden(input.Golden.Directory);
+            var approver = new SnapshotApprover(store, input.Settings.Tolerances);
+            var filter = new ApprovalOptions
             {
                 DryRun = parse.GetValue(dryRun),
                 Stage = parse.GetValue(stage),
                 Name = parse.GetValue(question),
-            });
+            };
+            if (reviewing) return await new ApprovalReview(console, console.Keys!, input, approver, store, diffing).RunAsync(filter).ConfigureAwait(false);
+            if (diffing)
+            {
+                var pairs = approver.Approve(filter with { DryRun = true });
+                foreach (var pair in pairs) await console.Out.WriteLineAsync(await DiffLauncher.OpenAsync(pair).ConfigureAwait(false)).ConfigureAwait(false);
+                if (pairs.Count == 0) await console.Out.WriteLineAsync("nothing to diff: no received snapshots").ConfigureAwait(false);
+                return ExitCodes.Passed;
+            }
+            var entries = approver.Approve(filter);
             foreach (var entry in entries) await console.Out.WriteLineAsync(entry.ToString()).ConfigureAwait(false);
             var refused = entries.Count(e => e.Action == ApprovalAction.Refused);
             var verb = parse.GetValue(dryRun) ? "would approve" : "approved";
@@ -46,5 +75,20 @@ static class ApproveCommand
             return refused > 0 ? ExitCodes.GateFailed : ExitCodes.Passed;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Why <c>--review</c> or <c>--diff</c> cannot run here, or null: both are for a person at their own terminal, so CI
+    /// refuses them (a gate that waits for a key press would hang the build) and <c>--review</c> needs keys to read.
+    /// </summary>
+    static string? InteractiveRefusal(CliConsole console, bool review, bool diff, bool dryRun)
+    {
+        if (review && dryRun) return "--review asks before changing each snapshot; it does not combine with --dry-run";
+        if (review && !string.IsNullOrWhiteSpace(console.Environment.Get(AutoApproval.CiVariable)))
+            return "--review is interactive, and CI is set: review locally, or approve with `regression-gate approve` after reading `approve --dry-run`";
+        if (diff && DiffLauncher.Unavailable(console) is { } why) return why;
+        if (review && console.Keys is null)
+            return "--review needs a terminal to read keys from, and standard input is redirected; use --dry-run to list the changes instead";
+        return null;
     }
 }
