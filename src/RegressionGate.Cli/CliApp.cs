@@ -2,6 +2,7 @@ using System.CommandLine;
 using RegressionGate.Cli.Commands;
 using RegressionGate.Golden;
 using RegressionGate.Llm;
+using RegressionGate.Tool;
 
 namespace RegressionGate.Cli;
 
@@ -31,7 +32,7 @@ public static class CliApp
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors) await console.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
-            await console.Error.WriteLineAsync("Run 'regression-gate --help' for usage.").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"Run '{ToolCommand.Current.With("--help")}' for usage.").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
 

@@ -3,6 +3,7 @@ using RegressionGate.Judging;
 using RegressionGate.Llm;
 using RegressionGate.Retrieval.Embedding;
 using RegressionGate.Snapshots;
+using RegressionGate.Tool;
 
 namespace RegressionGate.Gate;
 
@@ -35,7 +36,7 @@ public sealed class JudgeSession : IDisposable
 
         var llmEnvironment = LlmEnvironmentVariables.All.ToDictionary(name => name, environment.Get, StringComparer.Ordinal);
         var setup = LlmSetup.Create(mode, golden.RecordingsDirectory, llmEnvironment, settings.Judge.Model,
-            recordingOptions: new RecordingOptions { RecordCommand = $"regression-gate run --golden {Quote(golden.Directory)} --llm record" });
+            recordingOptions: new RecordingOptions { RecordCommand = ToolCommand.Current.With($"run --golden {ToolCommand.Argument(golden.Directory)} --llm record") });
         var tally = new RecordingTally(setup.Client, setup.RecordingClient.Store);
         var judge = new AnswerRelevanceJudge(tally, setup.Model, settings.Judge.Repeats, settings.Labels);
         return new JudgeSession(judge, tally, setup);
@@ -56,7 +57,6 @@ public sealed class JudgeSession : IDisposable
         return new JudgeSession(judge, null, used);
     }
 
-    static string Quote(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"\"{path}\"" : path;
 
     public void Dispose() => resources?.Dispose();
 }

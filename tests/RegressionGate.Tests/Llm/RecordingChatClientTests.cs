@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using RegressionGate.Judging;
 using RegressionGate.Llm;
+using RegressionGate.Tool;
 
 namespace RegressionGate.Tests.Llm;
 
@@ -43,7 +44,7 @@ public sealed class RecordingChatClientTests : IDisposable
         Assert.Equal(KeyOf(), error.RecordingKey);
         Assert.Equal(JudgeFailureKind.MissingRecording, error.Kind);
         Assert.Contains(KeyOf(), error.Message);
-        Assert.Contains("regression-gate run --llm record", error.Message);
+        Assert.Contains(ToolCommand.Current.With("run --llm record"), error.Message);
         Assert.Equal(Path.Combine(Recordings, KeyOf() + ".json"), error.Path);
     }
 
