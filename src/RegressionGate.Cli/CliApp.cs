@@ -26,6 +26,7 @@ public static class CliApp
             AskCommand.Create(console),
             ImportCommand.Create(console),
             ExportCommand.Create(console),
+            InitCommand.Create(console),
         };
 
         var parsed = root.Parse(args);
