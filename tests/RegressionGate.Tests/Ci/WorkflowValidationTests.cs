@@ -9,6 +9,8 @@ namespace RegressionGate.Tests.Ci;
 public sealed class WorkflowValidationTests : IDisposable
 {
     const string Validator = "@action-validator/cli";
+    /// <summary>npx may fetch the validator from the npm registry first.</summary>
+    static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
     readonly TempDirectory temp = new();
 
     public void Dispose() => temp.Dispose();
@@ -25,8 +27,8 @@ public sealed class WorkflowValidationTests : IDisposable
 
     static async Task AssertValid(string npx, string path)
     {
-        var (exitCode, output) = await ExternalTool.RunAsync(npx, "--yes", Validator, path);
-        Assert.True(exitCode == 0, $"{path}:\n{output}");
+        var (exitCode, output, error) = await ExternalTool.RunAsync(npx, Timeout, "--yes", Validator, path);
+        Assert.True(exitCode == 0, $"{path}:\n{output}{error}");
     }
 
     [SkippableFact]
@@ -56,10 +58,10 @@ public sealed class WorkflowValidationTests : IDisposable
         var npx = Npx();
         var broken = temp.Write("broken.yml", GoldenSetStarter.Workflow(temp.Path, temp.Combine("golden")).Replace("runs-on:", "runs-onn:", StringComparison.Ordinal));
 
-        var (exitCode, output) = await ExternalTool.RunAsync(npx, "--yes", Validator, broken);
+        var (exitCode, output, error) = await ExternalTool.RunAsync(npx, Timeout, "--yes", Validator, broken);
 
         Assert.NotEqual(0, exitCode);
-        Assert.Contains("runs-onn", output);
+        Assert.Contains("runs-onn", output + error);
     }
 
     [SkippableFact]
@@ -73,8 +75,8 @@ public sealed class WorkflowValidationTests : IDisposable
             .ToList();
         Assert.Contains(scripts, s => s.EndsWith("gate.sh", StringComparison.Ordinal));
 
-        var (exitCode, output) = await ExternalTool.RunAsync(shellcheck, ["--severity=style", .. scripts]);
+        var (exitCode, output, error) = await ExternalTool.RunAsync(shellcheck, Timeout, ["--severity=style", .. scripts]);
 
-        Assert.True(exitCode == 0, output);
+        Assert.True(exitCode == 0, output + error);
     }
 }
