@@ -1,5 +1,5 @@
+using RegressionGate.Files;
 using RegressionGate.Gate;
-using RegressionGate.Golden;
 using RegressionGate.Llm;
 using RegressionGate.Reports;
 using Xunit;
@@ -40,11 +40,11 @@ public sealed class GoldenGate : IAsyncLifetime
     {
         try
         {
-            var golden = GoldenSetLoader.Load(GoldenLocation.Directory);
-            result = await GateRunner.RunAsync(golden, new GateRunOptions()).ConfigureAwait(false);
+            var input = GateInput.Load(GoldenLocation.Directory);
+            result = await GateRunner.RunAsync(input, new GateRunOptions()).ConfigureAwait(false);
             GateReports.Write(result, GoldenLocation.ReportDirectory);
         }
-        catch (Exception e) when (e is GoldenSetException or LlmConfigurationException or InvalidOperationException or IOException)
+        catch (Exception e) when (e is InputFileException or LlmConfigurationException or InvalidOperationException or IOException)
         {
             failure = e;
         }

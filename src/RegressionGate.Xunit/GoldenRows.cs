@@ -1,3 +1,4 @@
+using RegressionGate.Files;
 using RegressionGate.Golden;
 
 namespace RegressionGate.Xunit;
@@ -15,7 +16,7 @@ static class GoldenRows
         {
             ids = GoldenSetLoader.Load(GoldenLocation.Directory).Questions.Where(include).Select(q => q.Id).ToList();
         }
-        catch (Exception e) when (e is GoldenSetException or InvalidOperationException)
+        catch (Exception e) when (e is InputFileException or InvalidOperationException)
         {
             ids = [Unreadable];
         }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using RegressionGate.Golden;
+using RegressionGate.Gate;
 using RegressionGate.Snapshots;
 
 namespace RegressionGate.Cli.Commands;
@@ -29,8 +29,8 @@ static class ApproveCommand
         command.SetAction(async (parse, _) =>
         {
             var directory = parse.GetValue(golden)!;
-            var set = GoldenSetLoader.Load(directory);
-            var approver = new SnapshotApprover(SnapshotStore.InGolden(set.Directory), set.Settings.Tolerances);
+            var input = GateInput.Load(directory);
+            var approver = new SnapshotApprover(SnapshotStore.InGolden(input.Golden.Directory), input.Settings.Tolerances);
             var entries = approver.Approve(new ApprovalOptions
             {
                 DryRun = parse.GetValue(dryRun),

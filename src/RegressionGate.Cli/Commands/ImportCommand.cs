@@ -1,5 +1,7 @@
 using System.CommandLine;
+using RegressionGate.Gate;
 using RegressionGate.Golden;
+using RegressionGate.Retrieval;
 using RegressionGate.Records;
 
 namespace RegressionGate.Cli.Commands;
@@ -41,9 +43,9 @@ static class ImportCommand
     static string? RunFileHint(ImportResult result, string directory)
     {
         if (!result.Changes.Any(change => change.Item == ImportItem.RetrievalRun)) return null;
-        var settings = SettingsReader.Read(Path.Combine(directory, GoldenSet.SettingsFile), GoldenSet.SettingsFile).Retriever;
-        if (settings.Kind == RetrieverKinds.RunFile) return null;
+        var settings = GateSettingsReader.Read(Path.Combine(directory, GoldenSet.SettingsFile), GoldenSet.SettingsFile).Retriever;
+        if (settings.Kind == RunFileRetriever.Kind) return null;
         return $"note: the records carry their rankings, now in {settings.RunFile}; to gate those as recorded (and have export " +
-               $"reproduce them) instead of retrieving with '{settings.Kind}', set \"retriever\": {{ \"kind\": \"{RetrieverKinds.RunFile}\" }} in gate.json";
+               $"reproduce them) instead of retrieving with '{settings.Kind}', set \"retriever\": {{ \"kind\": \"{RunFileRetriever.Kind}\" }} in gate.json";
     }
 }

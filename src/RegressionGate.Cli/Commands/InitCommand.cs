@@ -1,6 +1,6 @@
 using System.CommandLine;
 using RegressionGate.Cli.Init;
-using RegressionGate.Tool;
+using RegressionGate.Environments;
 
 namespace RegressionGate.Cli.Commands;
 

@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using RegressionGate.Golden;
+using System.Text.Json.Serialization;
+using RegressionGate.Gate;
+using RegressionGate.Llm;
 
 namespace RegressionGate.Cli.Init;
 
@@ -17,7 +19,17 @@ static class DefaultSettings
         IndentSize = 2,
         NewLine = "\n",
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new RecordingModeName() },
     };
 
     public static string Json() => JsonSerializer.Serialize(new GateSettings(), Options) + "\n";
+
+    /// <summary><c>llm.mode</c> as gate.json spells it (<c>replay</c>), not as the enum's number.</summary>
+    sealed class RecordingModeName : JsonConverter<RecordingMode>
+    {
+        public override RecordingMode Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            RecordingModes.Parse(reader.GetString()!);
+
+        public override void Write(Utf8JsonWriter writer, RecordingMode value, JsonSerializerOptions options) => writer.WriteStringValue(value.Name());
+    }
 }

@@ -1,8 +1,9 @@
 using System.Reflection;
+using RegressionGate.Environments;
+using RegressionGate.Files;
 using RegressionGate.Golden;
 using RegressionGate.Retrieval.Embedding;
 using RegressionGate.Snapshots;
-using RegressionGate.Tool;
 
 namespace RegressionGate.Cli.Init;
 
@@ -23,15 +24,15 @@ static class GoldenSetStarter
     public static IReadOnlyList<string> IgnoreLines { get; } = ["*" + SnapshotStore.ReceivedSuffix, EmbeddingCache.DefaultFolderName + "/"];
 
     /// <summary>Writes the golden set (and the workflow); returns one line per file, for the person who asked.</summary>
-    /// <exception cref="GoldenSetException">Something init would write is already there.</exception>
+    /// <exception cref="InputFileException">Something init would write is already there.</exception>
     public static IReadOnlyList<string> Start(string goldenDirectory, bool workflow)
     {
         var golden = Path.GetFullPath(goldenDirectory);
-        if (File.Exists(golden)) throw new GoldenSetException(goldenDirectory, null, null, "is a file, not a directory");
+        if (File.Exists(golden)) throw new InputFileException(goldenDirectory, null, null, "is a file, not a directory");
         foreach (var file in new[] { GoldenSet.SettingsFile, GoldenSet.CorpusFile, GoldenSet.QuestionsFile })
         {
             if (File.Exists(Path.Combine(golden, file)))
-                throw new GoldenSetException(Path.Combine(goldenDirectory, file), null, null,
+                throw new InputFileException(Path.Combine(goldenDirectory, file), null, null,
                     "a golden set is already here, and init never overwrites one; pick another directory");
         }
 
@@ -51,7 +52,7 @@ static class GoldenSetStarter
             foreach (var (path, _, _) in files.Skip(3))
             {
                 if (File.Exists(path))
-                    throw new GoldenSetException(Display(path), null, null, "already exists, and init never overwrites it; move it aside to have it written again");
+                    throw new InputFileException(Display(path), null, null, "already exists, and init never overwrites it; move it aside to have it written again");
             }
         }
 

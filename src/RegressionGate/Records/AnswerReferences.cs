@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using RegressionGate.Golden;
+using RegressionGate.Files;
 using RegressionGate.Retrieval;
 
 namespace RegressionGate.Records;
@@ -34,7 +34,7 @@ public static class AnswerReferences
             foreach (var item in list.EnumerateArray())
             {
                 if (item.ValueKind != JsonValueKind.Object)
-                    throw new GoldenSetException(displayName, line, $"references[{index}]", $"must be an object, found {JsonLines.Describe(item.ValueKind)}");
+                    throw new InputFileException(displayName, line, $"references[{index}]", $"must be an object, found {JsonLines.Describe(item.ValueKind)}");
                 var reference = new JsonFields(item, displayName, _ => line, $"references[{index}]");
                 reference.RejectUnknown("text", "url");
                 references.Add(new RecordReference(reference.RequiredString("text", allowEmpty: true), reference.RequiredString("url", allowEmpty: true)));

@@ -1,5 +1,5 @@
 using RegressionGate.Gate;
-using RegressionGate.Tool;
+using RegressionGate.Environments;
 
 namespace RegressionGate.Reports;
 

@@ -1,4 +1,4 @@
-using RegressionGate.Tool;
+using RegressionGate.Environments;
 
 namespace RegressionGate.Snapshots;
 

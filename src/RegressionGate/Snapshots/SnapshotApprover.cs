@@ -1,4 +1,4 @@
-using RegressionGate.Golden;
+using RegressionGate.Files;
 
 namespace RegressionGate.Snapshots;
 
@@ -51,7 +51,7 @@ public sealed class SnapshotApprover
         {
             received = kind.Parse(SnapshotFields.ReadText(receivedPath, receivedPath), receivedPath);
         }
-        catch (GoldenSetException e)
+        catch (InputFileException e)
         {
             return Entry(ApprovalAction.Refused, false, $"the received snapshot is invalid, nothing changed: {e.Message}");
         }
@@ -77,7 +77,7 @@ public sealed class SnapshotApprover
             var verified = kind.Parse(SnapshotFields.ReadText(verifiedPath, verifiedPath), verifiedPath);
             return kind.DescribeChange(verified, received, tolerances);
         }
-        catch (GoldenSetException e)
+        catch (InputFileException e)
         {
             return $"replaces an unreadable verified snapshot ({e.Message})";
         }

@@ -1,5 +1,5 @@
-using RegressionGate.Golden;
-using RegressionGate.Tool;
+using RegressionGate.Environments;
+using RegressionGate.Files;
 
 namespace RegressionGate.Snapshots;
 
@@ -39,7 +39,7 @@ public sealed class SnapshotVerifier(SnapshotStore store, IEnvironmentVariables 
                 verified = kind.ReadFile(verifiedPath);
                 differences = comparer.Compare(verified, stored);
             }
-            catch (GoldenSetException e)
+            catch (InputFileException e)
             {
                 differences = [$"the verified snapshot cannot be read: {e.Message}"];
             }

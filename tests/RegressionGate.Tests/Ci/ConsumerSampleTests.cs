@@ -2,7 +2,9 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using RegressionGate.Cli.Init;
+using RegressionGate.Gate;
 using RegressionGate.Golden;
+using RegressionGate.Llm;
 
 namespace RegressionGate.Tests.Ci;
 
@@ -121,10 +123,10 @@ public sealed partial class ConsumerSampleTests
     public void The_sample_gate_json_spells_out_what_init_writes_and_names_the_model_its_recordings_are_keyed_by()
     {
         var path = Repository.PathOf(Path.Combine(Sample, "golden", GoldenSet.SettingsFile));
-        var settings = SettingsReader.Read(path, "gate.json");
+        var settings = GateSettingsReader.Read(path, "gate.json");
 
         Assert.Equal("gpt-4o-mini", settings.Judge.Model);
-        Assert.Equal(LlmModes.Replay, settings.Llm.Mode);
+        Assert.Equal(RecordingMode.Replay, settings.Llm.Mode);
         Assert.Equal(Keys(JsonDocument.Parse(DefaultSettings.Json()).RootElement), Keys(JsonDocument.Parse(File.ReadAllText(path)).RootElement));
     }
 

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using RegressionGate.Cli.Init;
+using RegressionGate.Gate;
 using RegressionGate.Golden;
+using RegressionGate.Retrieval;
 using RegressionGate.Tests.Records;
 
 namespace RegressionGate.Tests.Cli;
@@ -22,7 +24,7 @@ public sealed class InitTests : IDisposable
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
         var written = temp.Combine("golden", GoldenSet.SettingsFile);
         var empty = temp.Write("empty.json", "{}");
-        Assert.Equal(Settings(SettingsReader.Read(empty, "empty.json")), Settings(SettingsReader.Read(written, "gate.json")));
+        Assert.Equal(Settings(GateSettingsReader.Read(empty, "empty.json")), Settings(GateSettingsReader.Read(written, "gate.json")));
         // Every section and field the reader knows is spelled out, not just accepted.
         var json = JsonNode.Parse(File.ReadAllText(written))!.AsObject();
         Assert.Equal(["retriever", "judge", "llm", "labels", "tolerances", "floors"], json.Select(p => p.Key));
@@ -56,7 +58,7 @@ public sealed class InitTests : IDisposable
         var golden = temp.Combine("golden");
         Assert.Equal(0, (await CliRun.RunAsync("init", golden)).ExitCode);
         var settings = JsonNode.Parse(File.ReadAllText(Path.Combine(golden, GoldenSet.SettingsFile)))!;
-        settings["retriever"]!["kind"] = RetrieverKinds.RunFile;
+        settings["retriever"]!["kind"] = RunFileRetriever.Kind;
         settings["judge"]!["model"] = "gpt-4o-mini";
         File.WriteAllText(Path.Combine(golden, GoldenSet.SettingsFile), settings.ToJsonString());
 

@@ -1,9 +1,9 @@
 using System.Globalization;
+using RegressionGate.Environments;
 using RegressionGate.Gate;
-using RegressionGate.Judging;
 using RegressionGate.Golden;
+using RegressionGate.Judging;
 using RegressionGate.Snapshots;
-using RegressionGate.Tests.Support;
 
 namespace RegressionGate.Tests.Gate;
 
@@ -40,7 +40,7 @@ public sealed class GateProvesItselfTests : IDisposable, IClassFixture<GateProve
 
     public void Dispose() => temp.Dispose();
 
-    Task<GateResult> Run() => GateRunner.RunAsync(GoldenSetLoader.Load(golden), noAutoApproval);
+    Task<GateResult> Run() => GateRunner.RunAsync(GateInput.Load(golden), noAutoApproval);
 
     [Fact]
     public async Task An_untouched_run_passes_and_leaves_every_verified_file_byte_identical()
@@ -90,7 +90,7 @@ public sealed class GateProvesItselfTests : IDisposable, IClassFixture<GateProve
             Assert.Contains("retriever changed: maxTokens '512' → '256'", q.Retrieval.ToString());
         });
 
-        var approved = new SnapshotApprover(SnapshotStore.InGolden(golden), changed.Golden.Settings.Tolerances).Approve();
+        var approved = new SnapshotApprover(SnapshotStore.InGolden(golden), changed.Settings.Tolerances).Approve();
         Assert.All(approved, entry => Assert.True(entry.Applied, entry.ToString()));
         Assert.Contains(approved, entry => entry.Stage == SnapshotStages.Retrieval);
 

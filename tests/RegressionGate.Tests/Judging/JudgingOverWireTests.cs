@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using RegressionGate.Golden;
+using RegressionGate.Files;
 using RegressionGate.Judging;
 using RegressionGate.Llm;
 using RegressionGate.Tests.Llm;
-using RegressionGate.Tool;
+using RegressionGate.Environments;
 
 namespace RegressionGate.Tests.Judging;
 

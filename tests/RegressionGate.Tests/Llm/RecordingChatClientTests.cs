@@ -1,7 +1,8 @@
 using Microsoft.Extensions.AI;
 using RegressionGate.Judging;
 using RegressionGate.Llm;
-using RegressionGate.Tool;
+using RegressionGate.ModelCalls;
+using RegressionGate.Environments;
 
 namespace RegressionGate.Tests.Llm;
 
@@ -42,7 +43,7 @@ public sealed class RecordingChatClientTests : IDisposable
 
         Assert.Equal(KeyOf(), error.Key);
         Assert.Equal(KeyOf(), error.RecordingKey);
-        Assert.Equal(JudgeFailureKind.MissingRecording, error.Kind);
+        Assert.Equal(ModelCallFailure.MissingRecording, error.Failure);
         Assert.Contains(KeyOf(), error.Message);
         Assert.Contains(ToolCommand.Current.With("run --llm record"), error.Message);
         Assert.Equal(Path.Combine(Recordings, KeyOf() + ".json"), error.Path);

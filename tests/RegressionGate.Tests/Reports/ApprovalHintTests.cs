@@ -1,6 +1,6 @@
 using RegressionGate.Reports;
 using RegressionGate.Tests.Support;
-using RegressionGate.Tool;
+using RegressionGate.Environments;
 
 namespace RegressionGate.Tests.Reports;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using RegressionGate.Reports;
-using RegressionGate.Tool;
+using RegressionGate.Environments;
 
 namespace RegressionGate.Tests.Reports;
 

@@ -1,6 +1,6 @@
-using RegressionGate.Golden;
+using RegressionGate.Environments;
+using RegressionGate.Files;
 using RegressionGate.Snapshots;
-using RegressionGate.Tool;
 
 namespace RegressionGate.Tests.Snapshots;
 

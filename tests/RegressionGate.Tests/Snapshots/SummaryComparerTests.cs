@@ -1,4 +1,3 @@
-using RegressionGate.Golden;
 using RegressionGate.Snapshots;
 
 namespace RegressionGate.Tests.Snapshots;

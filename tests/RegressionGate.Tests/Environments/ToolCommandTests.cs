@@ -1,6 +1,6 @@
-using RegressionGate.Tool;
+using RegressionGate.Environments;
 
-namespace RegressionGate.Tests.Tool;
+namespace RegressionGate.Tests.Environments;
 
 public sealed class ToolCommandTests : IDisposable
 {

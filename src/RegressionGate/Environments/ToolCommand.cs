@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace RegressionGate.Tool;
+namespace RegressionGate.Environments;
 
 /// <summary>
 /// How the person reading a hint runs <c>regression-gate</c>, so every command the gate prints (approve, record, help)
