@@ -26,7 +26,11 @@ namespace RegressionGate.Xunit;
 /// }
 /// </code>
 /// </example>
-public sealed class GoldenGate : IAsyncLifetime
+/// <remarks>
+/// With retriever kinds of your own, derive from it and override <see cref="Load"/> to pass your registry to
+/// <see cref="GateInput.Load"/>; use the derived class as the fixture. <see cref="ReportDirectory"/> can be moved the same way.
+/// </remarks>
+public class GoldenGate : IAsyncLifetime
 {
     GateResult? result;
     Exception? failure;
@@ -40,15 +44,23 @@ public sealed class GoldenGate : IAsyncLifetime
     {
         try
         {
-            var input = GateInput.Load(GoldenLocation.Directory);
-            result = await GateRunner.RunAsync(input, new GateRunOptions()).ConfigureAwait(false);
-            GateReports.Write(result, GoldenLocation.ReportDirectory);
+            result = await GateRunner.RunAsync(Load(), new GateRunOptions()).ConfigureAwait(false);
+            GateReports.Write(result, ReportDirectory);
         }
         catch (Exception e) when (e is InputFileException or LlmConfigurationException or InvalidOperationException or IOException)
         {
             failure = e;
         }
     }
+
+    /// <summary>
+    /// The golden set at <see cref="GoldenLocation.Directory"/> with its settings, and the retriever kinds they may name
+    /// (the built-in ones).
+    /// </summary>
+    protected virtual GateInput Load() => GateInput.Load(GoldenLocation.Directory);
+
+    /// <summary>Where the reports go: <see cref="GoldenLocation.ReportDirectory"/>.</summary>
+    protected virtual string ReportDirectory => GoldenLocation.ReportDirectory;
 
     /// <summary>Nothing to release: the run holds no resources once it has finished.</summary>
     public Task DisposeAsync() => Task.CompletedTask;
