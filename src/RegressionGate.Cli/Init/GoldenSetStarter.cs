@@ -59,7 +59,7 @@ static class GoldenSetStarter
         var lines = new List<string>();
         foreach (var (path, contents, what) in files)
         {
-            AtomicFile.WriteAllText(path, contents);
+            Write(path, () => AtomicFile.WriteAllText(path, contents));
             lines.Add($"created {Display(path)} ({what})");
         }
         if (workflow && !OperatingSystem.IsWindows())
@@ -111,8 +111,21 @@ static class GoldenSetStarter
         var missing = IgnoreLines.Where(line => !present.Contains(line)).ToList();
         if (missing.Count == 0) return 0;
         var separator = existing.Length == 0 || existing.EndsWith('\n') ? "" : "\n";
-        AtomicFile.WriteAllText(path, existing + separator + "# RegressionGate\n" + string.Concat(missing.Select(line => line + "\n")));
+        Write(path, () => AtomicFile.WriteAllText(path, existing + separator + "# RegressionGate\n" + string.Concat(missing.Select(line => line + "\n"))));
         return missing.Count;
+    }
+
+    /// <summary>A place that can't be written is the user's to fix: one line naming it, not a stack trace.</summary>
+    static void Write(string path, Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputFileException(Display(path), null, null, $"cannot be written: {e.Message}");
+        }
     }
 
     static string OwnVersion()

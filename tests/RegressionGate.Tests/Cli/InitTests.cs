@@ -85,6 +85,17 @@ public sealed class InitTests : IDisposable
     }
 
     [Fact]
+    public async Task A_place_that_cannot_be_written_is_one_line_and_exit_2()
+    {
+        // sysfs: no process may create files there, root included.
+        var outcome = await CliRun.RunAsync("init", "/sys/golden");
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.StartsWith("error: /sys/golden/gate.json: cannot be written: ", outcome.Error);
+        Assert.Single(outcome.Error.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
     public async Task The_ignore_lines_are_added_once_beside_the_golden_directory_and_keep_what_was_there()
     {
         temp.Write(".gitignore", "bin/");
