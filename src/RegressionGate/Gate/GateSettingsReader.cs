@@ -15,10 +15,10 @@ public static class GateSettingsReader
 {
     /// <summary>
     /// The settings in <paramref name="path"/>, or every default when the file does not exist.
-    /// <paramref name="displayName"/> is how errors name the file; <c>retriever.kind</c> must name one of
-    /// <paramref name="retrievers"/> (the built-in kinds when null).
+    /// <paramref name="displayName"/> is how errors name the file; <c>retriever.kind</c> and <c>judge.kind</c> must name
+    /// one of <paramref name="retrievers"/> and <paramref name="judges"/> (the built-in kinds when null).
     /// </summary>
-    public static GateSettings Read(string path, string displayName, RetrieverRegistry? retrievers = null)
+    public static GateSettings Read(string path, string displayName, RetrieverRegistry? retrievers = null, JudgeRegistry? judges = null)
     {
         if (!File.Exists(path)) return new GateSettings();
         var bytes = File.ReadAllBytes(path);
@@ -39,17 +39,17 @@ public static class GateSettingsReader
             var map = JsonLineMap.Build(utf8);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 throw new InputFileException(displayName, 1, null, "expected a JSON object");
-            return Read(new JsonFields(document.RootElement, displayName, map.LineOf), retrievers ?? RetrieverRegistry.BuiltIn);
+            return Read(new JsonFields(document.RootElement, displayName, map.LineOf), retrievers ?? RetrieverRegistry.BuiltIn, judges ?? JudgeRegistry.BuiltIn);
         }
     }
 
-    static GateSettings Read(JsonFields root, RetrieverRegistry retrievers)
+    static GateSettings Read(JsonFields root, RetrieverRegistry retrievers, JudgeRegistry judges)
     {
         root.RejectUnknown("$schema", "retriever", "judge", "llm", "labels", "tolerances", "floors");
         return new GateSettings
         {
             Retriever = RetrieverSettings.Read(root.Object("retriever"), retrievers),
-            Judge = JudgeSettings.Read(root.Object("judge")),
+            Judge = JudgeSettings.Read(root.Object("judge"), judges.Kinds),
             Llm = LlmSettings.Read(root.Object("llm")),
             Labels = LabelThresholds.Read(root.Object("labels")),
             Tolerances = Tolerances.Read(root.Object("tolerances")),

@@ -1,6 +1,6 @@
 using RegressionGate.Environments;
 
-namespace RegressionGate.Tests.Environments;
+namespace RegressionGate.Tests.Cli;
 
 public sealed class ToolCommandTests : IDisposable
 {
