@@ -8,7 +8,7 @@ namespace RegressionGate.Environments;
 /// <c>dotnet run --project src/RegressionGate.Cli --</c> inside RegressionGate's own source checkout, and
 /// <c>regression-gate</c> (a global tool, or on the path) everywhere else.
 /// </summary>
-public sealed record ToolCommand
+internal sealed record ToolCommand
 {
     /// <summary>The command the tool package installs.</summary>
     public const string Name = "regression-gate";
@@ -94,7 +94,7 @@ public sealed record ToolCommand
 }
 
 /// <summary>How <c>regression-gate</c> is available to the person reading a hint.</summary>
-public enum ToolInstallation
+internal enum ToolInstallation
 {
     /// <summary>A global tool, or anything else on the path: <c>regression-gate</c>.</summary>
     Global,
