@@ -1,4 +1,5 @@
 using RegressionGate.Gate;
+using RegressionGate.Environments;
 
 namespace RegressionGate.Reports;
 
@@ -8,12 +9,12 @@ namespace RegressionGate.Reports;
 /// <param name="FloorViolations">Aggregates below their floor, which hold even after an approval.</param>
 public sealed record ApprovalHint(string GoldenDirectory, IReadOnlyList<string> ReceivedSnapshots, IReadOnlyList<string> FloorViolations)
 {
-    public string DryRunCommand => $"regression-gate approve --golden {Quote(GoldenDirectory)} --dry-run";
+    public string DryRunCommand => ToolCommand.Current.With($"approve --golden {ToolCommand.Argument(GoldenDirectory)} --dry-run");
 
-    public string Command => $"regression-gate approve --golden {Quote(GoldenDirectory)}";
+    public string Command => ToolCommand.Current.With($"approve --golden {ToolCommand.Argument(GoldenDirectory)}");
 
     /// <summary>Walks through each received snapshot at a terminal: accept, reject or skip it.</summary>
-    public string ReviewCommand => $"regression-gate approve --golden {Quote(GoldenDirectory)} --review";
+    public string ReviewCommand => ToolCommand.Current.With($"approve --golden {ToolCommand.Argument(GoldenDirectory)} --review");
 
     public bool Needed => ReceivedSnapshots.Count > 0;
 
@@ -46,6 +47,4 @@ public sealed record ApprovalHint(string GoldenDirectory, IReadOnlyList<string> 
         var relative = Path.GetRelativePath(root, directory);
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? null : relative.Replace('\\', '/');
     }
-
-    static string Quote(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"\"{path}\"" : path;
 }

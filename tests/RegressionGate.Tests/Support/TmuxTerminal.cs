@@ -61,7 +61,7 @@ public sealed class TmuxTerminal : IDisposable
             var screen = Screen();
             if (Occurrences(screen, text) >= times) return screen;
             if (deadline.Elapsed > within || screen.Contains(ExitedPrefix, StringComparison.Ordinal))
-                throw new Xunit.Sdk.XunitException($"the terminal did not show \"{text}\" (×{times}) within {within.TotalSeconds:0} s; it shows:\n{screen}");
+                throw new global::Xunit.Sdk.XunitException($"the terminal did not show \"{text}\" (×{times}) within {within.TotalSeconds:0} s; it shows:\n{screen}");
             // Polling the screen: tmux has no event to wait on, and a short pause keeps the poll from spinning a core.
             Thread.Sleep(50);
         }
