@@ -19,10 +19,12 @@ public static class CliApp
             "Examples:\n" +
             "  regression-gate run --golden golden\n" +
             "  regression-gate approve --golden golden --dry-run\n" +
+            "  regression-gate compare --golden golden --set retriever.kind=bm25\n" +
             "  regression-gate ask \"Qual é o objetivo da camada de pooling?\"")
         {
             RunCommand.Create(console),
             ApproveCommand.Create(console),
+            CompareCommand.Create(console),
             AskCommand.Create(console),
             ImportCommand.Create(console),
             ExportCommand.Create(console),

@@ -14,25 +14,12 @@ static class RunCommand
     {
         var golden = CommonOptions.Golden(console);
         var output = CommonOptions.Out("Where the reports go (gate-report.json, .md, .html, one record per question).", "artifacts");
-        var llm = new Option<string?>("--llm")
+        var shape = new RunOptionSet();
+        var noWrite = new Option<bool>("--no-write")
         {
-            Description = "How the judge reaches the LLM: replay (recordings only; the default, and what CI uses), record (call on a " +
-                          "missing recording and save it), refresh (call for every answer, overwrite), live (call, save nothing). " +
-                          "Default: llm.mode of gate.json.",
-            HelpName = "MODE",
+            Description = "Compare and report as usual, but write nothing into the golden directory: no received snapshot, no " +
+                          "recording (with --llm record or refresh it refuses). For trying a change, e.g. with --set or --judge, before deciding on it.",
         };
-        llm.AcceptOnlyFromAmong(RecordingModes.Names.ToArray());
-        var judge = new Option<string?>("--judge")
-        {
-            Description = string.Join(", ", JudgeRegistry.BuiltIn.Providers.Select(p => $"{p.Kind} ({p.Summary})")) + ". Default: judge.kind of gate.json.",
-            HelpName = "KIND",
-        };
-        judge.AcceptOnlyFromAmong(JudgeRegistry.BuiltIn.Kinds.ToArray());
-        var parallel = new Option<int?>("--parallel") { Description = "LLM calls in flight at most. Default: llm.parallel of gate.json (4).", HelpName = "N" };
-        parallel.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is < 1 or > 256) result.AddError("--parallel must be between 1 and 256");
-        });
         var json = new Option<bool>("--json") { Description = "Print gate-report.json to standard output instead of the verdict." };
 
         var command = new Command("run",
@@ -45,23 +32,18 @@ static class RunCommand
             "  regression-gate run --golden golden --out artifacts/gate\n" +
             "  regression-gate run --llm record          # after changing the judge prompt or model (needs AZURE_OPENAI_*)\n" +
             "  regression-gate run --judge similarity    # offline judge, no LLM\n" +
-            "  regression-gate run --json | jq .verdict\n\n" +
+            "  regression-gate run --json | jq .verdict\n" +
+            "  regression-gate run --no-write --set retriever.kind=bm25   # try BM25; the golden set stays as it is\n\n" +
             "Retrievers (retriever.kind in gate.json):\n" +
             string.Join("\n", RetrieverRegistry.BuiltIn.Providers.Select(p => $"  {p.Kind,-10} {p.Summary}")))
         {
-            golden, output, llm, judge, parallel, json,
+            golden, output, json, noWrite,
         };
+        foreach (var option in shape.All) command.Options.Add(option);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var input = GateInput.Load(parse.GetValue(golden)!);
-            var options = new GateRunOptions
-            {
-                LlmMode = parse.GetValue(llm) is { } mode ? RecordingModes.Parse(mode) : null,
-                JudgeKind = parse.GetValue(judge),
-                Parallel = parse.GetValue(parallel),
-                Environment = console.Environment,
-                Warning = console.Warn,
-            };
+            var input = SettingOverride.ApplyTo(GateInput.Load(parse.GetValue(golden)!), shape.Overrides(parse));
+            var options = shape.Options(parse, console) with { NoWrite = parse.GetValue(noWrite) };
             var result = await ProgressDisplay.RunAsync(console, progress =>
                 GateRunner.RunAsync(input, options with { Progress = progress }, cancellationToken)).ConfigureAwait(false);
             var outDirectory = Path.GetFullPath(parse.GetValue(output)!);
@@ -69,7 +51,7 @@ static class RunCommand
             if (parse.GetValue(json))
                 await console.Out.WriteAsync(await File.ReadAllTextAsync(Path.Combine(outDirectory, GateReports.JsonFile), cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
             else
-                await console.Out.WriteAsync(Verdict(result, written)).ConfigureAwait(false);
+                await console.Out.WriteAsync(Verdict(result, written, options.NoWrite)).ConfigureAwait(false);
             return result.Passed ? ExitCodes.Passed : ExitCodes.GateFailed;
         });
         return command;
@@ -79,13 +61,14 @@ static class RunCommand
     /// The lines a person reads in a terminal or CI log: verdict, aggregates, causes, the questions whose own lines add
     /// something, how to review the received snapshots, and where the reports are.
     /// </summary>
-    internal static string Verdict(GateResult result, IReadOnlyList<string> reports)
+    internal static string Verdict(GateResult result, IReadOnlyList<string> reports, bool noWrite = false)
     {
         var text = new System.Text.StringBuilder(TextReport.Summary(result, reports.Count > 0 ? reports[0] : GateReports.MarkdownFile));
         var hint = ApprovalHint.For(result);
         if (hint.Needed)
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
                 $"{hint.ReceivedSnapshots.Count} received {(hint.ReceivedSnapshots.Count == 1 ? "snapshot" : "snapshots")} written; review them: {hint.ReviewCommand}"));
+        if (noWrite) text.AppendLine($"nothing was written into {result.Golden.Directory} (--no-write)");
         if (reports.Count > 0) text.AppendLine($"reports: {string.Join(", ", reports)}");
         return text.ToString();
     }

@@ -15,6 +15,13 @@ public sealed record GateRunOptions
     /// <summary><c>--parallel</c>: judge calls in flight; null keeps <c>llm.parallel</c>.</summary>
     public int? Parallel { get; init; }
 
+    /// <summary>
+    /// <c>--no-write</c>: compare with the verified snapshots and report, but write nothing into the golden directory:
+    /// no received or verified snapshot, no stale received file removed, no recording (a recording mode that saves
+    /// recordings is refused before anything runs). For trying a change before deciding on it.
+    /// </summary>
+    public bool NoWrite { get; init; }
+
     /// <summary>LLM configuration, CI detection and auto-approval are read from here, never straight from the process.</summary>
     public IEnvironmentVariables Environment { get; init; } = EnvironmentVariables.Process;
 

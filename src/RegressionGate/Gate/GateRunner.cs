@@ -33,6 +33,9 @@ public static class GateRunner
         var (golden, settings) = (input.Golden, input.Settings);
         var judgeKind = options.JudgeKind ?? settings.Judge.Kind;
         var mode = options.LlmMode ?? settings.Llm.Mode;
+        if (options.NoWrite && mode.WritesRecordings())
+            throw new LlmConfigurationException(
+                $"nothing may be written into the golden set, and llm mode '{mode.Name()}' saves recordings there; use replay (recordings only) or live (a model, nothing saved)", []);
         var toJudge = golden.Questions.Where(q => q.Answer is not null).ToList();
 
         // One cache for the run, so the retriever and a similarity judge on the same model share their entries.
@@ -62,7 +65,7 @@ public static class GateRunner
         var (golden, settings) = (evaluation.Golden, evaluation.Settings);
         var rankings = evaluation.Rankings;
         var judged = evaluation.Judged;
-        var verifier = new SnapshotVerifier(SnapshotStore.InGolden(golden.Directory), options.Environment);
+        var verifier = new SnapshotVerifier(SnapshotStore.InGolden(golden.Directory), options.Environment, write: !options.NoWrite);
         var tolerances = settings.Tolerances;
         var questions = golden.Questions.Select(question =>
         {

@@ -43,7 +43,7 @@ public static class GateSettingsReader
         }
     }
 
-    static GateSettings Read(JsonFields root, RetrieverRegistry retrievers, JudgeRegistry judges)
+    internal static GateSettings Read(JsonFields root, RetrieverRegistry retrievers, JudgeRegistry judges)
     {
         root.RejectUnknown("$schema", "retriever", "judge", "llm", "labels", "tolerances", "floors");
         return new GateSettings

@@ -8,10 +8,14 @@ namespace RegressionGate.Snapshots;
 /// within tolerance passes and leaves the verified file byte-for-byte alone (no churn in diffs), deleting any stale
 /// received file. A result beyond tolerance fails with the comparer's messages and writes received. Outside CI,
 /// <c>REGRESSIONGATE_AUTO_APPROVE=1</c> writes verified instead and passes with a note; in CI it is refused.
-/// Absolute violations (floors) fail whatever happened to the baseline.
+/// Absolute violations (floors) fail whatever happened to the baseline. Without <paramref name="write"/> (<c>run
+/// --no-write</c>, <c>compare</c>) it compares and says the same, but writes and deletes nothing.
 /// </summary>
-public sealed class SnapshotVerifier(SnapshotStore store, IEnvironmentVariables environment)
+public sealed class SnapshotVerifier(SnapshotStore store, IEnvironmentVariables environment, bool write = true)
 {
+    /// <summary>The note a comparison that would have written a snapshot gets when nothing may be written.</summary>
+    public const string NotWrittenNote = "no snapshot written (--no-write): the golden set is as it was";
+
     public SnapshotStore Store { get; } = store;
 
     public VerifyResult Verify<T>(SnapshotKind<T> kind, string name, T current, ISnapshotComparer<T> comparer) where T : class
@@ -50,7 +54,13 @@ public sealed class SnapshotVerifier(SnapshotStore store, IEnvironmentVariables 
         if (exists && differences.Count == 0)
         {
             outcome = VerifyOutcome.Matched;
-            File.Delete(receivedPath);
+            if (write) File.Delete(receivedPath);
+        }
+        else if (!write)
+        {
+            outcome = exists ? VerifyOutcome.Changed : VerifyOutcome.Missing;
+            failures.AddRange(differences);
+            notes.Add(NotWrittenNote);
         }
         else if (approval.Allowed)
         {
