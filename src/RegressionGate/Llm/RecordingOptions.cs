@@ -1,7 +1,7 @@
 namespace RegressionGate.Llm;
 
 /// <summary>Settings of a <see cref="RecordingChatClient"/> beyond its mode.</summary>
-public sealed record RecordingOptions
+internal sealed record RecordingOptions
 {
     public const string DefaultRecordCommand = "regression-gate run --llm record";
 

@@ -10,7 +10,7 @@ namespace RegressionGate.Snapshots;
 /// <c>REGRESSIONGATE_AUTO_APPROVE=1</c> writes verified instead and passes with a note; in CI it is refused.
 /// Absolute violations (floors) fail whatever happened to the baseline.
 /// </summary>
-public sealed class SnapshotVerifier(SnapshotStore store, IEnvironmentVariables environment)
+internal sealed class SnapshotVerifier(SnapshotStore store, IEnvironmentVariables environment)
 {
     public SnapshotStore Store { get; } = store;
 

@@ -4,7 +4,7 @@ namespace RegressionGate.Retrieval.Embedding;
 /// An <see cref="ITextEmbedder"/> in front of another that serves texts it has seen from the <see cref="EmbeddingCache"/>
 /// and embeds only the others; the cache file is written when the embedder is disposed.
 /// </summary>
-public sealed class CachingEmbedder : ITextEmbedder
+internal sealed class CachingEmbedder : ITextEmbedder
 {
     readonly ITextEmbedder inner;
     readonly EmbeddingStore store;

@@ -13,7 +13,7 @@ namespace RegressionGate.Retrieval.Embedding;
 /// rewritten. Embedders created from one instance share each model's entries, so a retriever and a judge embedding with the
 /// same model never overwrite each other's additions; the file is written once the last of them is disposed.
 /// </remarks>
-public sealed class EmbeddingCache
+internal sealed class EmbeddingCache
 {
     public const string EnvironmentVariable = "REGRESSIONGATE_CACHE";
     public const string DefaultFolderName = ".regression-gate-cache";

@@ -1,7 +1,7 @@
 namespace RegressionGate.Retrieval.Tokenizers;
 
 /// <summary><c>NormalizerSpec</c>: the named rule (e.g. <c>nmt_nfkc</c>) and the whitespace settings, with SentencePiece's defaults.</summary>
-public sealed record SentencePieceNormalizerSpec
+internal sealed record SentencePieceNormalizerSpec
 {
     public string Name { get; init; } = "nmt_nfkc";
     public bool HasPrecompiledCharsMap { get; init; }

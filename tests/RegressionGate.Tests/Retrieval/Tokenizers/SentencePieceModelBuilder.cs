@@ -8,7 +8,7 @@ namespace RegressionGate.Tests.Retrieval.Tokenizers;
 /// model_type 3, byte_fallback 35, unk/bos/eos/pad ids 40–43) and normalizer_spec (field 3: name 1, add_dummy_prefix 3,
 /// remove_extra_whitespaces 4). XLM-R's layout by default: &lt;unk&gt; 0, &lt;s&gt; 1, &lt;/s&gt; 2, then the normal pieces.
 /// </summary>
-public sealed class SentencePieceModelBuilder
+internal sealed class SentencePieceModelBuilder
 {
     readonly List<(string Piece, float Score, SentencePieceType Type)> pieces =
     [
