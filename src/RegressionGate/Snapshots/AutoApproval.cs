@@ -26,7 +26,7 @@ internal sealed record AutoApproval(bool Requested, bool InCi)
     /// <summary>Requested where it is not allowed.</summary>
     public bool Refused => Requested && InCi;
 
-    public const string RefusalMessage =
+    public static string RefusalMessage =>
         $"{Variable} is set, but so is {CiVariable}: snapshots are never approved automatically in CI. " +
-        $"Unset {Variable} in the CI environment, and approve locally with `regression-gate approve`.";
+        $"Unset {Variable} in the CI environment, and approve locally with `{ToolCommand.Current.With("approve")}`.";
 }

@@ -30,7 +30,7 @@ internal sealed class SnapshotVerifier(SnapshotStore store, IEnvironmentVariable
         var exists = File.Exists(verifiedPath);
         if (!exists)
         {
-            differences = [$"no verified snapshot for {kind.Stage} '{name}' ({verifiedPath}): review {receivedPath} and run `regression-gate approve` to accept it"];
+            differences = [$"no verified snapshot for {kind.Stage} '{name}' ({verifiedPath}): review {receivedPath} and run `{ToolCommand.Current.With("approve")}` to accept it"];
         }
         else
         {
@@ -66,7 +66,7 @@ internal sealed class SnapshotVerifier(SnapshotStore store, IEnvironmentVariable
             Store.Write(kind, receivedPath, stored);
             written = receivedPath;
             failures.AddRange(differences);
-            if (exists) notes.Add($"received snapshot written to {receivedPath}; if the change is intended, run `regression-gate approve`");
+            if (exists) notes.Add($"received snapshot written to {receivedPath}; if the change is intended, run `{ToolCommand.Current.With("approve")}`");
         }
 
         failures.AddRange(comparer.Violations(verified, stored));
