@@ -5,7 +5,7 @@ namespace RegressionGate.Cli;
 /// <summary>Where a command writes and what it may read of its surroundings; tests pass their own.</summary>
 /// <param name="Interactive">A person is watching a terminal: progress bars are drawn only then.</param>
 /// <param name="Keys">Keys a person presses, when standard input is a terminal; null when it is redirected.</param>
-public sealed record CliConsole(TextWriter Out, TextWriter Error, IEnvironmentVariables Environment, bool Interactive, IKeyInput? Keys = null)
+internal sealed record CliConsole(TextWriter Out, TextWriter Error, IEnvironmentVariables Environment, bool Interactive, IKeyInput? Keys = null)
 {
     public static CliConsole FromProcess()
     {

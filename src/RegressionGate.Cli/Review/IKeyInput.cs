@@ -1,7 +1,7 @@
 namespace RegressionGate.Cli;
 
 /// <summary>The keys a person presses at a terminal, one at a time, for an interactive command.</summary>
-public interface IKeyInput
+internal interface IKeyInput
 {
     /// <summary>The next key's character (as typed, any case); null when there is no more input.</summary>
     char? Read();

@@ -11,7 +11,7 @@ namespace RegressionGate.Gate;
 /// ranking holds, and the judged answer's hash. A failure nothing explains gets the cause "unexplained", so every
 /// failing check has at least one cause.
 /// </summary>
-public static class FailureCauses
+internal static class FailureCauses
 {
     /// <summary>More segments with changed text than this are one cause ("text of 12 segments changed"), not one each.</summary>
     const int SegmentsListed = 5;

@@ -12,7 +12,7 @@ namespace RegressionGate.Gate;
 /// <c>[0.3, 0.5, 0.7]</c>, <c>"text"</c>) and as text otherwise (<c>bm25</c>). The overridden settings are checked by
 /// the same readers as the file, so a misspelt path or a bad value is an error naming the override.
 /// </summary>
-public sealed record SettingOverride(string Path, string Value)
+internal sealed record SettingOverride(string Path, string Value)
 {
     /// <summary><c>retriever.kind=bm25</c>; null when <paramref name="text"/> has no <c>=</c> or an empty path part.</summary>
     public static SettingOverride? TryParse(string text)

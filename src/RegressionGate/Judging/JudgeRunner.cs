@@ -4,7 +4,7 @@ namespace RegressionGate.Judging;
 /// Judges many answers with at most <c>parallel</c> items, hence model calls, in flight (a judge runs its repeats one
 /// after another). Cancellation stops the run; whatever each finished call recorded stays on disk.
 /// </summary>
-public static class JudgeRunner
+internal static class JudgeRunner
 {
     /// <summary>The outcomes in the items' order. Throws <see cref="OperationCanceledException"/> when cancelled.</summary>
     public static async Task<IReadOnlyList<JudgedItem>> RunAsync(

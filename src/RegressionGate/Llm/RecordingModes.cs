@@ -37,5 +37,5 @@ public static class RecordingModes
     public static bool WritesRecordings(this RecordingMode mode) => mode is RecordingMode.Record or RecordingMode.Refresh;
 
     /// <summary>Whether the mode may call a model, and so needs one configured.</summary>
-    public static bool CallsModel(this RecordingMode mode) => mode != RecordingMode.Replay;
+    internal static bool CallsModel(this RecordingMode mode) => mode != RecordingMode.Replay;
 }

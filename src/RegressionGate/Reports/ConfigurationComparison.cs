@@ -13,7 +13,7 @@ namespace RegressionGate.Reports;
 /// </summary>
 /// <param name="NameA">How the first configuration is named, e.g. <c>golden/gate.json</c>.</param>
 /// <param name="NameB">How the second is named, e.g. <c>golden/gate.json with --set retriever.kind=bm25</c>.</param>
-public sealed record ConfigurationComparison(string NameA, GateResult A, string NameB, GateResult B)
+internal sealed record ConfigurationComparison(string NameA, GateResult A, string NameB, GateResult B)
 {
     public const string MarkdownFile = "compare-report.md";
 
@@ -105,7 +105,7 @@ public sealed record ConfigurationComparison(string NameA, GateResult A, string 
 }
 
 /// <summary>One question under two configurations: the gate's verdict, recall, first relevant rank and automated label of each.</summary>
-public sealed record QuestionDifference(
+internal sealed record QuestionDifference(
     string QuestionId,
     bool PassedA,
     bool PassedB,

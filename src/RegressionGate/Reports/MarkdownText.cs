@@ -12,7 +12,7 @@ namespace RegressionGate.Reports;
 /// SHA. Those get a zero-width space (<c>&amp;#8203;</c>) where GitHub's patterns need two characters to touch, so
 /// they still read the same.
 /// </summary>
-public static partial class MarkdownText
+internal static partial class MarkdownText
 {
     /// <summary>Characters that change meaning anywhere in a line; CommonMark lets any ASCII punctuation be backslash-escaped.</summary>
     const string Special = "\\`*_[]<>&|~";

@@ -8,7 +8,7 @@ namespace RegressionGate.Reports;
 /// GitHub's limit of 65,536 characters per comment. User text in it is escaped and its auto-links neutralised by
 /// <see cref="MarkdownText"/>, so a question that says <c>@team</c> notifies no one.
 /// </summary>
-public static class PullRequestComment
+internal static class PullRequestComment
 {
     /// <summary>The most characters GitHub accepts in one issue or pull-request comment.</summary>
     public const int GitHubCommentLimit = 65_536;

@@ -10,7 +10,7 @@ namespace RegressionGate.Reports;
 /// "left" for a verified segment no longer ranked and "new" for a current one that was not. The same table as plain
 /// text (console, test output, interactive review) and as Markdown; the HTML report draws it from the same rows.
 /// </summary>
-public static class RankingTable
+internal static class RankingTable
 {
     public const string Star = "★";
     public const string LeftMark = "left";

@@ -12,7 +12,7 @@ namespace RegressionGate.Reports;
 /// (<c>approve --review</c>): for a summary every aggregate verified → received; for a ranking the change in words,
 /// relevant segments first, then both top-k side by side; for a judgment score, label and both reasonings.
 /// </summary>
-public static class ReceivedSnapshotText
+internal static class ReceivedSnapshotText
 {
     const int ReasoningChars = 600;
 

@@ -83,7 +83,7 @@ public static class TextReport
     }
 
     /// <summary><c>segment 1009 text changed: 6 questions (retrieval): 105, 221, 233, 245, 249, 253</c>.</summary>
-    public static string CauseLine(Cause cause)
+    internal static string CauseLine(Cause cause)
     {
         var ids = cause.QuestionIds;
         var checks = string.Join(", ", cause.Failures.Select(f => f.Check).Distinct().Order().Select(c => c.Name()));

@@ -7,7 +7,7 @@ namespace RegressionGate.Snapshots;
 /// <c>true</c>) on a developer's machine, and refused wherever <c>CI</c> is set to anything, because a gate that
 /// approves its own changes in CI gates nothing.
 /// </summary>
-public sealed record AutoApproval(bool Requested, bool InCi)
+internal sealed record AutoApproval(bool Requested, bool InCi)
 {
     public const string Variable = "REGRESSIONGATE_AUTO_APPROVE";
     public const string CiVariable = "CI";

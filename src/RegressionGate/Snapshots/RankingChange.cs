@@ -10,7 +10,7 @@ namespace RegressionGate.Snapshots;
 /// two rankings without those that left and entered; only the rest "changed order", so one dropped segment reads as
 /// one exit and one summarised shift, not as ten moves.
 /// </summary>
-public sealed class RankingChange
+internal sealed class RankingChange
 {
     /// <summary>At most this many segments of one kind are named one by one; more are counted in one sentence.</summary>
     const int Listed = 3;
@@ -199,7 +199,7 @@ public sealed class RankingChange
 /// One rank of a before/after table: the verified segment at that rank and the current one, each flagged relevant
 /// (★), and whether the verified one has left the ranking or the current one is new to it.
 /// </summary>
-public sealed record RankingRow(
+internal sealed record RankingRow(
     int Rank,
     RankedSegment? Before,
     bool BeforeRelevant,

@@ -10,7 +10,7 @@ namespace RegressionGate.Snapshots;
 /// different scales, and the message says so instead of reporting their difference.
 /// </summary>
 /// <param name="relevant">The question's relevant segments, named first and starred (★) in messages.</param>
-public sealed class RetrievalComparer(Tolerances tolerances, IEnumerable<string>? relevant = null) : ISnapshotComparer<RetrievalSnapshot>
+internal sealed class RetrievalComparer(Tolerances tolerances, IEnumerable<string>? relevant = null) : ISnapshotComparer<RetrievalSnapshot>
 {
     /// <summary>Slack for binary floating point, far below the 6 decimals snapshots keep.</summary>
     internal const double Epsilon = 1e-9;

@@ -11,7 +11,7 @@ namespace RegressionGate.Snapshots;
 /// Absolute violations (floors) fail whatever happened to the baseline. Without <paramref name="write"/> (<c>run
 /// --no-write</c>, <c>compare</c>) it compares and says the same, but writes and deletes nothing.
 /// </summary>
-public sealed class SnapshotVerifier(SnapshotStore store, IEnvironmentVariables environment, bool write = true)
+internal sealed class SnapshotVerifier(SnapshotStore store, IEnvironmentVariables environment, bool write = true)
 {
     /// <summary>The note a comparison that would have written a snapshot gets when nothing may be written.</summary>
     public const string NotWrittenNote = "no snapshot written (--no-write): the golden set is as it was";

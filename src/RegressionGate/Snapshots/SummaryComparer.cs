@@ -6,7 +6,7 @@ namespace RegressionGate.Snapshots;
 /// Fails the run when an aggregate drops more than its tolerance below the verified baseline (approval can accept
 /// that), or below its absolute floor in <c>gate.json</c> (which holds with or without a baseline, approved or not).
 /// </summary>
-public sealed class SummaryComparer(Tolerances tolerances, Floors floors) : ISnapshotComparer<SummarySnapshot>
+internal sealed class SummaryComparer(Tolerances tolerances, Floors floors) : ISnapshotComparer<SummarySnapshot>
 {
     public IReadOnlyList<string> Compare(SummarySnapshot verified, SummarySnapshot current)
     {

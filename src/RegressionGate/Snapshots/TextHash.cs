@@ -8,7 +8,7 @@ namespace RegressionGate.Snapshots;
 /// a segment or an answer, so a later run can say "segment 1009's text changed" instead of only "the ranking moved".
 /// 64 bits tell an edit of the same segment apart with certainty in practice; it is no identity for unrelated texts.
 /// </summary>
-public static class TextHash
+internal static class TextHash
 {
     public const int Length = 16;
 
