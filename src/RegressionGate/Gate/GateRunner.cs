@@ -90,8 +90,11 @@ public static class GateRunner
         var measured = golden.Questions
             .Select(q => ((IReadOnlyList<string>)rankings[q.Id].Select(r => r.Id).ToList(), (IReadOnlyCollection<string>)q.Relevant))
             .ToList();
-        var agreement = Agreement(golden.Questions, judged);
-        var summary = new SummarySnapshot(RetrievalMetrics.Average(measured, settings.Retriever.K), Aggregates(agreement));
+        var labelled = LabelledJudgments(golden.Questions, judged);
+        var agreement = labelled.Count == 0 ? null : Judging.Agreement.Compute(labelled.Select(l => l.Pair).ToList());
+        var basis = new SummaryBasis(IdSet.Of(golden.Questions.Select(q => q.Id)), evaluation.Retriever,
+            IdSet.Of(labelled.Select(l => l.Id)), evaluation.Judge);
+        var summary = new SummarySnapshot(RetrievalMetrics.Average(measured, settings.Retriever.K), Aggregates(agreement), basis);
         var summaryBaseline = TryRead(SnapshotKinds.Summary, verifier.Store, SnapshotStages.Summary, SnapshotStages.SummaryName);
         var summaryVerdict = Verdict.From(verifier.Verify(SnapshotKinds.Summary, SnapshotStages.SummaryName, summary,
             new SummaryComparer(tolerances, settings.Floors)));
@@ -151,14 +154,12 @@ public static class GateRunner
         judgment.Flaky,
         judgment.Reasoning);
 
-    static AgreementReport? Agreement(IReadOnlyList<GoldenQuestion> questions, IReadOnlyDictionary<string, JudgeOutcome> judged)
-    {
-        var pairs = questions
+    /// <summary>The answers people labelled that the judge judged: what agreement, and so the summary, is measured over.</summary>
+    static List<(string Id, LabelPair Pair)> LabelledJudgments(IReadOnlyList<GoldenQuestion> questions, IReadOnlyDictionary<string, JudgeOutcome> judged) =>
+        questions
             .Where(q => q.Manual is not null && judged.GetValueOrDefault(q.Id) is Judgment)
-            .Select(q => new LabelPair(q.Manual!.Value, ((Judgment)judged[q.Id]).Label))
+            .Select(q => (q.Id, new LabelPair(q.Manual!.Value, ((Judgment)judged[q.Id]).Label)))
             .ToList();
-        return pairs.Count == 0 ? null : Judging.Agreement.Compute(pairs);
-    }
 
     static JudgeAggregates? Aggregates(AgreementReport? agreement) => agreement is null ? null : new JudgeAggregates(
         agreement.Count,

@@ -160,6 +160,9 @@ internal sealed class SnapshotFields
     public SnapshotFields Object(string name) =>
         NullableObject(name) ?? throw Error(name, "must be an object, found null");
 
+    /// <summary>An object that older snapshots may lack altogether: null when absent or null.</summary>
+    public SnapshotFields? OptionalObject(string name) => element.TryGetProperty(name, out _) ? NullableObject(name) : null;
+
     public SnapshotFields? NullableObject(string name)
     {
         var value = Required(name, allowNull: true);

@@ -12,24 +12,14 @@ namespace RegressionGate.Tests.Gate;
 /// catches a damaged segment and a changed retriever with messages that say what moved, and passes again once the
 /// change is approved.
 /// </summary>
-public sealed class GateProvesItselfTests : IDisposable, IClassFixture<GateProvesItselfTests.SharedEmbeddings>
+[Collection(SampleEmbeddings.Collection)]
+public sealed class GateProvesItselfTests : IDisposable
 {
-    /// <summary>
-    /// One embedding cache for the class: entries are keyed by model and text, so sharing them changes no result and
-    /// spares each test embedding the same corpus again.
-    /// </summary>
-    public sealed class SharedEmbeddings : IDisposable
-    {
-        public TempDirectory Cache { get; } = new();
-
-        public void Dispose() => Cache.Dispose();
-    }
-
     readonly TempDirectory temp = new();
     readonly string golden;
     readonly GateRunOptions noAutoApproval;
 
-    public GateProvesItselfTests(SharedEmbeddings embeddings)
+    public GateProvesItselfTests(SampleEmbeddings embeddings)
     {
         golden = SampleGolden.CopyTo(temp);
         noAutoApproval = new GateRunOptions
