@@ -21,7 +21,8 @@ public sealed class RecordExporterTests : IDisposable
         var references = AnswerReferences.Read(Path.Combine(golden, AnswerReferences.FileName), AnswerReferences.FileName);
         // The judgment would come from replaying the recording (the Llm stage); here it comes from the record itself.
         var judged = Assert.Single(RecordParser.ReadFile(Seed.Path)).Record;
-        var question = Assert.Single(set.Questions);
+        Assert.Equal(["105"], set.Questions.Select(q => q.Id));
+        var question = set.Questions[0];
 
         var written = RecordExporter.Export(set,
             [new ExportQuestion(question.Id, retriever.Retrieve(question, set.Settings.Retriever.K), references[question.Id], judged.AnswerRelevance, judged.Automated, judged.Reasoning)],
