@@ -2,6 +2,7 @@ using System.CommandLine;
 using RegressionGate.Cli.Commands;
 using RegressionGate.Golden;
 using RegressionGate.Llm;
+using RegressionGate.Snapshots;
 
 namespace RegressionGate.Cli;
 
@@ -45,7 +46,7 @@ public static class CliApp
             await console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
-        catch (LlmConfigurationException e)
+        catch (Exception e) when (e is LlmConfigurationException or AutoApprovalRefusedException)
         {
             await console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.BadInput;

@@ -30,12 +30,18 @@ static class ApproveCommand
         {
             var directory = parse.GetValue(golden)!;
             var set = GoldenSetLoader.Load(directory);
-            var approver = new SnapshotApprover(SnapshotStore.InGolden(set.Directory), set.Settings.Tolerances);
-            var entries = approver.Approve(new ApprovalOptions
+            var only = parse.GetValue(question);
+            if (only is not null && only != SnapshotStages.SummaryName && set.Questions.All(q => q.Id != only))
+            {
+                await console.Error.WriteLineAsync(
+                    $"error: --question '{only}': no such question in {Path.Combine(directory, GoldenSet.QuestionsFile)} (the summary is '{SnapshotStages.SummaryName}')").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+            var entries = SnapshotApprover.For(set).Approve(new ApprovalOptions
             {
                 DryRun = parse.GetValue(dryRun),
                 Stage = parse.GetValue(stage),
-                Name = parse.GetValue(question),
+                Name = only,
             });
             foreach (var entry in entries) await console.Out.WriteLineAsync(entry.ToString()).ConfigureAwait(false);
             var refused = entries.Count(e => e.Action == ApprovalAction.Refused);

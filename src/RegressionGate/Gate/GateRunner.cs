@@ -18,6 +18,7 @@ public static class GateRunner
     /// <summary>Evaluates, then compares with the verified snapshots (writing received ones on mismatch).</summary>
     public static async Task<GateResult> RunAsync(GoldenSet golden, GateRunOptions options, CancellationToken cancellationToken = default)
     {
+        AutoApproval.ThrowIfRefused(options.Environment);
         var evaluation = await EvaluateAsync(golden, options, cancellationToken).ConfigureAwait(false);
         return Verify(evaluation, options);
     }

@@ -24,6 +24,12 @@ public sealed record AutoApproval(bool Requested, bool InCi)
     /// <summary>Requested where it is not allowed.</summary>
     public bool Refused => Requested && InCi;
 
+    /// <summary>Stops a run that asks for auto-approval in CI, before it does any work.</summary>
+    public static void ThrowIfRefused(IEnvironmentVariables environment)
+    {
+        if (From(environment).Refused) throw new AutoApprovalRefusedException();
+    }
+
     public const string RefusalMessage =
         $"{Variable} is set, but so is {CiVariable}: snapshots are never approved automatically in CI. " +
         $"Unset {Variable} in the CI environment, and approve locally with `regression-gate approve`.";

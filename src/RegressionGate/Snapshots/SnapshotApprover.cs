@@ -3,26 +3,34 @@ using RegressionGate.Golden;
 namespace RegressionGate.Snapshots;
 
 /// <summary>
-/// Turns received snapshots into verified ones after a person has looked at the diff. Each received file must parse
-/// before it is approved; it then replaces its verified file by a single rename, so a failure leaves the verified
-/// file as it was and the received file where it was. Reports what changed in meaning, per file.
+/// Turns received snapshots into verified ones after a person has looked at the diff. Each received file must parse,
+/// be about the question its file is named for, and that question must be in the golden set, before it is approved;
+/// it then replaces its verified file by a single rename, so a failure leaves the verified file as it was and the
+/// received file where it was. Reports what changed in meaning, per file, the summary first.
 /// </summary>
 public sealed class SnapshotApprover
 {
     readonly SnapshotStore store;
     readonly Tolerances tolerances;
+    readonly HashSet<string> questionIds;
     readonly Action<string, string> replace;
 
-    public SnapshotApprover(SnapshotStore store, Tolerances tolerances)
-        : this(store, tolerances, (received, verified) => File.Move(received, verified, overwrite: true)) { }
+    /// <param name="questionIds">The golden set's questions: a received file about any other question is refused.</param>
+    public SnapshotApprover(SnapshotStore store, Tolerances tolerances, IEnumerable<string> questionIds)
+        : this(store, tolerances, questionIds, (received, verified) => File.Move(received, verified, overwrite: true)) { }
 
     /// <summary>With a stand-in for the final rename, so tests can make it fail at exactly that step.</summary>
-    internal SnapshotApprover(SnapshotStore store, Tolerances tolerances, Action<string, string> replace)
+    internal SnapshotApprover(SnapshotStore store, Tolerances tolerances, IEnumerable<string> questionIds, Action<string, string> replace)
     {
         this.store = store;
         this.tolerances = tolerances;
+        this.questionIds = new HashSet<string>(questionIds, StringComparer.Ordinal);
         this.replace = replace;
     }
+
+    /// <summary>The approver of a loaded golden set: its snapshots, its tolerances, its questions.</summary>
+    public static SnapshotApprover For(GoldenSet golden) =>
+        new(SnapshotStore.InGolden(golden.Directory), golden.Settings.Tolerances, golden.Questions.Select(q => q.Id));
 
     public IReadOnlyList<ApprovalEntry> Approve(ApprovalOptions? options = null)
     {
@@ -56,6 +64,15 @@ public sealed class SnapshotApprover
         catch (GoldenSetException e)
         {
             return Entry(ApprovalAction.Refused, false, $"the received snapshot is invalid, nothing changed: {e.Message}");
+        }
+        if (kind.QuestionIdOf(received) is { } questionId)
+        {
+            if (SnapshotFileName.For(questionId) != name)
+                return Entry(ApprovalAction.Refused, false,
+                    $"the received snapshot is about question {questionId}, but its file is named for question {name}; nothing changed");
+            if (!questionIds.Contains(questionId))
+                return Entry(ApprovalAction.Refused, false,
+                    $"question {questionId} is not in the golden set (removed from {GoldenSet.QuestionsFile}?); nothing changed");
         }
 
         var description = isNew ? kind.DescribeNew(received) : DescribeChange(kind, verifiedPath, received);

@@ -6,12 +6,21 @@ namespace RegressionGate.Snapshots;
 /// The verify policy. A missing verified snapshot fails and writes the current one as received. A current result
 /// within tolerance passes and leaves the verified file byte-for-byte alone (no churn in diffs), deleting any stale
 /// received file. A result beyond tolerance fails with the comparer's messages and writes received. Outside CI,
-/// <c>REGRESSIONGATE_AUTO_APPROVE=1</c> writes verified instead and passes with a note; in CI it is refused.
-/// Absolute violations (floors) fail whatever happened to the baseline.
+/// <c>REGRESSIONGATE_AUTO_APPROVE=1</c> writes verified instead and passes with a note; in CI the verifier refuses to
+/// exist (<see cref="AutoApprovalRefusedException"/>). Absolute violations (floors) fail whatever happened to the baseline.
 /// </summary>
-public sealed class SnapshotVerifier(SnapshotStore store, IEnvironmentVariables environment)
+public sealed class SnapshotVerifier
 {
-    public SnapshotStore Store { get; } = store;
+    readonly IEnvironmentVariables environment;
+
+    public SnapshotVerifier(SnapshotStore store, IEnvironmentVariables environment)
+    {
+        AutoApproval.ThrowIfRefused(environment);
+        Store = store;
+        this.environment = environment;
+    }
+
+    public SnapshotStore Store { get; }
 
     public VerifyResult Verify<T>(SnapshotKind<T> kind, string name, T current, ISnapshotComparer<T> comparer) where T : class
     {
@@ -22,7 +31,6 @@ public sealed class SnapshotVerifier(SnapshotStore store, IEnvironmentVariables 
         var receivedPath = Store.ReceivedPath(kind.Stage, name);
         var failures = new List<string>();
         var notes = new List<string>();
-        if (approval.Refused) failures.Add(AutoApproval.RefusalMessage);
 
         T? verified = null;
         IReadOnlyList<string> differences;

@@ -81,7 +81,7 @@ public sealed class GateProvesItselfTests : IDisposable
             .ToList();
         Assert.True(missed.Count == 0, $"{missed.Count} of {changed.Questions.Count} rows did not fail with \"{expected}\":\n{string.Join("\n", missed.Take(5))}");
 
-        var approved = new SnapshotApprover(SnapshotStore.InGolden(golden), changed.Golden.Settings.Tolerances).Approve();
+        var approved = SnapshotApprover.For(changed.Golden).Approve();
         Assert.All(approved, entry => Assert.True(entry.Applied, entry.ToString()));
         Assert.Contains(approved, entry => entry.Stage == SnapshotStages.Retrieval);
 

@@ -13,6 +13,11 @@ public sealed class SnapshotApproverTests : IDisposable
 
     public void Dispose() => temp.Dispose();
 
+    /// <summary>The golden set's questions: what a received file may be about.</summary>
+    static readonly string[] Questions = ["105", "106"];
+
+    SnapshotApprover Approver() => new(store, new Tolerances(), Questions);
+
     static readonly RetrievalSnapshot Moved = Samples.Retrieval("7744", "3247", "6694", "3334", "7699", "7742", "3027", "3246", "7682", "7743");
 
     /// <summary>A changed retrieval, a new one, a flipped judgment and a dropped summary metric, all waiting as received.</summary>
@@ -39,7 +44,7 @@ public sealed class SnapshotApproverTests : IDisposable
         ArrangeReceived();
         var received105 = File.ReadAllBytes(store.ReceivedPath("retrieval", "105"));
 
-        var entries = new SnapshotApprover(store, new Tolerances()).Approve();
+        var entries = Approver().Approve();
 
         Assert.Equal(
         [
@@ -62,7 +67,7 @@ public sealed class SnapshotApproverTests : IDisposable
         ArrangeReceived();
         var before = Files();
 
-        var entries = new SnapshotApprover(store, new Tolerances()).Approve(new ApprovalOptions { DryRun = true });
+        var entries = Approver().Approve(new ApprovalOptions { DryRun = true });
 
         Assert.Equal(4, entries.Count);
         Assert.All(entries, e => Assert.False(e.Applied));
@@ -76,7 +81,7 @@ public sealed class SnapshotApproverTests : IDisposable
     public void Approval_can_be_limited_to_a_stage_or_one_question()
     {
         ArrangeReceived();
-        var approver = new SnapshotApprover(store, new Tolerances());
+        var approver = Approver();
 
         var judged = approver.Approve(new ApprovalOptions { Stage = "judge" });
         Assert.Equal(["judge/105"], judged.Select(e => $"{e.Stage}/{e.Name}"));
@@ -97,7 +102,7 @@ public sealed class SnapshotApproverTests : IDisposable
         var corrupt = SnapshotKinds.Judge.Write(Samples.Judge()).Replace("\"automated\": \"P\"", "\"automated\": \"maybe\"");
         AtomicFile.WriteAllText(received, corrupt);
 
-        var entry = Assert.Single(new SnapshotApprover(store, new Tolerances()).Approve());
+        var entry = Assert.Single(Approver().Approve());
 
         Assert.Equal(ApprovalAction.Refused, entry.Action);
         Assert.False(entry.Applied);
@@ -111,7 +116,7 @@ public sealed class SnapshotApproverTests : IDisposable
     {
         ArrangeReceived();
         var before = Files();
-        var approver = new SnapshotApprover(store, new Tolerances(), (_, _) => throw new IOException("disk full"));
+        var approver = new SnapshotApprover(store, new Tolerances(), Questions, (_, _) => throw new IOException("disk full"));
 
         var entries = approver.Approve(new ApprovalOptions { Stage = "summary" });
 
@@ -131,7 +136,7 @@ public sealed class SnapshotApproverTests : IDisposable
         Directory.CreateDirectory(blocker);
         File.WriteAllText(Path.Combine(blocker, "keep.txt"), "something a person put here");
 
-        var entry = Assert.Single(new SnapshotApprover(store, new Tolerances()).Approve());
+        var entry = Assert.Single(Approver().Approve());
 
         Assert.Equal(ApprovalAction.Refused, entry.Action);
         Assert.True(File.Exists(received));
@@ -146,7 +151,7 @@ public sealed class SnapshotApproverTests : IDisposable
         var stray = Path.Combine(Path.GetDirectoryName(received)!, $".105.received.json.0123456789abcdef{AtomicFile.TempSuffix}");
         File.WriteAllText(stray, "half a snap");
 
-        var entry = Assert.Single(new SnapshotApprover(store, new Tolerances()).Approve());
+        var entry = Assert.Single(Approver().Approve());
 
         Assert.Equal("105", entry.Name);
         Assert.True(File.Exists(stray));
@@ -160,11 +165,36 @@ public sealed class SnapshotApproverTests : IDisposable
         File.WriteAllText(verified, "not json");
         store.Write(SnapshotKinds.Retrieval, store.ReceivedPath("retrieval", "105"), Samples.Retrieval());
 
-        var entry = Assert.Single(new SnapshotApprover(store, new Tolerances()).Approve());
+        var entry = Assert.Single(Approver().Approve());
 
         Assert.Equal(ApprovalAction.Replaced, entry.Action);
         Assert.StartsWith("replaces an unreadable verified snapshot", entry.Description);
         Assert.Equal(SnapshotKinds.Retrieval.Write(Samples.Retrieval()), File.ReadAllText(verified));
+    }
+
+    [Fact]
+    public void A_received_file_that_names_another_question_than_its_file_is_refused_and_nothing_changes()
+    {
+        store.Write(SnapshotKinds.Retrieval, store.VerifiedPath("retrieval", "106"), Samples.Retrieval() with { QuestionId = "106" });
+        store.Write(SnapshotKinds.Retrieval, store.ReceivedPath("retrieval", "106"), Samples.Retrieval());
+        var before = Files();
+
+        var entry = Assert.Single(Approver().Approve());
+
+        Assert.Equal("retrieval/106: refused: the received snapshot is about question 105, but its file is named for question 106; nothing changed",
+            entry.ToString());
+        Assert.Equal(before, Files());
+    }
+
+    [Fact]
+    public void A_received_file_for_a_question_not_in_the_golden_set_is_refused()
+    {
+        store.Write(SnapshotKinds.Judge, store.ReceivedPath("judge", "999"), Samples.Judge() with { QuestionId = "999" });
+
+        var entry = Assert.Single(Approver().Approve());
+
+        Assert.Equal("judge/999: refused: question 999 is not in the golden set (removed from questions.jsonl?); nothing changed", entry.ToString());
+        Assert.False(File.Exists(store.VerifiedPath("judge", "999")));
     }
 
     static double Rbo(RetrievalSnapshot current) =>
