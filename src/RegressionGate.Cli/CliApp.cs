@@ -46,7 +46,7 @@ public static class CliApp
             await console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
-        catch (Exception e) when (e is LlmConfigurationException or AutoApprovalRefusedException)
+        catch (Exception e) when (e is LlmConfigurationException or AutoApprovalRefusedException or CliUsageException)
         {
             await console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.BadInput;

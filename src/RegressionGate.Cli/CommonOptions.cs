@@ -6,18 +6,28 @@ namespace RegressionGate.Cli;
 /// <summary>Options several commands share, so they read and are documented the same everywhere.</summary>
 static class CommonOptions
 {
-    public static Option<string> Golden(CliConsole console) => new("--golden", "-g")
+    public static Option<string> Golden(CliConsole console) => NotEmpty(new Option<string>("--golden", "-g")
     {
         Description = "The golden directory (gate.json, corpus.jsonl, questions.jsonl, recordings/, snapshots/). " +
                       "Default: $REGRESSIONGATE_GOLDEN, else ./golden.",
         HelpName = "DIR",
         DefaultValueFactory = _ => console.Environment.Get("REGRESSIONGATE_GOLDEN") is { Length: > 0 } dir ? dir : "golden",
-    };
+    });
 
-    public static Option<string> Out(string description, string fallback) => new("--out", "-o")
+    public static Option<string> Out(string description, string fallback) => NotEmpty(new Option<string>("--out", "-o")
     {
         Description = description,
         HelpName = "DIR",
         DefaultValueFactory = _ => fallback,
-    };
+    });
+
+    /// <summary>An empty path (<c>--golden ""</c>) is a usage error, not the current directory and not a crash.</summary>
+    static Option<string> NotEmpty(Option<string> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is "") result.AddError($"{option.Name} is empty; give a directory");
+        });
+        return option;
+    }
 }

@@ -71,7 +71,18 @@ static class AskCommand
             }
 
             using var client = LlmClientFactory.Create(connection);
-            var (answer, references) = await GroundedAnswer.AskAsync(client, text, segments, cancellationToken).ConfigureAwait(false);
+            string answer;
+            IReadOnlyList<Segment> references;
+            try
+            {
+                (answer, references) = await GroundedAnswer.AskAsync(client, text, segments, cancellationToken).ConfigureAwait(false);
+            }
+            catch (LlmCallException e)
+            {
+                // The segments above stand; only the answer is missing, and the message says why (never the key).
+                await console.Error.WriteLineAsync($"error: no answer: {e.Message}").ConfigureAwait(false);
+                return ExitCodes.GateFailed;
+            }
             await console.Out.WriteLineAsync($"**Resposta gerada pelo LLM**: {answer}").ConfigureAwait(false);
             await console.Out.WriteLineAsync().ConfigureAwait(false);
             await console.Out.WriteLineAsync("**Referências**:").ConfigureAwait(false);

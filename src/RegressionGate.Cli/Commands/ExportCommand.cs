@@ -28,10 +28,10 @@ static class ExportCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var set = GoldenSetLoader.Load(parse.GetValue(golden)!);
+            var directory = OutputDirectory.Check(parse.GetValue(output)!, set.Directory);
             var options = new GateRunOptions { LlmMode = parse.GetValue(llm), Environment = console.Environment, Warning = console.Warn };
             var evaluation = await ProgressDisplay.RunAsync(console, progress =>
                 GateRunner.EvaluateAsync(set, options with { Progress = progress }, cancellationToken)).ConfigureAwait(false);
-            var directory = Path.GetFullPath(parse.GetValue(output)!);
             var written = EvaluationExport.Write(evaluation, directory);
             await console.Out.WriteLineAsync($"wrote {written.Count} record(s) to {directory}").ConfigureAwait(false);
             return ExitCodes.Passed;

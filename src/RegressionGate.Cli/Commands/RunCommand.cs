@@ -51,6 +51,7 @@ static class RunCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var set = GoldenSetLoader.Load(parse.GetValue(golden)!);
+            var outDirectory = OutputDirectory.Check(parse.GetValue(output)!, set.Directory);
             var options = new GateRunOptions
             {
                 LlmMode = parse.GetValue(llm),
@@ -61,7 +62,6 @@ static class RunCommand
             };
             var result = await ProgressDisplay.RunAsync(console, progress =>
                 GateRunner.RunAsync(set, options with { Progress = progress }, cancellationToken)).ConfigureAwait(false);
-            var outDirectory = Path.GetFullPath(parse.GetValue(output)!);
             var written = GateReports.Write(result, outDirectory);
             if (parse.GetValue(json))
                 await console.Out.WriteAsync(await File.ReadAllTextAsync(Path.Combine(outDirectory, GateReports.JsonFile), cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);

@@ -21,7 +21,8 @@ public static class GoldenSetLoader
         var ids = corpus.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var questions = QuestionsReader.Read(questionsPath, Display(directory, GoldenSet.QuestionsFile), ids);
         if (questions.Count == 0) throw new GoldenSetException(Display(directory, GoldenSet.QuestionsFile), null, null, "there are no questions");
-        return new GoldenSet(full, settings, corpus, questions);
+        var references = ReferencesReader.Read(Path.Combine(full, GoldenSet.ReferencesFile), Display(directory, GoldenSet.ReferencesFile));
+        return new GoldenSet(full, settings, corpus, questions, references);
     }
 
     static string Display(string directory, string file) => Path.Combine(directory, file);

@@ -80,7 +80,7 @@ public sealed class RecordImporter(IJudgeRecordingWriter judgeRecordings)
             corpusFile = GoldenFile.In(goldenDirectory, GoldenSet.CorpusFile);
             questionsFile = GoldenFile.In(goldenDirectory, GoldenSet.QuestionsFile);
             runFile = GoldenFile.In(goldenDirectory, settings.Retriever.RunFile);
-            referencesFile = GoldenFile.In(goldenDirectory, AnswerReferences.FileName);
+            referencesFile = GoldenFile.In(goldenDirectory, GoldenSet.ReferencesFile);
 
             // The validating readers go first, so a broken file is reported as such before it is loaded for editing.
             if (File.Exists(corpusFile.Path))
@@ -102,7 +102,7 @@ public sealed class RecordImporter(IJudgeRecordingWriter judgeRecordings)
             runs = File.Exists(runFile.Path)
                 ? RunFileReader.Read(runFile.Path, runFile.Display, corpusById.Keys.ToHashSet(StringComparer.Ordinal)).ToDictionary(e => e.QuestionId, StringComparer.Ordinal)
                 : new Dictionary<string, RunFileEntry>(StringComparer.Ordinal);
-            references = AnswerReferences.Read(referencesFile.Path, referencesFile.Display).ToDictionary(StringComparer.Ordinal);
+            references = ReferencesReader.Read(referencesFile.Path, referencesFile.Display).ToDictionary(StringComparer.Ordinal);
         }
 
         public void Add(ParsedRecord parsed)

@@ -18,7 +18,7 @@ public sealed class RecordExporterTests : IDisposable
         new RecordImporter(new RecordingJudgeWriter()).Import([temp.Write(Seed.FileName, Seed.Text)], golden);
         var set = GoldenSetLoader.Load(golden);
         using var retriever = new RunFileRetriever(set);
-        var references = AnswerReferences.Read(Path.Combine(golden, AnswerReferences.FileName), AnswerReferences.FileName);
+        var references = set.References;
         // The judgment would come from replaying the recording (the Llm stage); here it comes from the record itself.
         var judged = Assert.Single(RecordParser.ReadFile(Seed.Path)).Record;
         Assert.Equal(["105"], set.Questions.Select(q => q.Id));

@@ -301,7 +301,7 @@ public sealed class RecordImporterTests : IDisposable
 
         Import(SeedCopy());
 
-        var references = AnswerReferences.Read(temp.Combine("golden", AnswerReferences.FileName), "references.jsonl");
+        var references = ReferencesReader.Read(temp.Combine("golden", GoldenSet.ReferencesFile), "references.jsonl");
         Assert.Equal(3, references["105"].Count);
         Assert.Equal(new RecordReference("Vídeo de referência oculto", ""), references["105"][0]);
     }
