@@ -62,8 +62,8 @@ public sealed class JsonFields
     public double OptionalDouble(string name, double fallback, double min = double.MinValue, double max = double.MaxValue)
     {
         if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return fallback;
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || !double.IsFinite(number))
-            throw Error(name, $"must be a number, found {JsonLines.Describe(value.ValueKind)}");
+        if (value.ValueKind != JsonValueKind.Number) throw Error(name, $"must be a number, found {JsonLines.Describe(value.ValueKind)}");
+        if (!value.TryGetDouble(out var number) || !double.IsFinite(number)) throw Error(name, $"must be a finite number, found {value.GetRawText()}");
         if (number < min || number > max)
             throw Error(name, string.Create(CultureInfo.InvariantCulture, $"must be between {min} and {max}, found {number}"));
         return number;
@@ -83,9 +83,11 @@ public sealed class JsonFields
     {
         if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
         if (value.ValueKind != JsonValueKind.Array) throw Error(name, $"must be an array of numbers, found {JsonLines.Describe(value.ValueKind)}");
-        return value.EnumerateArray().Select(item => item.ValueKind == JsonValueKind.Number && item.TryGetDouble(out var d)
+        return value.EnumerateArray().Select(item => item.ValueKind == JsonValueKind.Number && item.TryGetDouble(out var d) && double.IsFinite(d)
             ? d
-            : throw Error(name, $"must hold only numbers, found {Show(item)}")).ToList();
+            : throw Error(name, item.ValueKind == JsonValueKind.Number
+                ? $"must hold only finite numbers, found {item.GetRawText()}"
+                : $"must hold only numbers, found {Show(item)}")).ToList();
     }
 
     public string OneOf(string name, IReadOnlyList<string> allowed, string fallback)

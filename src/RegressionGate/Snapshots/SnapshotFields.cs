@@ -195,8 +195,8 @@ internal sealed class SnapshotFields
 
     double Number(JsonElement value, string fieldPath, double min, double max)
     {
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || !double.IsFinite(number))
-            throw ErrorAt(fieldPath, $"must be a number, found {Show(value)}");
+        if (value.ValueKind != JsonValueKind.Number) throw ErrorAt(fieldPath, $"must be a number, found {Show(value)}");
+        if (!value.TryGetDouble(out var number) || !double.IsFinite(number)) throw ErrorAt(fieldPath, $"must be a finite number, found {value.GetRawText()}");
         if (number < min || number > max)
             throw ErrorAt(fieldPath, string.Create(CultureInfo.InvariantCulture, $"must be between {min} and {max}, found {value.GetRawText()}"));
         return number;
