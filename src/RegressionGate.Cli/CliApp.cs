@@ -1,6 +1,6 @@
 using System.CommandLine;
 using RegressionGate.Cli.Commands;
-using RegressionGate.Golden;
+using RegressionGate.Files;
 using RegressionGate.Llm;
 using RegressionGate.Snapshots;
 
@@ -41,7 +41,7 @@ public static class CliApp
             return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false }, cancellationToken)
                 .ConfigureAwait(false);
         }
-        catch (GoldenSetException e)
+        catch (InputFileException e)
         {
             await console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.BadInput;

@@ -1,4 +1,4 @@
-using RegressionGate.Snapshots;
+using RegressionGate.Environments;
 
 namespace RegressionGate.Cli;
 

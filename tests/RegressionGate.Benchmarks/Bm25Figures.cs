@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using RegressionGate.Golden;
 using RegressionGate.Retrieval;
 
 namespace RegressionGate.Benchmarks;
@@ -12,12 +11,12 @@ public static class Bm25Figures
         var texts = PortugueseLectureTexts.Generate(segments, words: 300, seed: 7);
         var corpus = texts.Select((t, i) => ((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), t)).ToList();
         var random = new Random(11);
-        var questions = Enumerable.Range(0, 100).Select(_ =>
+        var questions = Enumerable.Range(0, 100).Select(i =>
         {
             var words = texts[random.Next(segments)].Split(' ').Where(w => w.Length > 5).ToArray();
-            return $"O que a aula explica sobre {string.Join(", ", Enumerable.Range(0, 4).Select(_ => words[random.Next(words.Length)]))}?";
+            return new RetrievalQuery($"q{i}", $"O que a aula explica sobre {string.Join(", ", Enumerable.Range(0, 4).Select(_ => words[random.Next(words.Length)]))}?");
         }).ToArray();
-        var settings = new RetrieverSettings { Kind = RetrieverKinds.Bm25 };
+        var settings = new RetrieverSettings { Kind = Bm25Retriever.Kind };
 
         Console.WriteLine($"BM25 over {segments:N0} generated segments (~300 words), Brazilian analyzer, k1 1.2, b 0.75; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         var indexing = new List<double>();

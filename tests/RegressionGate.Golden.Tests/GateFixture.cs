@@ -1,3 +1,4 @@
+using RegressionGate.Files;
 using RegressionGate.Gate;
 using RegressionGate.Reports;
 
@@ -18,11 +19,11 @@ public sealed class GateFixture : IAsyncLifetime
     {
         try
         {
-            var golden = GoldenSetLoader.Load(GoldenLocation.Directory);
-            result = await GateRunner.RunAsync(golden, new GateRunOptions());
+            var input = GateInput.Load(GoldenLocation.Directory);
+            result = await GateRunner.RunAsync(input, new GateRunOptions());
             GateReports.Write(result, GoldenLocation.ReportDirectory);
         }
-        catch (Exception e) when (e is GoldenSetException or InvalidOperationException or IOException)
+        catch (Exception e) when (e is InputFileException or InvalidOperationException or IOException)
         {
             failure = e;
         }

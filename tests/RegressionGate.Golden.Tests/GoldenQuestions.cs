@@ -1,3 +1,5 @@
+using RegressionGate.Files;
+
 namespace RegressionGate.Golden.Tests;
 
 /// <summary>The theory rows: one per question id of <c>golden/questions.jsonl</c>, read when tests are discovered.</summary>
@@ -17,7 +19,7 @@ public static class GoldenQuestions
         {
             foreach (var question in GoldenSetLoader.Load(GoldenLocation.Directory).Questions.Where(include)) rows.Add(question.Id);
         }
-        catch (GoldenSetException)
+        catch (InputFileException)
         {
             rows.Add(Unreadable);
         }

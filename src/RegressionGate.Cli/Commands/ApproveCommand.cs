@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RegressionGate.Gate;
 using RegressionGate.Golden;
 using RegressionGate.Snapshots;
 
@@ -29,15 +30,15 @@ static class ApproveCommand
         command.SetAction(async (parse, _) =>
         {
             var directory = parse.GetValue(golden)!;
-            var set = GoldenSetLoader.Load(directory);
+            var input = GateInput.Load(directory);
             var only = parse.GetValue(question);
-            if (only is not null && only != SnapshotStages.SummaryName && set.Questions.All(q => q.Id != only))
+            if (only is not null && only != SnapshotStages.SummaryName && input.Golden.Questions.All(q => q.Id != only))
             {
                 await console.Error.WriteLineAsync(
                     $"error: --question '{only}': no such question in {Path.Combine(directory, GoldenSet.QuestionsFile)} (the summary is '{SnapshotStages.SummaryName}')").ConfigureAwait(false);
                 return ExitCodes.BadInput;
             }
-            var entries = SnapshotApprover.For(set).Approve(new ApprovalOptions
+            var entries = SnapshotApprover.For(input.Golden, input.Settings.Tolerances).Approve(new ApprovalOptions
             {
                 DryRun = parse.GetValue(dryRun),
                 Stage = parse.GetValue(stage),

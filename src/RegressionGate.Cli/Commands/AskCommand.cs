@@ -2,6 +2,7 @@ using System.CommandLine;
 using RegressionGate.Gate;
 using RegressionGate.Golden;
 using RegressionGate.Llm;
+using RegressionGate.Retrieval;
 using RegressionGate.Retrieval.Embedding;
 
 namespace RegressionGate.Cli.Commands;
@@ -34,7 +35,8 @@ static class AskCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var set = GoldenSetLoader.Load(parse.GetValue(golden)!);
+            var input = GateInput.Load(parse.GetValue(golden)!);
+            var set = input.Golden;
             var text = parse.GetValue(question)!;
             var k = parse.GetValue(top);
             var llmEnvironment = LlmEnvironmentVariables.All.ToDictionary(name => name, console.Environment.Get, StringComparer.Ordinal);
@@ -43,10 +45,10 @@ static class AskCommand
             var ranking = await ProgressDisplay.RunAsync(console, progress =>
             {
                 var cache = EmbeddingCache.ForGolden(set.Directory, console.Environment.Get(EmbeddingCache.EnvironmentVariable), console.Warn);
-                using var retriever = RetrieverFactory.Create(set,
+                using var retriever = input.CreateRetriever(cache,
                     progress is null ? null : new Progress<int>(done => progress.Report(new GateProgress(GateStage.EmbeddingCorpus, done, set.Corpus.Count))),
-                    cancellationToken, cache);
-                return Task.FromResult(retriever.Retrieve(new GoldenQuestion("ask", text, null, null, []), k));
+                    console.Environment, cancellationToken);
+                return Task.FromResult(retriever.Retrieve(new RetrievalQuery("ask", text), k));
             }).ConfigureAwait(false);
             var segments = ranking.Select(r => set.FindSegment(r.Id)!).ToList();
 

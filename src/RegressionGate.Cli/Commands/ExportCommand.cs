@@ -1,6 +1,6 @@
 using System.CommandLine;
 using RegressionGate.Gate;
-using RegressionGate.Golden;
+using RegressionGate.Llm;
 using RegressionGate.Records;
 
 namespace RegressionGate.Cli.Commands;
@@ -13,7 +13,7 @@ static class ExportCommand
         var golden = CommonOptions.Golden(console);
         var output = CommonOptions.Out("Where the records go, one file per question ({NNN}_{hash}.txt).", "artifacts/records");
         var llm = new Option<string?>("--llm") { Description = "replay (default), record, refresh or live, as for 'run'.", HelpName = "MODE" };
-        llm.AcceptOnlyFromAmong(Golden.LlmModes.All.ToArray());
+        llm.AcceptOnlyFromAmong(RecordingModes.Names.ToArray());
 
         var command = new Command("export",
             "Retrieve and judge every golden question as 'run' does, without comparing or writing snapshots, and write one " +
@@ -27,11 +27,11 @@ static class ExportCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var set = GoldenSetLoader.Load(parse.GetValue(golden)!);
-            var directory = OutputDirectory.Check(parse.GetValue(output)!, set.Directory);
-            var options = new GateRunOptions { LlmMode = parse.GetValue(llm), Environment = console.Environment, Warning = console.Warn };
+            var input = GateInput.Load(parse.GetValue(golden)!);
+            var directory = OutputDirectory.Check(parse.GetValue(output)!, input.Golden.Directory);
+            var options = new GateRunOptions { LlmMode = parse.GetValue(llm) is { } mode ? RecordingModes.Parse(mode) : null, Environment = console.Environment, Warning = console.Warn };
             var evaluation = await ProgressDisplay.RunAsync(console, progress =>
-                GateRunner.EvaluateAsync(set, options with { Progress = progress }, cancellationToken)).ConfigureAwait(false);
+                GateRunner.EvaluateAsync(input, options with { Progress = progress }, cancellationToken)).ConfigureAwait(false);
             var written = EvaluationExport.Write(evaluation, directory);
             await console.Out.WriteLineAsync($"wrote {written.Count} record(s) to {directory}").ConfigureAwait(false);
             return ExitCodes.Passed;

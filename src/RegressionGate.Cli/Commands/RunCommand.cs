@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using RegressionGate.Gate;
-using RegressionGate.Golden;
+using RegressionGate.Judging;
+using RegressionGate.Llm;
 using RegressionGate.Reports;
+using RegressionGate.Retrieval;
 
 namespace RegressionGate.Cli.Commands;
 
@@ -20,7 +22,7 @@ static class RunCommand
                           "Default: llm.mode of gate.json.",
             HelpName = "MODE",
         };
-        llm.AcceptOnlyFromAmong(LlmModes.All.ToArray());
+        llm.AcceptOnlyFromAmong(RecordingModes.Names.ToArray());
         var judge = new Option<string?>("--judge")
         {
             Description = "answer-relevance (the LLM judge) or similarity (offline: cosine of question and answer embeddings). Default: judge.kind of gate.json.",
@@ -44,24 +46,26 @@ static class RunCommand
             "  regression-gate run --golden golden --out artifacts/gate\n" +
             "  regression-gate run --llm record          # after changing the judge prompt or model (needs AZURE_OPENAI_*)\n" +
             "  regression-gate run --judge similarity    # offline judge, no LLM\n" +
-            "  regression-gate run --json | jq .verdict")
+            "  regression-gate run --json | jq .verdict\n\n" +
+            "Retrievers (retriever.kind in gate.json):\n" +
+            string.Join("\n", RetrieverRegistry.BuiltIn.Providers.Select(p => $"  {p.Kind,-10} {p.Summary}")))
         {
             golden, output, llm, judge, parallel, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var set = GoldenSetLoader.Load(parse.GetValue(golden)!);
-            var outDirectory = OutputDirectory.Check(parse.GetValue(output)!, set.Directory);
+            var input = GateInput.Load(parse.GetValue(golden)!);
+            var outDirectory = OutputDirectory.Check(parse.GetValue(output)!, input.Golden.Directory);
             var options = new GateRunOptions
             {
-                LlmMode = parse.GetValue(llm),
+                LlmMode = parse.GetValue(llm) is { } mode ? RecordingModes.Parse(mode) : null,
                 JudgeKind = parse.GetValue(judge),
                 Parallel = parse.GetValue(parallel),
                 Environment = console.Environment,
                 Warning = console.Warn,
             };
             var result = await ProgressDisplay.RunAsync(console, progress =>
-                GateRunner.RunAsync(set, options with { Progress = progress }, cancellationToken)).ConfigureAwait(false);
+                GateRunner.RunAsync(input, options with { Progress = progress }, cancellationToken)).ConfigureAwait(false);
             var written = GateReports.Write(result, outDirectory);
             if (parse.GetValue(json))
                 await console.Out.WriteAsync(await File.ReadAllTextAsync(Path.Combine(outDirectory, GateReports.JsonFile), cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);

@@ -10,7 +10,7 @@ namespace RegressionGate.Gate;
 /// <param name="RetrievalIntervals">Bootstrap 95% intervals of recall, MRR and nDCG over questions.</param>
 /// <param name="Recordings">LLM recordings this run replayed or wrote, counted by provenance source.</param>
 public sealed record GateResult(
-    GoldenSet Golden,
+    GateInput Input,
     RetrieverIdentity Retriever,
     JudgeIdentity? Judge,
     string LlmMode,
@@ -23,6 +23,13 @@ public sealed record GateResult(
     IReadOnlyDictionary<string, int> Recordings,
     TimeSpan Elapsed)
 {
+    /// <summary>The golden set the gate ran over.</summary>
+    public GoldenSet Golden => Input.Golden;
+
+    /// <summary>The settings it ran under.</summary>
+    public GateSettings Settings => Input.Settings;
+
+    /// <summary>Every question's retrieval and judgment, and the aggregates, passed.</summary>
     public bool Passed => SummaryVerdict.Passed && Questions.All(q => q.Passed);
 
     public QuestionResult For(string questionId) =>

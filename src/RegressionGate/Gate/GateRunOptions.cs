@@ -1,4 +1,5 @@
-using RegressionGate.Snapshots;
+using RegressionGate.Environments;
+using RegressionGate.Llm;
 
 namespace RegressionGate.Gate;
 
@@ -6,7 +7,7 @@ namespace RegressionGate.Gate;
 public sealed record GateRunOptions
 {
     /// <summary><c>--llm</c>: replay, record, refresh or live; null keeps <c>llm.mode</c>.</summary>
-    public string? LlmMode { get; init; }
+    public RecordingMode? LlmMode { get; init; }
 
     /// <summary><c>--judge</c>: answer-relevance or similarity; null keeps <c>judge.kind</c>.</summary>
     public string? JudgeKind { get; init; }

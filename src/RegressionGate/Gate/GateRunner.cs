@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RegressionGate.Files;
 using RegressionGate.Golden;
 using RegressionGate.Judging;
 using RegressionGate.Llm;
@@ -16,10 +17,10 @@ namespace RegressionGate.Gate;
 public static class GateRunner
 {
     /// <summary>Evaluates, then compares with the verified snapshots (writing received ones on mismatch).</summary>
-    public static async Task<GateResult> RunAsync(GoldenSet golden, GateRunOptions options, CancellationToken cancellationToken = default)
+    public static async Task<GateResult> RunAsync(GateInput input, GateRunOptions options, CancellationToken cancellationToken = default)
     {
         AutoApproval.ThrowIfRefused(options.Environment);
-        var evaluation = await EvaluateAsync(golden, options, cancellationToken).ConfigureAwait(false);
+        var evaluation = await EvaluateAsync(input, options, cancellationToken).ConfigureAwait(false);
         return Verify(evaluation, options);
     }
 
@@ -27,27 +28,25 @@ public static class GateRunner
     /// Retrieves and judges without touching snapshots: what <c>export</c> and the reports' records need. Only the
     /// recording modes that call a model write (recordings).
     /// </summary>
-    public static async Task<GateEvaluation> EvaluateAsync(GoldenSet golden, GateRunOptions options, CancellationToken cancellationToken = default)
+    public static async Task<GateEvaluation> EvaluateAsync(GateInput input, GateRunOptions options, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
-        var settings = golden.Settings;
+        var (golden, settings) = (input.Golden, input.Settings);
         var judgeKind = options.JudgeKind ?? settings.Judge.Kind;
-        var modeName = options.LlmMode ?? settings.Llm.Mode;
-        if (!RecordingModes.TryParse(modeName, out var mode))
-            throw new GoldenSetException(GoldenSet.SettingsFile, null, "llm.mode", $"'{modeName}' is not one of {string.Join(", ", LlmModes.All)}");
+        var mode = options.LlmMode ?? settings.Llm.Mode;
         var toJudge = golden.Questions.Where(q => q.Answer is not null).ToList();
 
         // One cache for the run, so the retriever and a similarity judge on the same model share their entries.
         var cache = EmbeddingCache.ForGolden(golden.Directory, options.Environment.Get(EmbeddingCache.EnvironmentVariable),
             options.Warning ?? (message => Console.Error.WriteLine($"warning: {message}")));
-        using var judge = toJudge.Count > 0 ? JudgeSession.Open(golden, judgeKind, mode, options.Environment, cache) : null;
-        var rankings = Retrieve(golden, options.Progress, cache, cancellationToken, out var retrieverIdentity);
+        using var judge = toJudge.Count > 0 ? JudgeSession.Open(input, judgeKind, mode, options.Environment, cache) : null;
+        var rankings = Retrieve(input, options, cache, cancellationToken, out var retrieverIdentity);
         var judged = judge is null
             ? new Dictionary<string, JudgeOutcome>()
             : await Judge(judge.Judge, toJudge, options.Parallel ?? settings.Llm.Parallel, options.Progress, cancellationToken).ConfigureAwait(false);
 
         return new GateEvaluation(
-            golden,
+            input,
             retrieverIdentity,
             judge?.Judge.Identity,
             judge?.Tally is null ? "none" : mode.Name(),
@@ -61,8 +60,7 @@ public static class GateRunner
     public static GateResult Verify(GateEvaluation evaluation, GateRunOptions options)
     {
         var started = Stopwatch.GetTimestamp();
-        var golden = evaluation.Golden;
-        var settings = golden.Settings;
+        var (golden, settings) = (evaluation.Golden, evaluation.Settings);
         var rankings = evaluation.Rankings;
         var judged = evaluation.Judged;
         var verifier = new SnapshotVerifier(SnapshotStore.InGolden(golden.Directory), options.Environment);
@@ -101,7 +99,7 @@ public static class GateRunner
             new SummaryComparer(tolerances, settings.Floors)));
 
         return new GateResult(
-            golden,
+            evaluation.Input,
             evaluation.Retriever,
             evaluation.Judge,
             evaluation.LlmMode,
@@ -115,19 +113,21 @@ public static class GateRunner
             evaluation.Elapsed + Stopwatch.GetElapsedTime(started));
     }
 
-    static Dictionary<string, IReadOnlyList<RankedSegment>> Retrieve(GoldenSet golden, IProgress<GateProgress>? progress, EmbeddingCache cache,
+    static Dictionary<string, IReadOnlyList<RankedSegment>> Retrieve(GateInput input, GateRunOptions options, EmbeddingCache cache,
         CancellationToken cancellationToken, out RetrieverIdentity identity)
     {
+        var golden = input.Golden;
+        var progress = options.Progress;
         var corpus = golden.Corpus.Count;
-        using var retriever = RetrieverFactory.Create(golden,
+        using var retriever = input.CreateRetriever(cache,
             progress is null ? null : new Progress<int>(done => progress.Report(new GateProgress(GateStage.EmbeddingCorpus, done, corpus))),
-            cancellationToken, cache);
+            options.Environment, cancellationToken);
         identity = retriever.Identity;
         var rankings = new Dictionary<string, IReadOnlyList<RankedSegment>>(StringComparer.Ordinal);
         foreach (var question in golden.Questions)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            rankings[question.Id] = retriever.Retrieve(question, golden.Settings.Retriever.K);
+            rankings[question.Id] = retriever.Retrieve(RetrievalQuery.Of(question), input.Settings.Retriever.K);
             progress?.Report(new GateProgress(GateStage.Retrieving, rankings.Count, golden.Questions.Count));
         }
         return rankings;
@@ -145,7 +145,7 @@ public static class GateRunner
 
     static JudgeSnapshot ToSnapshot(GoldenQuestion question, JudgeIdentity identity, Judgment judgment) => new(
         question.Id,
-        identity.Properties,
+        identity,
         judgment.Score,
         judgment.Normalised,
         judgment.Label,
@@ -175,6 +175,6 @@ public static class GateRunner
         var path = store.VerifiedPath(stage, name);
         if (!File.Exists(path)) return null;
         try { return kind.ReadFile(path); }
-        catch (GoldenSetException) { return null; }
+        catch (InputFileException) { return null; }
     }
 }

@@ -1,8 +1,8 @@
-using RegressionGate.Golden;
+using RegressionGate.Environments;
 using RegressionGate.Judging;
 using RegressionGate.Llm;
+using RegressionGate.Retrieval;
 using RegressionGate.Retrieval.Embedding;
-using RegressionGate.Snapshots;
 
 namespace RegressionGate.Gate;
 
@@ -28,10 +28,10 @@ public sealed class JudgeSession : IDisposable
     /// (<see cref="LlmConfigurationException"/>) instead of after the corpus is embedded.
     /// </summary>
     /// <param name="cache">Where the similarity judge keeps its embeddings between runs; none when null.</param>
-    public static JudgeSession Open(GoldenSet golden, string judgeKind, RecordingMode mode, IEnvironmentVariables environment, EmbeddingCache? cache = null)
+    public static JudgeSession Open(GateInput input, string judgeKind, RecordingMode mode, IEnvironmentVariables environment, EmbeddingCache? cache = null)
     {
-        var settings = golden.Settings;
-        if (judgeKind == JudgeKinds.Similarity) return OpenSimilarity(golden, cache);
+        var (golden, settings) = (input.Golden, input.Settings);
+        if (judgeKind == JudgeKinds.Similarity) return OpenSimilarity(input, cache);
 
         var llmEnvironment = LlmEnvironmentVariables.All.ToDictionary(name => name, environment.Get, StringComparer.Ordinal);
         var setup = LlmSetup.Create(mode, golden.RecordingsDirectory, llmEnvironment, settings.Judge.Model,
@@ -41,18 +41,18 @@ public sealed class JudgeSession : IDisposable
         return new JudgeSession(judge, tally, setup);
     }
 
-    static JudgeSession OpenSimilarity(GoldenSet golden, EmbeddingCache? cache)
+    static JudgeSession OpenSimilarity(GateInput input, EmbeddingCache? cache)
     {
-        var retriever = golden.Settings.Retriever;
+        var (settings, retriever) = (input.Settings, input.Settings.Retriever);
         // The similarity judge embeds with the retriever's model where there is one, else with the bundled model.
-        var model = retriever.Kind is RetrieverKinds.Dense or RetrieverKinds.Hybrid ? retriever.Model : RetrieverSettings.BundledModel;
-        var embedder = ConfiguredEmbedder.Load(golden, model);
+        var model = input.Retrievers.Find(retriever.Kind)?.EmbedsWithModel == true ? retriever.Model : RetrieverSettings.BundledModel;
+        var embedder = ConfiguredEmbedder.Load(input.Golden.Directory, model, retriever.MaxTokens);
         ITextEmbedder used = cache is null ? embedder : cache.Wrap(embedder);
         var judge = new SimilarityJudge(
             texts => used.Embed([retriever.QueryPrefix + texts[0], .. texts.Skip(1).Select(t => retriever.PassagePrefix + t)]),
             $"{model} ({embedder.Model.Sha256[..12]})",
-            golden.Settings.Judge.SimilarityThresholds,
-            golden.Settings.Labels);
+            settings.Judge.SimilarityThresholds,
+            settings.Labels);
         return new JudgeSession(judge, null, used);
     }
 

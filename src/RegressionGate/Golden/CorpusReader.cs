@@ -1,3 +1,5 @@
+using RegressionGate.Files;
+
 namespace RegressionGate.Golden;
 
 /// <summary>Reads <c>corpus.jsonl</c>: one transcript segment a line.</summary>

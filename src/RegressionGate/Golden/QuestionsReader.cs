@@ -1,3 +1,5 @@
+using RegressionGate.Files;
+
 namespace RegressionGate.Golden;
 
 /// <summary>Reads <c>questions.jsonl</c>, checking every <c>relevant</c> id against the corpus.</summary>

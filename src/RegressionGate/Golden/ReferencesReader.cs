@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RegressionGate.Files;
 
 namespace RegressionGate.Golden;
 
@@ -29,7 +30,7 @@ public static class ReferencesReader
             foreach (var item in list.EnumerateArray())
             {
                 if (item.ValueKind != JsonValueKind.Object)
-                    throw new GoldenSetException(displayName, line, $"references[{index}]", $"must be an object, found {JsonLines.Describe(item.ValueKind)}");
+                    throw new InputFileException(displayName, line, $"references[{index}]", $"must be an object, found {JsonLines.Describe(item.ValueKind)}");
                 var reference = new JsonFields(item, displayName, _ => line, $"references[{index}]");
                 reference.RejectUnknown("text", "url");
                 references.Add(new RecordReference(reference.RequiredString("text", allowEmpty: true), reference.RequiredString("url", allowEmpty: true)));

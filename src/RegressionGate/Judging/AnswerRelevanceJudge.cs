@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.AI;
-using RegressionGate.Golden;
+using RegressionGate.ModelCalls;
 
 namespace RegressionGate.Judging;
 
@@ -15,8 +15,8 @@ public sealed class AnswerRelevanceJudge(IChatClient client, string model, int r
     readonly int repeats = repeats >= 1 ? repeats : throw new ArgumentOutOfRangeException(nameof(repeats), repeats, "repeats must be at least 1");
 
     public JudgeIdentity Identity { get; } = new([
-        new("kind", JudgeKinds.AnswerRelevance),
-        new("model", model),
+        new(JudgeIdentity.KindProperty, JudgeKinds.AnswerRelevance),
+        new(JudgeIdentity.ModelProperty, model),
         new("promptVersion", AnswerRelevancePrompt.Version),
         new("temperature", "0"),
         new("repeats", repeats.ToString(CultureInfo.InvariantCulture)),
@@ -31,8 +31,8 @@ public sealed class AnswerRelevanceJudge(IChatClient client, string model, int r
             Temperature = 0,
             AdditionalProperties = new()
             {
-                [JudgeRequestProperties.PromptVersion] = AnswerRelevancePrompt.Version,
-                [JudgeRequestProperties.Repeat] = repeat,
+                [ModelRequestProperties.PromptVersion] = AnswerRelevancePrompt.Version,
+                [ModelRequestProperties.Repeat] = repeat,
             },
         };
         return new JudgeRequest(AnswerRelevancePrompt.Messages(question, answer), options);
@@ -50,9 +50,9 @@ public sealed class AnswerRelevanceJudge(IChatClient client, string model, int r
                 var response = await client.GetResponseAsync(request.Messages, request.Options, cancellationToken).ConfigureAwait(false);
                 output = response.Text;
             }
-            catch (JudgeCallException e)
+            catch (ModelCallException e)
             {
-                return new JudgeFailure(e.Kind, Prefix(repeat) + e.Message, RecordingKey: e.RecordingKey);
+                return JudgeFailure.Of(e, Prefix(repeat));
             }
 
             var reading = JudgeOutputParser.Parse(output);

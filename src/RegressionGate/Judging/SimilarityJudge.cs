@@ -1,5 +1,4 @@
 using System.Globalization;
-using RegressionGate.Golden;
 
 namespace RegressionGate.Judging;
 
@@ -20,11 +19,16 @@ public sealed class SimilarityJudge(
     readonly IReadOnlyList<double> thresholds = Validate(thresholds);
     readonly Lock gate = new();
 
+    readonly string thresholdsText = Show(thresholds);
+
+    /// <inheritdoc/>
     public JudgeIdentity Identity { get; } = new([
-        new("kind", JudgeKinds.Similarity),
+        new(JudgeIdentity.KindProperty, JudgeKinds.Similarity),
         new("embedder", embedder),
-        new("thresholds", string.Join("/", thresholds.Select(t => t.ToString("0.###", CultureInfo.InvariantCulture)))),
+        new("thresholds", Show(thresholds)),
     ]);
+
+    static string Show(IReadOnlyList<double> thresholds) => string.Join("/", thresholds.Select(t => t.ToString("0.###", CultureInfo.InvariantCulture)));
 
     public Task<JudgeOutcome> JudgeAsync(string question, string answer, CancellationToken cancellationToken = default)
     {
@@ -36,7 +40,7 @@ public sealed class SimilarityJudge(
         var cosine = Cosine(vectors[0], vectors[1]);
         var score = ScoreFor(cosine);
         var reasoning = string.Create(CultureInfo.InvariantCulture,
-            $"Similarity judge (not an LLM): cosine(question, answer) = {cosine:0.0000} with embedder {embedder}; thresholds {Identity["thresholds"]} for scores 1/2/3. Score: {score}");
+            $"Similarity judge (not an LLM): cosine(question, answer) = {cosine:0.0000} with embedder {embedder}; thresholds {thresholdsText} for scores 1/2/3. Score: {score}");
         return Task.FromResult<JudgeOutcome>(Judgment.FromRepeats([(score, reasoning)], labels, AnswerRelevancePrompt.MaxScore));
     }
 

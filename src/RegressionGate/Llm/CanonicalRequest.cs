@@ -3,14 +3,14 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
-using RegressionGate.Judging;
+using RegressionGate.ModelCalls;
 
 namespace RegressionGate.Llm;
 
 /// <summary>
 /// A chat request reduced to what decides its answer, as canonical JSON with a fixed property order, and its
 /// recording key: the SHA-256 (lowercase hex) of that JSON's UTF-8 bytes. It holds the model or deployment, the
-/// judge prompt version and repeat (from <see cref="JudgeRequestProperties"/> in
+/// judge prompt version and repeat (from <see cref="ModelRequestProperties"/> in
 /// <see cref="ChatOptions.AdditionalProperties"/>), each message's role and text, and the options that change an
 /// answer (instructions, temperature, top-p/k, max output tokens, penalties, seed, stop sequences, response format,
 /// any other additional properties). Nothing about where or how the model is reached, and so no key.
@@ -41,9 +41,9 @@ public sealed class CanonicalRequest
         if (options?.Tools is { Count: > 0 }) throw new NotSupportedException("requests with tools cannot be recorded");
 
         var node = new JsonObject { ["model"] = options?.ModelId ?? model };
-        if (extra.TryGetValue(JudgeRequestProperties.PromptVersion, out var version) && version is not null)
+        if (extra.TryGetValue(ModelRequestProperties.PromptVersion, out var version) && version is not null)
             node["promptVersion"] = version.ToString();
-        if (extra.TryGetValue(JudgeRequestProperties.Repeat, out var repeat) && repeat is not null)
+        if (extra.TryGetValue(ModelRequestProperties.Repeat, out var repeat) && repeat is not null)
             node["repeat"] = Convert.ToInt32(repeat, System.Globalization.CultureInfo.InvariantCulture);
         node["messages"] = new JsonArray(messages.Select(m => (JsonNode)new JsonObject
         {
@@ -89,5 +89,5 @@ public sealed class CanonicalRequest
         return node;
     }
 
-    internal static bool IsJudgeTag(string name) => name is JudgeRequestProperties.PromptVersion or JudgeRequestProperties.Repeat;
+    internal static bool IsJudgeTag(string name) => name is ModelRequestProperties.PromptVersion or ModelRequestProperties.Repeat;
 }

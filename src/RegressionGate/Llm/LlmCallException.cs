@@ -1,11 +1,12 @@
-using RegressionGate.Judging;
+using RegressionGate.ModelCalls;
 
 namespace RegressionGate.Llm;
 
 /// <summary>A model call failed after the retries it was allowed: an HTTP error, or no connection.</summary>
-public class LlmCallException(string message, int? status, int attempts, Exception? inner = null) : JudgeCallException(message, inner)
+public class LlmCallException(string message, int? status, int attempts, Exception? inner = null) : ModelCallException(message, inner)
 {
-    public override JudgeFailureKind Kind => JudgeFailureKind.CallFailed;
+    /// <inheritdoc/>
+    public override ModelCallFailure Failure => ModelCallFailure.CallFailed;
 
     /// <summary>The last HTTP status, or <c>null</c> when no response came.</summary>
     public int? Status { get; } = status;

@@ -1,12 +1,13 @@
-using RegressionGate.Judging;
+using RegressionGate.ModelCalls;
 
 namespace RegressionGate.Llm;
 
 /// <summary>Replay found no recording for a request. Carries the key and the command that records it; the caller adds the question.</summary>
 public sealed class RecordingMissingException(string key, string path, string recordCommand)
-    : JudgeCallException($"no recording for this request (key {key}, expected at {path}). Record it with: {recordCommand}")
+    : ModelCallException($"no recording for this request (key {key}, expected at {path}). Record it with: {recordCommand}")
 {
-    public override JudgeFailureKind Kind => JudgeFailureKind.MissingRecording;
+    /// <inheritdoc/>
+    public override ModelCallFailure Failure => ModelCallFailure.MissingRecording;
 
     public override string RecordingKey => Key;
 

@@ -1,29 +1,35 @@
-using RegressionGate.Golden;
-
 namespace RegressionGate.Llm;
 
-/// <summary>The names <c>gate.json</c> and <c>--llm</c> use for <see cref="RecordingMode"/> (<see cref="LlmModes"/>).</summary>
+/// <summary>The names <c>gate.json</c>'s <c>llm.mode</c> and <c>--llm</c> use for each <see cref="RecordingMode"/>.</summary>
 public static class RecordingModes
 {
+    /// <summary>Every mode's name, in the order help text lists them.</summary>
+    public static IReadOnlyList<string> Names { get; } = Enum.GetValues<RecordingMode>().Select(Name).ToArray();
+
+    /// <summary>The mode a name names; false for anything else.</summary>
     public static bool TryParse(string? text, out RecordingMode mode)
     {
-        (var ok, mode) = text switch
+        foreach (var candidate in Enum.GetValues<RecordingMode>())
         {
-            LlmModes.Replay => (true, RecordingMode.Replay),
-            LlmModes.Record => (true, RecordingMode.Record),
-            LlmModes.Refresh => (true, RecordingMode.Refresh),
-            LlmModes.Live => (true, RecordingMode.Live),
-            _ => (false, RecordingMode.Replay),
-        };
-        return ok;
+            if (candidate.Name() != text) continue;
+            mode = candidate;
+            return true;
+        }
+        mode = RecordingMode.Replay;
+        return false;
     }
 
+    /// <summary>The mode <paramref name="text"/> names; throws for a name that is not in <see cref="Names"/>.</summary>
+    public static RecordingMode Parse(string text) =>
+        TryParse(text, out var mode) ? mode : throw new ArgumentException($"'{text}' is not one of {string.Join(", ", Names)}", nameof(text));
+
+    /// <summary>How <c>gate.json</c> and the command line write the mode: <c>replay</c>, <c>record</c>, <c>refresh</c>, <c>live</c>.</summary>
     public static string Name(this RecordingMode mode) => mode switch
     {
-        RecordingMode.Replay => LlmModes.Replay,
-        RecordingMode.Record => LlmModes.Record,
-        RecordingMode.Refresh => LlmModes.Refresh,
-        RecordingMode.Live => LlmModes.Live,
+        RecordingMode.Replay => "replay",
+        RecordingMode.Record => "record",
+        RecordingMode.Refresh => "refresh",
+        RecordingMode.Live => "live",
         _ => throw new ArgumentOutOfRangeException(nameof(mode)),
     };
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
-using RegressionGate.Golden;
+using RegressionGate.Files;
 
 namespace RegressionGate.Llm;
 
@@ -32,7 +32,7 @@ public sealed class RecordingStore
             .Order(StringComparer.Ordinal)
             .ToList();
 
-    /// <summary>The recording for <paramref name="key"/>, or <c>null</c> when there is none; a damaged file throws <see cref="GoldenSetException"/>.</summary>
+    /// <summary>The recording for <paramref name="key"/>, or <c>null</c> when there is none; a damaged file throws <see cref="InputFileException"/>.</summary>
     public Recording? TryRead(string key)
     {
         var path = PathFor(key);
@@ -111,13 +111,13 @@ public sealed class RecordingStore
         }
         catch (JsonException e)
         {
-            throw new GoldenSetException(displayName, (int?)e.LineNumber + 1, null, $"malformed JSON: {e.Message.Split(". ")[0]}");
+            throw new InputFileException(displayName, (int?)e.LineNumber + 1, null, $"malformed JSON: {e.Message.Split(". ")[0]}");
         }
         using (document)
         {
             var map = JsonLineMap.Build(bytes);
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) throw new GoldenSetException(displayName, 1, null, "expected a JSON object");
+            if (root.ValueKind != JsonValueKind.Object) throw new InputFileException(displayName, 1, null, "expected a JSON object");
             var fields = new JsonFields(root, displayName, map.LineOf);
 
             var storedKey = fields.RequiredString("key");

@@ -7,7 +7,7 @@ namespace RegressionGate.Records;
 /// </summary>
 public interface IJudgeRecordingWriter
 {
-    /// <summary>Throws a <see cref="Golden.GoldenSetException"/> when the judgment cannot become a recording; writes nothing.</summary>
+    /// <summary>Throws a <see cref="InputFileException"/> when the judgment cannot become a recording; writes nothing.</summary>
     void Check(ImportedJudgment judgment);
 
     /// <summary>Writes the recording atomically and says whether it was added, updated, or already there byte for byte.</summary>

@@ -1,5 +1,5 @@
 using System.Text;
-using RegressionGate.Golden;
+using RegressionGate.Files;
 
 namespace RegressionGate.Records;
 

@@ -1,3 +1,5 @@
+using RegressionGate.Files;
+using RegressionGate.Gate;
 using RegressionGate.Golden;
 using RegressionGate.Retrieval;
 
@@ -36,7 +38,7 @@ public sealed class RecordImporter(IJudgeRecordingWriter judgeRecordings)
             foreach (var parsed in RecordParser.ReadFile(file))
             {
                 if (byQuestion.TryGetValue(parsed.Record.QuestionId, out var first))
-                    throw new GoldenSetException(parsed.File, parsed.Line, RecordLayout.QuestionHeading,
+                    throw new InputFileException(parsed.File, parsed.Line, RecordLayout.QuestionHeading,
                         $"question {parsed.Record.QuestionId} is also in {first.File}:{first.Line}; an import takes each question once");
                 byQuestion[parsed.Record.QuestionId] = parsed;
                 all.Add(parsed);
@@ -76,7 +78,7 @@ public sealed class RecordImporter(IJudgeRecordingWriter judgeRecordings)
         {
             this.judgeRecordings = judgeRecordings;
             goldenFullPath = Path.GetFullPath(goldenDirectory);
-            var settings = SettingsReader.Read(Path.Combine(goldenFullPath, GoldenSet.SettingsFile), Path.Combine(goldenDirectory, GoldenSet.SettingsFile));
+            var settings = GateSettingsReader.Read(Path.Combine(goldenFullPath, GoldenSet.SettingsFile), Path.Combine(goldenDirectory, GoldenSet.SettingsFile));
             corpusFile = GoldenFile.In(goldenDirectory, GoldenSet.CorpusFile);
             questionsFile = GoldenFile.In(goldenDirectory, GoldenSet.QuestionsFile);
             runFile = GoldenFile.In(goldenDirectory, settings.Retriever.RunFile);
@@ -133,14 +135,14 @@ public sealed class RecordImporter(IJudgeRecordingWriter judgeRecordings)
             if (corpusById.TryGetValue(id, out var existing))
             {
                 if (Difference(existing.Segment, segment) is { } field)
-                    throw new GoldenSetException(parsed.File, lines.Of(field), field,
+                    throw new InputFileException(parsed.File, lines.Of(field), field,
                         $"segment {id} differs from {corpusFile.Display}:{existing.Line} in its {field}; the same id must mean the same segment");
                 if (unchangedSegments.Add(id)) changes.Add(new ImportChange(ImportItem.Segment, id, ImportChangeKind.Unchanged, parsed.File));
             }
             else if (addedSegments.TryGetValue(id, out var earlier))
             {
                 if (Difference(earlier.Segment, segment) is { } field)
-                    throw new GoldenSetException(parsed.File, lines.Of(field), field,
+                    throw new InputFileException(parsed.File, lines.Of(field), field,
                         $"segment {id} differs in its {field} from the one in {earlier.From.File}:{earlier.Lines.Of(field)} (question {earlier.From.Record.QuestionId}); the same id must mean the same segment");
             }
             else

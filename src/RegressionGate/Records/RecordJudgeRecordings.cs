@@ -1,4 +1,6 @@
 using System.Globalization;
+using RegressionGate.Files;
+using RegressionGate.Gate;
 using RegressionGate.Golden;
 using RegressionGate.Judging;
 using RegressionGate.Llm;
@@ -27,15 +29,15 @@ public sealed class RecordJudgeRecordings : IJudgeRecordingWriter
     static (RecordingStore Store, Recording Recording) Plan(ImportedJudgment judgment)
     {
         var record = judgment.Record;
-        var settings = SettingsReader.Read(Path.Combine(judgment.GoldenDirectory, GoldenSet.SettingsFile), GoldenSet.SettingsFile);
-        var model = settings.Judge.Model ?? throw new GoldenSetException(GoldenSet.SettingsFile, null, "judge.model",
+        var settings = GateSettingsReader.Read(Path.Combine(judgment.GoldenDirectory, GoldenSet.SettingsFile), GoldenSet.SettingsFile);
+        var model = settings.Judge.Model ?? throw new InputFileException(GoldenSet.SettingsFile, null, "judge.model",
             "importing a record's judgment needs the judge model its recording is keyed by; set judge.model");
         var reading = JudgeOutputParser.Parse(record.Reasoning);
         if (reading.Score is not { } score)
-            throw new GoldenSetException(judgment.RecordFile, judgment.Line, RecordLayout.ReasoningHeading, reading.Problem!);
+            throw new InputFileException(judgment.RecordFile, judgment.Line, RecordLayout.ReasoningHeading, reading.Problem!);
         var normalised = (double)score / AnswerRelevancePrompt.MaxScore;
         if (record.AnswerRelevance is { } ar && Math.Abs(ar - normalised) > 0.005)
-            throw new GoldenSetException(judgment.RecordFile, judgment.Line, RecordLayout.RelevanceHeading, string.Create(CultureInfo.InvariantCulture,
+            throw new InputFileException(judgment.RecordFile, judgment.Line, RecordLayout.RelevanceHeading, string.Create(CultureInfo.InvariantCulture,
                 $"AR {ar:0.00} does not match the reasoning's Score: {score} (= {normalised:0.00})"));
 
         var request = AnswerRelevanceJudge.Request(record.Question, record.Answer);

@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using RegressionGate.Files;
 using RegressionGate.Golden;
 
 namespace RegressionGate.Records;
 
 /// <summary>
 /// Reads the team's Markdown evaluation records (the layout of <c>seed/000_2d96afdaa130e795.txt</c>). A file may hold
-/// several records, each ended by a <c>---</c> line. Anything out of place is a <see cref="GoldenSetException"/>
+/// several records, each ended by a <c>---</c> line. Anything out of place is a <see cref="InputFileException"/>
 /// naming the file, the line and the field, as the record prints it ("Score", "Anotação manual").
 /// </summary>
 public static partial class RecordParser
@@ -16,7 +17,7 @@ public static partial class RecordParser
     public static IReadOnlyList<ParsedRecord> ReadFile(string path, string? displayName = null)
     {
         var file = displayName ?? path;
-        if (!File.Exists(path)) throw new GoldenSetException(file, null, null, "the record file does not exist");
+        if (!File.Exists(path)) throw new InputFileException(file, null, null, "the record file does not exist");
         var bytes = File.ReadAllBytes(path);
         string text;
         try
@@ -26,7 +27,7 @@ public static partial class RecordParser
         catch (DecoderFallbackException e)
         {
             var line = 1 + bytes.AsSpan(0, Math.Clamp(e.Index, 0, bytes.Length)).Count((byte)'\n');
-            throw new GoldenSetException(file, line, null, "the file is not valid UTF-8");
+            throw new InputFileException(file, line, null, "the file is not valid UTF-8");
         }
         return Parse(text, file);
     }
@@ -66,7 +67,7 @@ public static partial class RecordParser
                         $"question {parsed.Record.QuestionId} appears twice in this file (first on line {firstLine[parsed.Record.QuestionId]})");
                 records.Add(parsed);
             }
-            if (records.Count == 0) throw new GoldenSetException(file, null, RecordLayout.QuestionHeading, "the file holds no record");
+            if (records.Count == 0) throw new InputFileException(file, null, RecordLayout.QuestionHeading, "the file holds no record");
             return records;
         }
 
@@ -276,6 +277,6 @@ public static partial class RecordParser
 
         static string Quote(string text) => text.Length <= 60 ? $"'{text}'" : $"'{text[..57]}…'";
 
-        GoldenSetException Error(int line, string field, string problem) => new(file, line, field, problem);
+        InputFileException Error(int line, string field, string problem) => new(file, line, field, problem);
     }
 }

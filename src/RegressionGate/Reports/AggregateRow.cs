@@ -65,8 +65,8 @@ public sealed record AggregateRow(
         var k = result.K();
         var current = result.Summary;
         var baseline = result.SummaryBaseline;
-        var tolerances = result.Golden.Settings.Tolerances;
-        var floors = result.Golden.Settings.Floors;
+        var tolerances = result.Settings.Tolerances;
+        var floors = result.Settings.Floors;
         var retrieval = result.RetrievalIntervals;
         var agreement = result.Agreement;
         return

@@ -16,7 +16,7 @@ public static class ChartData
     /// <summary>Retrieval metrics, confusion matrix, AR distribution per manual label and per-question overlap.</summary>
     public static JsonObject For(GateResult result, Func<QuestionResult, string> anchor)
     {
-        var tolerances = result.Golden.Settings.Tolerances;
+        var tolerances = result.Settings.Tolerances;
         return new JsonObject
         {
             ["metrics"] = new JsonArray(AggregateRow.From(result).Take(3).Select(row => (JsonNode)new JsonObject

@@ -1,5 +1,5 @@
+using RegressionGate.Files;
 using RegressionGate.Gate;
-using RegressionGate.Golden;
 
 namespace RegressionGate.Reports;
 

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using RegressionGate.Formatting;
 using RegressionGate.Gate;
 using RegressionGate.Golden;
 using RegressionGate.Judging;
 using RegressionGate.Records;
-using RegressionGate.Snapshots;
 
 namespace RegressionGate.Reports;
 
@@ -81,9 +81,9 @@ public static class HtmlReport
                 Invariant($"retrieval {questions.Count(q => q.Retrieval.Passed)}/{questions.Count} ok"),
                 Invariant($"judgments {questions.Count(q => q.Judgment?.Passed == true)}/{questions.Count(q => q.Judgment is not null)} ok"),
                 $"aggregates {(result.SummaryVerdict.Passed ? "ok" : "failed")}",
-                Invariant($"retriever {result.Retriever["kind"]} ({result.Retriever["model"] ?? result.Retriever["file"]}, k={k})"),
+                Invariant($"retriever {result.Retriever.Kind} ({result.Retriever.Source}, k={k})"),
             };
-            if (result.Judge is { } judge) parts.Add($"judge {judge.Kind} ({judge["model"]}, {result.LlmMode})");
+            if (result.Judge is { } judge) parts.Add($"judge {judge.Kind} ({judge.Model}, {result.LlmMode})");
             parts.Add(result.Elapsed.TotalSeconds.ToString("0.0 s", CultureInfo.InvariantCulture));
             parts.Add($"golden set {ApprovalHint.Display(result.Golden.Directory)}");
             return string.Join(" · ", parts);
@@ -164,7 +164,7 @@ public static class HtmlReport
 
         public void Overlap(HtmlWriter h)
         {
-            var tolerances = result.Golden.Settings.Tolerances;
+            var tolerances = result.Settings.Tolerances;
             var compared = result.Questions.Where(q => q.Overlap is not null).ToList();
             var below = compared.Count(q => q.Overlap < tolerances.RboMin - 1e-9);
             h.Open("section", ("id", "overlap")).Element("h2", "Rank overlap with the baseline")

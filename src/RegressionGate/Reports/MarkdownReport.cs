@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Text;
+using RegressionGate.Formatting;
 using RegressionGate.Gate;
 using RegressionGate.Golden;
 using RegressionGate.Judging;
-using RegressionGate.Retrieval;
-using RegressionGate.Snapshots;
 
 namespace RegressionGate.Reports;
 
@@ -83,10 +82,10 @@ public static class MarkdownReport
             $"retrieval {Count(questions.Count(q => q.Retrieval.Passed))}/{Count(questions.Count)} ok",
             $"judgments {Count(questions.Count(q => q.Judgment?.Passed == true))}/{Count(judged)} ok",
             $"aggregates {(result.SummaryVerdict.Passed ? "ok" : "failed")}",
-            $"retriever `{Code(result.Retriever["kind"] ?? "?")}` (`{Code(result.Retriever["model"] ?? result.Retriever["file"] ?? "?")}`, k={Count(result.K())})",
+            $"retriever `{Code(result.Retriever.Kind)}` (`{Code(result.Retriever.Source ?? "?")}`, k={Count(result.K())})",
         };
         if (result.Judge is { } judge)
-            parts.Add($"judge `{Code(judge.Kind)}` (`{Code(judge["model"] ?? "?")}`, {Code(result.LlmMode)})");
+            parts.Add($"judge `{Code(judge.Kind)}` (`{Code(judge.Model ?? "?")}`, {Code(result.LlmMode)})");
         parts.Add(result.Elapsed.TotalSeconds.ToString("0.0 s", CultureInfo.InvariantCulture));
         return string.Join(" · ", parts);
     }

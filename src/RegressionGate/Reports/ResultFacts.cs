@@ -50,7 +50,7 @@ public static class ResultFacts
     public static IReadOnlyList<QuestionResult> Disagreements(this GateResult result) => result.Questions.Where(Disagrees).ToList();
 
     /// <summary>The k the run retrieved: the summary's, else the settings'.</summary>
-    public static int K(this GateResult result) => result.Summary.Retrieval?.K ?? result.Golden.Settings.Retriever.K;
+    public static int K(this GateResult result) => result.Summary.Retrieval?.K ?? result.Settings.Retriever.K;
 
     /// <summary>Every received snapshot the run wrote, questions first (in golden-set order), the summary last.</summary>
     public static IReadOnlyList<string> ReceivedSnapshots(this GateResult result) =>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Documents;
@@ -6,7 +5,6 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
-using RegressionGate.Golden;
 
 namespace RegressionGate.Retrieval;
 
@@ -22,6 +20,12 @@ namespace RegressionGate.Retrieval;
 /// </remarks>
 public sealed class Bm25Retriever : IRetriever
 {
+    /// <summary>The kind's name in <c>gate.json</c> and in identities.</summary>
+    public const string Kind = "bm25";
+
+    /// <summary>Registers <c>bm25</c>: the corpus indexed in memory; progress reports the whole corpus once it is indexed.</summary>
+    public static RetrieverProvider Provider { get; } = new(Kind, "Lucene BM25, Portuguese analyzers", Create);
+
     const string TextField = "text";
     const string OrdinalField = "ordinal";
 
@@ -32,9 +36,12 @@ public sealed class Bm25Retriever : IRetriever
     readonly string[] ids;
     readonly int[] idOrder;
 
-    public Bm25Retriever(GoldenSet golden)
-        : this(golden.Corpus.Select(s => (s.Id, s.Text)).ToList(), golden.Settings.Retriever)
+    /// <summary>Indexes the context's corpus with its settings.</summary>
+    public static Bm25Retriever Create(RetrieverContext context)
     {
+        var retriever = new Bm25Retriever(context.Golden.Corpus.Select(s => (s.Id, s.Text)).ToList(), context.Settings);
+        context.Progress?.Report(retriever.Count);
+        return retriever;
     }
 
     /// <summary>Indexes <paramref name="corpus"/> (id, text) with the analyzer and BM25 parameters of <paramref name="settings"/>.</summary>
@@ -70,33 +77,29 @@ public sealed class Bm25Retriever : IRetriever
     }
 
     /// <summary>What a BM25 ranking depends on: kind, analyzer (and Lucene's version), k1, b and k.</summary>
-    internal static IEnumerable<KeyValuePair<string, string>> IdentityOf(RetrieverSettings settings, string kind = RetrieverKinds.Bm25)
+    internal static IEnumerable<KeyValuePair<string, string>> IdentityOf(RetrieverSettings settings)
     {
-        yield return new("kind", kind);
+        yield return new(RetrieverIdentity.KindProperty, Kind);
         yield return new("analyzer", settings.Bm25.Analyzer);
         yield return new("lucene", "4.8");
-        yield return new("k1", Number(settings.Bm25.K1));
-        yield return new("b", Number(settings.Bm25.B));
-        yield return new("k", Number(settings.K));
+        yield return new("k1", RetrieverIdentity.Number(settings.Bm25.K1));
+        yield return new("b", RetrieverIdentity.Number(settings.Bm25.B));
+        yield return new(RetrieverIdentity.KProperty, RetrieverIdentity.Number(settings.K));
     }
-
-    internal static string Number(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 
     public RetrieverIdentity Identity { get; }
 
     /// <summary>How many segments are indexed.</summary>
     public int Count => ids.Length;
 
-    public IReadOnlyList<RankedSegment> Retrieve(GoldenQuestion question, int k) => Retrieve(question.Text, k);
-
-    /// <summary>Ranks the corpus for free text.</summary>
-    public IReadOnlyList<RankedSegment> Retrieve(string question, int k)
+    /// <inheritdoc/>
+    public IReadOnlyList<RankedSegment> Retrieve(RetrievalQuery query, int k)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
-        var query = Query(question);
-        if (query.Clauses.Count == 0) return [];
+        var terms = Query(query.Text);
+        if (terms.Clauses.Count == 0) return [];
         var collector = new RankingCollector(new TopScores(Math.Min(k, ids.Length), idOrder));
-        searcher.Search(query, collector);
+        searcher.Search(terms, collector);
         return collector.Top.Ranked(ids);
     }
 

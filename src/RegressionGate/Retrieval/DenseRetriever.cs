@@ -1,3 +1,5 @@
+using System.Globalization;
+using RegressionGate.Files;
 using RegressionGate.Golden;
 using RegressionGate.Retrieval.Embedding;
 
@@ -9,6 +11,13 @@ namespace RegressionGate.Retrieval;
 /// </summary>
 public sealed class DenseRetriever : IRetriever
 {
+    /// <summary>The kind's name in <c>gate.json</c> and in identities.</summary>
+    public const string Kind = "dense";
+
+    /// <summary>Registers <c>dense</c>: embeds the corpus with <c>retriever.model</c>, through the run's embedding cache.</summary>
+    public static RetrieverProvider Provider { get; } =
+        new(Kind, "ONNX embeddings, exact cosine", context => Create(context)) { EmbedsWithModel = true };
+
     readonly ITextEmbedder embedder;
     readonly bool ownsEmbedder;
     readonly VectorIndex index;
@@ -18,25 +27,23 @@ public sealed class DenseRetriever : IRetriever
     /// Embeds the corpus with <paramref name="embedder"/> (which may be a caching decorator); <paramref name="progress"/>
     /// receives how many segments are embedded so far.
     /// </summary>
-    public DenseRetriever(GoldenSet golden, ITextEmbedder embedder, IProgress<int>? progress = null,
+    public DenseRetriever(IReadOnlyList<Segment> corpus, RetrieverSettings settings, ITextEmbedder embedder, IProgress<int>? progress = null,
         CancellationToken cancellationToken = default, bool ownsEmbedder = true)
     {
         this.embedder = embedder;
         this.ownsEmbedder = ownsEmbedder;
-        var settings = golden.Settings.Retriever;
         queryPrefix = settings.QueryPrefix;
         Identity = new RetrieverIdentity([
-            new("kind", RetrieverKinds.Dense),
-            new("model", settings.Model),
+            new(RetrieverIdentity.KindProperty, Kind),
+            new(RetrieverIdentity.ModelProperty, settings.Model),
             new("modelSha256", embedder.Model.Sha256),
-            new("k", settings.K.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new(RetrieverIdentity.KProperty, settings.K.ToString(CultureInfo.InvariantCulture)),
             new("queryPrefix", settings.QueryPrefix),
             new("passagePrefix", settings.PassagePrefix),
-            new("maxTokens", embedder.MaxTokens.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("maxTokens", embedder.MaxTokens.ToString(CultureInfo.InvariantCulture)),
         ]);
 
         // In chunks, so a large corpus never holds every prefixed passage, token row and vector at once besides the index.
-        var corpus = golden.Corpus;
         index = new VectorIndex(embedder.Dimensions, corpus.Count);
         for (var start = 0; start < corpus.Count; start += ChunkSize)
         {
@@ -53,29 +60,29 @@ public sealed class DenseRetriever : IRetriever
 
     /// <summary>
     /// Loads the model <c>gate.json</c> names (bundled, or a directory relative to the golden set) and embeds the corpus.
-    /// <paramref name="decorate"/> may wrap the model's embedder, e.g. in an on-disk cache: the retriever disposes
-    /// the wrapper, and the wrapper the embedder it wraps.
-    /// A model that cannot be loaded is a <see cref="GoldenSetException"/> on <c>retriever.model</c>; one that fails on the
+    /// <paramref name="decorate"/> may wrap the model's embedder; by default the context's embedding cache does. The
+    /// retriever disposes the wrapper, and the wrapper the embedder it wraps.
+    /// A model that cannot be loaded is a <see cref="InputFileException"/> on <c>retriever.model</c>; one that fails on the
     /// corpus (say, <c>maxTokens</c> beyond what it accepts) is one on <c>retriever</c>.
     /// </summary>
-    public static DenseRetriever Create(GoldenSet golden, IProgress<int>? progress = null, CancellationToken cancellationToken = default,
-        Func<ITextEmbedder, ITextEmbedder>? decorate = null)
+    public static DenseRetriever Create(RetrieverContext context, Func<ITextEmbedder, ITextEmbedder>? decorate = null)
     {
-        var settings = golden.Settings.Retriever;
-        var embedder = ConfiguredEmbedder.Load(golden, settings.Model);
+        var (golden, settings) = (context.Golden, context.Settings);
+        var embedder = ConfiguredEmbedder.Load(golden.Directory, settings.Model, settings.MaxTokens);
+        decorate ??= context.Cache is { } cache ? inner => cache.Wrap(inner) : null;
         ITextEmbedder used = embedder;
         try
         {
             ReturnFreedMemory(golden.Corpus.Count);
             used = decorate?.Invoke(embedder) ?? embedder;
-            return new DenseRetriever(golden, used, progress, cancellationToken);
+            return new DenseRetriever(golden.Corpus, settings, used, context.Progress, context.CancellationToken);
         }
         catch (EmbeddingModelException e)
         {
             // The model loaded but cannot run these settings, typically maxTokens beyond its position table.
             used.Dispose();
             embedder.Dispose();
-            throw new GoldenSetException(GoldenSet.SettingsFile, null, "retriever", e.Message);
+            throw new InputFileException(GoldenSet.SettingsFile, null, "retriever", e.Message);
         }
         catch
         {
@@ -104,12 +111,10 @@ public sealed class DenseRetriever : IRetriever
     /// <summary>How many segments are indexed.</summary>
     public int Count => index.Count;
 
-    public IReadOnlyList<RankedSegment> Retrieve(GoldenQuestion question, int k) => Retrieve(question.Text, k);
-
-    /// <summary>Ranks the corpus for free text, as <c>regression-gate ask</c> does.</summary>
-    public IReadOnlyList<RankedSegment> Retrieve(string question, int k)
+    /// <inheritdoc/>
+    public IReadOnlyList<RankedSegment> Retrieve(RetrievalQuery query, int k)
     {
-        var vector = embedder.Embed([queryPrefix + question])[0];
+        var vector = embedder.Embed([queryPrefix + query.Text])[0];
         return index.Search(vector, k);
     }
 

@@ -1,3 +1,4 @@
+using RegressionGate.Files;
 using RegressionGate.Golden;
 
 namespace RegressionGate.Retrieval;
@@ -12,6 +13,13 @@ namespace RegressionGate.Retrieval;
 /// </remarks>
 public sealed class HybridRetriever : IRetriever
 {
+    /// <summary>The kind's name in <c>gate.json</c> and in identities.</summary>
+    public const string Kind = "hybrid";
+
+    /// <summary>Registers <c>hybrid</c>: builds a dense and a BM25 retriever from the same context and fuses them.</summary>
+    public static RetrieverProvider Provider { get; } =
+        new(Kind, "weighted reciprocal-rank fusion of dense and bm25", Create) { EmbedsWithModel = true };
+
     readonly IRetriever dense;
     readonly IRetriever lexical;
     readonly FusionSettings fusion;
@@ -32,18 +40,39 @@ public sealed class HybridRetriever : IRetriever
         }
         this.dense = dense;
         this.lexical = lexical;
-        var denseParts = dense.Identity.Properties.Where(p => p.Key is not ("kind" or "k"));
-        var lexicalParts = Bm25Retriever.IdentityOf(settings).Where(p => p.Key is not ("kind" or "k"));
+        var denseParts = dense.Identity.Properties.Where(p => p.Key is not (RetrieverIdentity.KindProperty or RetrieverIdentity.KProperty));
+        var lexicalParts = Bm25Retriever.IdentityOf(settings).Where(p => p.Key is not (RetrieverIdentity.KindProperty or RetrieverIdentity.KProperty));
         Identity = new RetrieverIdentity([
-            new("kind", RetrieverKinds.Hybrid),
+            new(RetrieverIdentity.KindProperty, Kind),
             .. denseParts,
             .. lexicalParts,
-            new("denseWeight", Bm25Retriever.Number(fusion.DenseWeight)),
-            new("lexicalWeight", Bm25Retriever.Number(fusion.LexicalWeight)),
-            new("rrfK", Bm25Retriever.Number(fusion.RrfK)),
-            new("depth", Bm25Retriever.Number(fusion.Depth)),
-            new("k", Bm25Retriever.Number(settings.K)),
+            new("denseWeight", RetrieverIdentity.Number(fusion.DenseWeight)),
+            new("lexicalWeight", RetrieverIdentity.Number(fusion.LexicalWeight)),
+            new("rrfK", RetrieverIdentity.Number(fusion.RrfK)),
+            new("depth", RetrieverIdentity.Number(fusion.Depth)),
+            new(RetrieverIdentity.KProperty, RetrieverIdentity.Number(settings.K)),
         ]);
+    }
+
+    /// <summary>
+    /// Checks the fusion settings before anything heavy runs, then builds the dense retriever (reporting its progress)
+    /// and the BM25 one from <paramref name="context"/>.
+    /// </summary>
+    public static HybridRetriever Create(RetrieverContext context)
+    {
+        Check(context.Settings);
+        var dense = DenseRetriever.Create(context);
+        IRetriever lexical;
+        try
+        {
+            lexical = Bm25Retriever.Create(context with { Progress = null });
+        }
+        catch
+        {
+            dense.Dispose();
+            throw;
+        }
+        return new HybridRetriever(context.Settings, dense, lexical);
     }
 
     /// <summary>Refuses fusion settings that cannot rank: depth below k, or no weight at all.</summary>
@@ -51,17 +80,18 @@ public sealed class HybridRetriever : IRetriever
     {
         var fusion = settings.Fusion;
         if (fusion.Depth < settings.K)
-            throw new GoldenSetException(GoldenSet.SettingsFile, null, "retriever.fusion.depth",
+            throw new InputFileException(GoldenSet.SettingsFile, null, "retriever.fusion.depth",
                 $"depth {fusion.Depth} is less than k {settings.K}: each retriever must return at least k segments to fuse");
         if (fusion.DenseWeight <= 0 && fusion.LexicalWeight <= 0)
-            throw new GoldenSetException(GoldenSet.SettingsFile, null, "retriever.fusion", "denseWeight and lexicalWeight are both 0, so nothing would rank");
+            throw new InputFileException(GoldenSet.SettingsFile, null, "retriever.fusion", "denseWeight and lexicalWeight are both 0, so nothing would rank");
     }
 
     public RetrieverIdentity Identity { get; }
 
-    public IReadOnlyList<RankedSegment> Retrieve(GoldenQuestion question, int k) =>
+    /// <inheritdoc/>
+    public IReadOnlyList<RankedSegment> Retrieve(RetrievalQuery query, int k) =>
         ReciprocalRankFusion.Fuse(
-            [(dense.Retrieve(question, fusion.Depth), fusion.DenseWeight), (lexical.Retrieve(question, fusion.Depth), fusion.LexicalWeight)],
+            [(dense.Retrieve(query, fusion.Depth), fusion.DenseWeight), (lexical.Retrieve(query, fusion.Depth), fusion.LexicalWeight)],
             fusion.RrfK, k);
 
     public void Dispose()

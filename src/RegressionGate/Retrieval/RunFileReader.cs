@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using RegressionGate.Files;
 using RegressionGate.Golden;
 
 namespace RegressionGate.Retrieval;
@@ -9,7 +10,7 @@ public static class RunFileReader
 {
     public static IReadOnlyList<RunFileEntry> Read(string path, string displayName, IReadOnlySet<string> segmentIds)
     {
-        if (!File.Exists(path)) throw new GoldenSetException(displayName, null, null, "the run file is missing");
+        if (!File.Exists(path)) throw new InputFileException(displayName, null, null, "the run file is missing");
         return Parse(File.ReadAllBytes(path), displayName, segmentIds);
     }
 
@@ -23,7 +24,7 @@ public static class RunFileReader
         }
         catch (DecoderFallbackException e)
         {
-            throw new GoldenSetException(displayName, 1 + bytes.AsSpan(0, Math.Clamp(e.Index, 0, bytes.Length)).Count((byte)'\n'), null, "the file is not valid UTF-8");
+            throw new InputFileException(displayName, 1 + bytes.AsSpan(0, Math.Clamp(e.Index, 0, bytes.Length)).Count((byte)'\n'), null, "the file is not valid UTF-8");
         }
         if (text.StartsWith('\uFEFF')) text = text[1..];
 
@@ -59,7 +60,7 @@ public static class RunFileReader
         {
             var path = $"ranking[{index}]";
             if (item.ValueKind != JsonValueKind.Object)
-                throw new GoldenSetException(displayName, line, path, $"must be an object with \"id\" and \"score\", found {JsonLines.Describe(item.ValueKind)}");
+                throw new InputFileException(displayName, line, path, $"must be an object with \"id\" and \"score\", found {JsonLines.Describe(item.ValueKind)}");
             var entry = new JsonFields(item, displayName, _ => line, path);
             entry.RejectUnknown("id", "score");
             var id = entry.RequiredId("id");
@@ -81,11 +82,11 @@ public static class RunFileReader
         }
         catch (JsonException e)
         {
-            throw new GoldenSetException(displayName, lineNumber, null, $"malformed JSON at column {(e.BytePositionInLine ?? 0) + 1}: {JsonLines.FirstSentence(e.Message)}");
+            throw new InputFileException(displayName, lineNumber, null, $"malformed JSON at column {(e.BytePositionInLine ?? 0) + 1}: {JsonLines.FirstSentence(e.Message)}");
         }
         if (document.RootElement.ValueKind == JsonValueKind.Object) return document;
         var kind = document.RootElement.ValueKind;
         document.Dispose();
-        throw new GoldenSetException(displayName, lineNumber, null, $"expected a JSON object, found {JsonLines.Describe(kind)}");
+        throw new InputFileException(displayName, lineNumber, null, $"expected a JSON object, found {JsonLines.Describe(kind)}");
     }
 }

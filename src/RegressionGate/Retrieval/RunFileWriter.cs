@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using RegressionGate.Golden;
+using RegressionGate.Files;
 
 namespace RegressionGate.Retrieval;
 

@@ -1,3 +1,5 @@
+using RegressionGate.Environments;
+
 namespace RegressionGate.Snapshots;
 
 /// <summary>

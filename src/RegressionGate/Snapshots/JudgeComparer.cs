@@ -1,5 +1,5 @@
 using System.Text;
-using RegressionGate.Retrieval;
+using RegressionGate.Formatting;
 
 namespace RegressionGate.Snapshots;
 
@@ -7,7 +7,7 @@ namespace RegressionGate.Snapshots;
 /// Fails an answer's judgment when its normalised AR score moved more than <c>tolerances.arScore</c> or its
 /// automated label flipped. The message quotes the verified and the current reasoning, so a reviewer sees why.
 /// </summary>
-public sealed class JudgeComparer(Golden.Tolerances tolerances) : ISnapshotComparer<JudgeSnapshot>
+public sealed class JudgeComparer(Tolerances tolerances) : ISnapshotComparer<JudgeSnapshot>
 {
     public IReadOnlyList<string> Compare(JudgeSnapshot verified, JudgeSnapshot current)
     {
@@ -29,7 +29,7 @@ public sealed class JudgeComparer(Golden.Tolerances tolerances) : ISnapshotCompa
 
     /// <summary>What differs in the judge's identity, in the same words as a retriever's (<c>promptVersion 'v1' → 'v2'</c>).</summary>
     internal static IReadOnlyList<string> JudgeChanges(JudgeSnapshot verified, JudgeSnapshot current) =>
-        new Golden.Identity(current.Judge).ChangesFrom(new Golden.Identity(verified.Judge));
+        current.Judge.ChangesFrom(verified.Judge);
 
     static string Quote(string what, string reasoning)
     {

@@ -1,4 +1,5 @@
 using RegressionGate.Golden;
+using RegressionGate.Judging;
 
 namespace RegressionGate.Snapshots;
 
@@ -6,11 +7,11 @@ namespace RegressionGate.Snapshots;
 /// One answer's judgment as verified. <see cref="Score"/> is the median of <see cref="Repeats"/> on the judge's
 /// own scale (0–3 for AR, so it may be 2.5), <see cref="Normalised"/> maps it to 0–1, and <see cref="Automated"/>
 /// is the label derived from it. <see cref="Judge"/> holds what makes judgments comparable (kind, model, prompt
-/// version, repeats…) as ordered name/value pairs, like <see cref="Retrieval.RetrieverIdentity"/>.
+/// version, repeats…), like <see cref="Retrieval.RetrieverIdentity"/>.
 /// </summary>
 public sealed record JudgeSnapshot(
     string QuestionId,
-    IReadOnlyList<KeyValuePair<string, string>> Judge,
+    JudgeIdentity Judge,
     double Score,
     double Normalised,
     Label Automated,

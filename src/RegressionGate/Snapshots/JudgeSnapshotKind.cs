@@ -1,4 +1,6 @@
+using RegressionGate.Formatting;
 using RegressionGate.Golden;
+using RegressionGate.Judging;
 
 namespace RegressionGate.Snapshots;
 
@@ -12,7 +14,7 @@ public sealed class JudgeSnapshotKind : SnapshotKind<JudgeSnapshot>
         w.WriteStartObject();
         w.WriteString("questionId", snapshot.QuestionId);
         w.WriteStartObject("judge");
-        foreach (var (name, value) in snapshot.Judge) w.WriteString(name, value);
+        foreach (var (name, value) in snapshot.Judge.Properties) w.WriteString(name, value);
         w.WriteEndObject();
         w.WriteFixed("score", snapshot.Score);
         w.WriteFixed("normalised", snapshot.Normalised);
@@ -34,7 +36,7 @@ public sealed class JudgeSnapshotKind : SnapshotKind<JudgeSnapshot>
         root.RejectUnknown("questionId", "judge", "score", "normalised", "automated", "manual", "repeats", "spread", "flaky", "reasoning");
         return new JudgeSnapshot(
             root.Id("questionId"),
-            root.Pairs("judge"),
+            new JudgeIdentity(root.Pairs("judge")),
             root.Double("score", min: 0),
             root.Double("normalised", min: 0, max: 1),
             root.Label("automated"),

@@ -1,10 +1,12 @@
+using RegressionGate.Formatting;
+
 namespace RegressionGate.Snapshots;
 
 /// <summary>
 /// Fails a question's retrieval when the retriever's identity changed, when rank-biased overlap of the ids falls
 /// below <c>tolerances.rboMin</c>, or when a segment ranked in both moved its score more than <c>tolerances.score</c>.
 /// </summary>
-public sealed class RetrievalComparer(Golden.Tolerances tolerances) : ISnapshotComparer<RetrievalSnapshot>
+public sealed class RetrievalComparer(Tolerances tolerances) : ISnapshotComparer<RetrievalSnapshot>
 {
     /// <summary>Slack for binary floating point, far below the 6 decimals snapshots keep.</summary>
     internal const double Epsilon = 1e-9;

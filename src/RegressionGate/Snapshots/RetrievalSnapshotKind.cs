@@ -1,4 +1,4 @@
-using RegressionGate.Golden;
+using RegressionGate.Formatting;
 using RegressionGate.Retrieval;
 
 namespace RegressionGate.Snapshots;

@@ -1,3 +1,4 @@
+using RegressionGate.Files;
 using RegressionGate.Golden;
 
 namespace RegressionGate.Snapshots;
@@ -28,9 +29,9 @@ public sealed class SnapshotApprover
         this.replace = replace;
     }
 
-    /// <summary>The approver of a loaded golden set: its snapshots, its tolerances, its questions.</summary>
-    public static SnapshotApprover For(GoldenSet golden) =>
-        new(SnapshotStore.InGolden(golden.Directory), golden.Settings.Tolerances, golden.Questions.Select(q => q.Id));
+    /// <summary>The approver of a loaded golden set: its snapshots and its questions, under <paramref name="tolerances"/>.</summary>
+    public static SnapshotApprover For(GoldenSet golden, Tolerances tolerances) =>
+        new(SnapshotStore.InGolden(golden.Directory), tolerances, golden.Questions.Select(q => q.Id));
 
     public IReadOnlyList<ApprovalEntry> Approve(ApprovalOptions? options = null)
     {
@@ -61,7 +62,7 @@ public sealed class SnapshotApprover
         {
             received = kind.Parse(SnapshotFields.ReadText(receivedPath, receivedPath), receivedPath);
         }
-        catch (GoldenSetException e)
+        catch (InputFileException e)
         {
             return Entry(ApprovalAction.Refused, false, $"the received snapshot is invalid, nothing changed: {e.Message}");
         }
@@ -96,7 +97,7 @@ public sealed class SnapshotApprover
             var verified = kind.Parse(SnapshotFields.ReadText(verifiedPath, verifiedPath), verifiedPath);
             return kind.DescribeChange(verified, received, tolerances);
         }
-        catch (GoldenSetException e)
+        catch (InputFileException e)
         {
             return $"replaces an unreadable verified snapshot ({e.Message})";
         }

@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using RegressionGate.Files;
 using RegressionGate.Golden;
 
 namespace RegressionGate.Snapshots;
 
 /// <summary>
 /// Typed, strict access to one object of a snapshot file. A corrupt or hand-mangled snapshot fails with a
-/// <see cref="GoldenSetException"/> naming the file, line and field (<c>ranking[2].score</c>), never a stack trace.
+/// <see cref="InputFileException"/> naming the file, line and field (<c>ranking[2].score</c>), never a stack trace.
 /// </summary>
 internal sealed class SnapshotFields
 {
@@ -36,13 +37,13 @@ internal sealed class SnapshotFields
         }
         catch (JsonException e)
         {
-            throw new GoldenSetException(file, (int?)e.LineNumber + 1, null,
+            throw new InputFileException(file, (int?)e.LineNumber + 1, null,
                 $"malformed JSON at column {(e.BytePositionInLine ?? 0) + 1}: {JsonLines.FirstSentence(e.Message)}");
         }
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
-                throw new GoldenSetException(file, 1, null, $"expected a JSON object, found {JsonLines.Describe(document.RootElement.ValueKind)}");
+                throw new InputFileException(file, 1, null, $"expected a JSON object, found {JsonLines.Describe(document.RootElement.ValueKind)}");
             return new SnapshotFields(document.RootElement.Clone(), file, "", SnapshotLineMap.Build(utf8));
         }
     }
@@ -56,15 +57,15 @@ internal sealed class SnapshotFields
         }
         catch (DecoderFallbackException)
         {
-            throw new GoldenSetException(file, null, null, "the file is not valid UTF-8");
+            throw new InputFileException(file, null, null, "the file is not valid UTF-8");
         }
     }
 
     public string PathOf(string name) => path.Length == 0 ? name : $"{path}.{name}";
 
-    public GoldenSetException Error(string name, string problem) => ErrorAt(PathOf(name), problem);
+    public InputFileException Error(string name, string problem) => ErrorAt(PathOf(name), problem);
 
-    GoldenSetException ErrorAt(string fieldPath, string problem) =>
+    InputFileException ErrorAt(string fieldPath, string problem) =>
         new(file, lines.LineOf(fieldPath), fieldPath.Length == 0 ? null : fieldPath, problem);
 
     /// <summary>Unknown fields are errors: a misspelt field in a hand-edited snapshot must not be silently dropped.</summary>

@@ -1,5 +1,3 @@
-using RegressionGate.Golden;
-
 namespace RegressionGate.Snapshots;
 
 /// <summary>A kind of snapshot as approval sees it: a stage folder whose files it can validate and describe without knowing their type.</summary>
@@ -7,7 +5,7 @@ public interface ISnapshotKind
 {
     string Stage { get; }
 
-    /// <summary>Parses and validates a snapshot's text, failing with a <see cref="GoldenSetException"/> naming <paramref name="file"/>.</summary>
+    /// <summary>Parses and validates a snapshot's text, failing with a <see cref="InputFileException"/> naming <paramref name="file"/>.</summary>
     object Parse(string text, string file);
 
     /// <summary>The question a snapshot is about, or null for one about the whole set (the summary).</summary>

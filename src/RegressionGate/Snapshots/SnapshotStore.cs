@@ -1,4 +1,4 @@
-using RegressionGate.Golden;
+using RegressionGate.Files;
 
 namespace RegressionGate.Snapshots;
 

@@ -1,4 +1,5 @@
-using RegressionGate.Golden;
+using RegressionGate.Environments;
+using RegressionGate.Files;
 
 namespace RegressionGate.Snapshots;
 
@@ -46,7 +47,7 @@ public sealed class SnapshotVerifier
                 verified = kind.ReadFile(verifiedPath);
                 differences = comparer.Compare(verified, stored);
             }
-            catch (GoldenSetException e)
+            catch (InputFileException e)
             {
                 differences = [$"the verified snapshot cannot be read: {e.Message}"];
             }

@@ -1,5 +1,3 @@
-using RegressionGate.Golden;
-
 namespace RegressionGate.Snapshots;
 
 /// <summary>One gated aggregate of the summary: how to name it, read it, and which tolerance and floor hold it.</summary>

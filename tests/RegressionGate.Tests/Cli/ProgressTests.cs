@@ -1,5 +1,5 @@
 using RegressionGate.Cli;
-using RegressionGate.Snapshots;
+using RegressionGate.Environments;
 
 namespace RegressionGate.Tests.Cli;
 

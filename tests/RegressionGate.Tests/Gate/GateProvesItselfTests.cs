@@ -1,9 +1,9 @@
 using System.Globalization;
+using RegressionGate.Environments;
 using RegressionGate.Gate;
-using RegressionGate.Judging;
 using RegressionGate.Golden;
+using RegressionGate.Judging;
 using RegressionGate.Snapshots;
-using RegressionGate.Tests.Support;
 
 namespace RegressionGate.Tests.Gate;
 
@@ -30,7 +30,7 @@ public sealed class GateProvesItselfTests : IDisposable
 
     public void Dispose() => temp.Dispose();
 
-    Task<GateResult> Run() => GateRunner.RunAsync(GoldenSetLoader.Load(golden), noAutoApproval);
+    Task<GateResult> Run() => GateRunner.RunAsync(GateInput.Load(golden), noAutoApproval);
 
     [Fact]
     public async Task An_untouched_run_passes_and_leaves_every_verified_file_byte_identical()
@@ -81,7 +81,7 @@ public sealed class GateProvesItselfTests : IDisposable
             .ToList();
         Assert.True(missed.Count == 0, $"{missed.Count} of {changed.Questions.Count} rows did not fail with \"{expected}\":\n{string.Join("\n", missed.Take(5))}");
 
-        var approved = SnapshotApprover.For(changed.Golden).Approve();
+        var approved = SnapshotApprover.For(changed.Golden, changed.Settings.Tolerances).Approve();
         Assert.All(approved, entry => Assert.True(entry.Applied, entry.ToString()));
         Assert.Contains(approved, entry => entry.Stage == SnapshotStages.Retrieval);
 

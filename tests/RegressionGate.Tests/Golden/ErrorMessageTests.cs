@@ -1,4 +1,5 @@
-using RegressionGate.Golden;
+using RegressionGate.Files;
+using RegressionGate.Gate;
 
 namespace RegressionGate.Tests.Golden;
 
@@ -17,7 +18,7 @@ public sealed class ErrorMessageTests : IDisposable
         temp.Write("golden/corpus.jsonl", corpus);
         temp.Write("golden/questions.jsonl", questions);
         if (settings is not null) temp.Write("golden/gate.json", settings);
-        return Assert.Throws<GoldenSetException>(() => GoldenSetLoader.Load(temp.Combine("golden"))).Message;
+        return Assert.Throws<InputFileException>(() => GateInput.Load(temp.Combine("golden"))).Message;
     }
 
     [Theory]

@@ -1,6 +1,9 @@
 using System.Text;
+using RegressionGate.Files;
+using RegressionGate.Gate;
 using RegressionGate.Golden;
-using RegressionGate.Tests.Support;
+using RegressionGate.Retrieval;
+using RegressionGate.Snapshots;
 
 namespace RegressionGate.Tests.Golden;
 
@@ -22,8 +25,8 @@ public sealed class GoldenSetLoaderTests : IDisposable
         return temp.Combine("golden");
     }
 
-    GoldenSetException LoadFails(string corpus, string questions, string? settings = null) =>
-        Assert.Throws<GoldenSetException>(() => GoldenSetLoader.Load(Golden(corpus, questions, settings)));
+    InputFileException LoadFails(string corpus, string questions, string? settings = null) =>
+        Assert.Throws<InputFileException>(() => GateInput.Load(Golden(corpus, questions, settings)));
 
     [Fact]
     public void A_valid_set_loads_segments_questions_and_default_settings()
@@ -39,8 +42,9 @@ public sealed class GoldenSetLoaderTests : IDisposable
         var question = set.Questions[0];
         Assert.Equal(Label.C, question.Manual);
         Assert.Equal(["3027"], question.Relevant);
-        Assert.Equal(new RetrieverSettings().K, set.Settings.Retriever.K);
-        Assert.Equal(new Tolerances(), set.Settings.Tolerances);
+        var settings = GateInput.Load(Golden($"{Segment1}\n{Segment2}\n", Question + "\n")).Settings;
+        Assert.Equal(new RetrieverSettings().K, settings.Retriever.K);
+        Assert.Equal(new Tolerances(), settings.Tolerances);
     }
 
     [Fact]
@@ -129,7 +133,7 @@ public sealed class GoldenSetLoaderTests : IDisposable
         var dir = Golden("", Question);
         File.WriteAllBytes(Path.Combine(dir, "corpus.jsonl"), [.. Encoding.UTF8.GetBytes(Segment1 + "\n"), 0xC3, 0x28, (byte)'\n']);
 
-        var error = Assert.Throws<GoldenSetException>(() => GoldenSetLoader.Load(dir));
+        var error = Assert.Throws<InputFileException>(() => GoldenSetLoader.Load(dir));
 
         Assert.Equal(2, error.Line);
         Assert.Contains("not valid UTF-8", error.Message);
@@ -171,7 +175,7 @@ public sealed class GoldenSetLoaderTests : IDisposable
     [Fact]
     public void Settings_are_read_with_defaults_for_what_is_absent()
     {
-        var set = GoldenSetLoader.Load(Golden(Segment1, Question, """
+        var set = GateInput.Load(Golden(Segment1, Question, """
             {
               "retriever": { "k": 5, "maxTokens": 256 },
               "tolerances": { "rboMin": 0.8 },
@@ -226,7 +230,7 @@ public sealed class GoldenSetLoaderTests : IDisposable
     [Fact]
     public void A_missing_golden_directory_says_how_to_point_at_one()
     {
-        var error = Assert.Throws<GoldenSetException>(() => GoldenSetLoader.Load(temp.Combine("nowhere")));
+        var error = Assert.Throws<InputFileException>(() => GoldenSetLoader.Load(temp.Combine("nowhere")));
 
         Assert.Contains("--golden", error.Message);
     }

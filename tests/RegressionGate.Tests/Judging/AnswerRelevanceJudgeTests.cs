@@ -1,12 +1,13 @@
 using Microsoft.Extensions.AI;
 using RegressionGate.Golden;
 using RegressionGate.Judging;
+using RegressionGate.ModelCalls;
 
 namespace RegressionGate.Tests.Judging;
 
 public sealed class AnswerRelevanceJudgeTests
 {
-    static int RepeatOf(ChatOptions? options) => (int)options!.AdditionalProperties![JudgeRequestProperties.Repeat]!;
+    static int RepeatOf(ChatOptions? options) => (int)options!.AdditionalProperties![ModelRequestProperties.Repeat]!;
 
     [Fact]
     public async Task Each_repeat_is_a_separate_tagged_request_at_temperature_zero()
@@ -20,7 +21,7 @@ public sealed class AnswerRelevanceJudgeTests
         Assert.All(client.Calls, c =>
         {
             Assert.Equal(0f, c.Options!.Temperature);
-            Assert.Equal(AnswerRelevancePrompt.Version, c.Options.AdditionalProperties![JudgeRequestProperties.PromptVersion]);
+            Assert.Equal(AnswerRelevancePrompt.Version, c.Options.AdditionalProperties![ModelRequestProperties.PromptVersion]);
             Assert.Equal(AnswerRelevancePrompt.System, c.Messages[0].Text);
             Assert.Equal("PROMPT:\nPergunta?\n\nRESPONSE:\nResposta.", c.Messages[1].Text);
         });

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using RegressionGate.Golden;
 using RegressionGate.Judging;
 
 namespace RegressionGate.Tests.Judging;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using RegressionGate.Golden;
+using RegressionGate.Files;
 using RegressionGate.Judging;
 using RegressionGate.Llm;
 using RegressionGate.Tests.Llm;

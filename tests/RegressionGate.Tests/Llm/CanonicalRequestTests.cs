@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.AI;
 using RegressionGate.Judging;
 using RegressionGate.Llm;
+using RegressionGate.ModelCalls;
 
 namespace RegressionGate.Tests.Llm;
 
@@ -24,7 +25,7 @@ public sealed class CanonicalRequestTests
             {
                 Temperature = 0,
                 MaxOutputTokens = 300,
-                AdditionalProperties = new() { [JudgeRequestProperties.Repeat] = 2, [JudgeRequestProperties.PromptVersion] = "ar-v1" },
+                AdditionalProperties = new() { [ModelRequestProperties.Repeat] = 2, [ModelRequestProperties.PromptVersion] = "ar-v1" },
             });
 
         // Changing this layout changes every key and orphans every recording: bump deliberately, re-record.
@@ -61,7 +62,7 @@ public sealed class CanonicalRequestTests
         ChatOptions Options(string version, float temperature) => new()
         {
             Temperature = temperature,
-            AdditionalProperties = new() { [JudgeRequestProperties.PromptVersion] = version },
+            AdditionalProperties = new() { [ModelRequestProperties.PromptVersion] = version },
         };
 
         var baseline = CanonicalRequest.From("m", messages, Options("ar-v1", 0)).Key;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using RegressionGate.Judging;
 using RegressionGate.Llm;
+using RegressionGate.ModelCalls;
 
 namespace RegressionGate.Tests.Llm;
 
@@ -41,7 +42,7 @@ public sealed class RecordingChatClientTests : IDisposable
 
         Assert.Equal(KeyOf(), error.Key);
         Assert.Equal(KeyOf(), error.RecordingKey);
-        Assert.Equal(JudgeFailureKind.MissingRecording, error.Kind);
+        Assert.Equal(ModelCallFailure.MissingRecording, error.Failure);
         Assert.Contains(KeyOf(), error.Message);
         Assert.Contains("regression-gate run --llm record", error.Message);
         Assert.Equal(Path.Combine(Recordings, KeyOf() + ".json"), error.Path);

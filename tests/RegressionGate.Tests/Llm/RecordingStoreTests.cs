@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using RegressionGate.Files;
 using RegressionGate.Golden;
 using RegressionGate.Judging;
 using RegressionGate.Llm;
@@ -79,7 +80,7 @@ public sealed class RecordingStoreTests : IDisposable
         var path = store.PathFor(written.Key);
         File.WriteAllText(path, File.ReadAllText(path).Replace("Para que serve o pooling?", "Para que serve a convolução?"));
 
-        var error = Assert.Throws<GoldenSetException>(() => store.TryRead(written.Key));
+        var error = Assert.Throws<InputFileException>(() => store.TryRead(written.Key));
 
         Assert.Equal($"recordings/{written.Key}.json", error.File);
         Assert.Equal("request", error.Field);
@@ -94,7 +95,7 @@ public sealed class RecordingStoreTests : IDisposable
         Directory.CreateDirectory(store.Directory);
         File.WriteAllText(store.PathFor(key), "{\n  \"key\": \"" + key + "\",\n  \"request\": {,\n}");
 
-        var error = Assert.Throws<GoldenSetException>(() => store.TryRead(key));
+        var error = Assert.Throws<InputFileException>(() => store.TryRead(key));
 
         Assert.Equal($"recordings/{key}.json", error.File);
         Assert.Equal(3, error.Line);

@@ -1,7 +1,7 @@
+using RegressionGate.Gate;
 using RegressionGate.Golden;
 using RegressionGate.Records;
 using RegressionGate.Retrieval;
-using RegressionGate.Tests.Support;
 
 namespace RegressionGate.Tests.Records;
 
@@ -16,8 +16,9 @@ public sealed class RecordExporterTests : IDisposable
     {
         var golden = temp.Combine("golden");
         new RecordImporter(new RecordingJudgeWriter()).Import([temp.Write(Seed.FileName, Seed.Text)], golden);
-        var set = GoldenSetLoader.Load(golden);
-        using var retriever = new RunFileRetriever(set);
+        var input = GateInput.Load(golden);
+        var set = input.Golden;
+        using var retriever = RunFileRetriever.Create(new RetrieverContext(set, input.Settings.Retriever));
         var references = set.References;
         // The judgment would come from replaying the recording (the Llm stage); here it comes from the record itself.
         var judged = Assert.Single(RecordParser.ReadFile(Seed.Path)).Record;
@@ -25,7 +26,7 @@ public sealed class RecordExporterTests : IDisposable
         var question = set.Questions[0];
 
         var written = RecordExporter.Export(set,
-            [new ExportQuestion(question.Id, retriever.Retrieve(question, set.Settings.Retriever.K), references[question.Id], judged.AnswerRelevance, judged.Automated, judged.Reasoning)],
+            [new ExportQuestion(question.Id, retriever.Retrieve(RetrievalQuery.Of(question), input.Settings.Retriever.K), references[question.Id], judged.AnswerRelevance, judged.Automated, judged.Reasoning)],
             temp.Combine("out"));
 
         var path = Assert.Single(written);

@@ -1,7 +1,7 @@
+using RegressionGate.Files;
 using RegressionGate.Golden;
 using RegressionGate.Records;
 using RegressionGate.Retrieval;
-using RegressionGate.Tests.Support;
 
 namespace RegressionGate.Tests.Records;
 
@@ -55,7 +55,7 @@ public sealed class RecordImporterTests : IDisposable
         Import(SeedCopy());
         var contradicting = OtherRecord("outro.txt", edit: text => text.Replace(was, now, StringComparison.Ordinal));
 
-        var error = Assert.Throws<GoldenSetException>(() => Import(contradicting));
+        var error = Assert.Throws<InputFileException>(() => Import(contradicting));
 
         Assert.Equal((contradicting, line, field), (error.File, error.Line!.Value, error.Field!));
         Assert.Contains("segment 3027 differs from", error.Message);
@@ -81,8 +81,8 @@ public sealed class RecordImporterTests : IDisposable
         Assert.Equal(("01:00:48", "01:03:02"), (segment.Start.ToString(), segment.End.ToString()));
         Assert.StartsWith("como uma camada também", segment.Text);
 
-        using var run = new RunFileRetriever(golden);
-        var ranked = run.Retrieve(question, 10);
+        using var run = RunFileRetriever.Create(new RetrieverContext(golden, new RetrieverSettings()));
+        var ranked = run.Retrieve(RetrievalQuery.Of(question), 10);
         Assert.Equal(SeedSegmentIds, ranked.Select(r => r.Id));
         Assert.Equal(0.8535903692245483, ranked[0].Score);
         Assert.Equal(0.8475674390792847, ranked[9].Score);
@@ -180,7 +180,7 @@ public sealed class RecordImporterTests : IDisposable
         var seed = SeedCopy();
         var other = OtherRecord("outro.txt", edit: t => t.Replace("flaten no final", "flatten no final", StringComparison.Ordinal));
 
-        var error = Assert.Throws<GoldenSetException>(() => Import(seed, other));
+        var error = Assert.Throws<InputFileException>(() => Import(seed, other));
 
         Assert.Equal((other, 16, "Transcrição"), (error.File, error.Line, error.Field));
         Assert.Contains("7744", error.Message);
@@ -196,7 +196,7 @@ public sealed class RecordImporterTests : IDisposable
         MinimalGolden(corpus: HandWrittenSegment + "\n" + corpus + "\n");
         var before = Files();
 
-        var error = Assert.Throws<GoldenSetException>(() => Import(SeedCopy()));
+        var error = Assert.Throws<InputFileException>(() => Import(SeedCopy()));
 
         Assert.Equal((9, "Transcrição"), (error.Line, error.Field));
         Assert.Contains($"{Path.Combine(Golden, "corpus.jsonl")}:2", error.Message);
@@ -210,7 +210,7 @@ public sealed class RecordImporterTests : IDisposable
         var other = OtherRecord("outro.txt", edit: t => t.Replace("- *Fim:* 00:47:53", "- *Fim:* 00:47:54", StringComparison.Ordinal));
         MinimalGolden();
 
-        var error = Assert.Throws<GoldenSetException>(() => Import(seed, other));
+        var error = Assert.Throws<InputFileException>(() => Import(seed, other));
 
         Assert.Equal((other, "Fim"), (error.File, error.Field));
     }
@@ -223,7 +223,7 @@ public sealed class RecordImporterTests : IDisposable
         var first = SeedCopy();
         var second = SeedCopy("copia.txt");
 
-        var error = Assert.Throws<GoldenSetException>(() => Import(first, second));
+        var error = Assert.Throws<InputFileException>(() => Import(first, second));
 
         Assert.Equal((second, 1, "Pergunta"), (error.File, error.Line, error.Field));
         Assert.Contains($"{first}:1", error.Message);
@@ -238,7 +238,7 @@ public sealed class RecordImporterTests : IDisposable
         var before = Files();
         var bad = OtherRecord("ruim.txt", edit: t => t.Replace("- *Score:* 0.8531779646873474", "- *Score:* alto", StringComparison.Ordinal));
 
-        var error = Assert.Throws<GoldenSetException>(() => Import(SeedCopy(), bad));
+        var error = Assert.Throws<InputFileException>(() => Import(SeedCopy(), bad));
 
         Assert.Equal((bad, 12, "Score"), (error.File, error.Line, error.Field));
         AssertSameFiles(before, Files());
@@ -251,7 +251,7 @@ public sealed class RecordImporterTests : IDisposable
         var before = Files();
         judge.Refuse.Add("106");
 
-        Assert.Throws<GoldenSetException>(() => Import(SeedCopy(), OtherRecord("outro.txt")));
+        Assert.Throws<InputFileException>(() => Import(SeedCopy(), OtherRecord("outro.txt")));
 
         AssertSameFiles(before, Files());
         Assert.Equal(["check 105", "check 106"], judge.Calls);
@@ -264,7 +264,7 @@ public sealed class RecordImporterTests : IDisposable
         File.WriteAllBytes(temp.Combine("golden", "corpus.jsonl"), [.. System.Text.Encoding.UTF8.GetBytes(HandWrittenSegment + "\n"), 0xC3, 0x28, (byte)'\n']);
         var before = Files();
 
-        var error = Assert.Throws<GoldenSetException>(() => Import(SeedCopy()));
+        var error = Assert.Throws<InputFileException>(() => Import(SeedCopy()));
 
         Assert.Equal(Path.Combine(Golden, "corpus.jsonl"), error.File);
         Assert.Contains("UTF-8", error.Message);
@@ -277,7 +277,7 @@ public sealed class RecordImporterTests : IDisposable
         MinimalGolden(questions: """{"id": "1", "text": "?", "manual": "X"}""" + "\n");
         var before = Files();
 
-        var error = Assert.Throws<GoldenSetException>(() => Import(SeedCopy()));
+        var error = Assert.Throws<InputFileException>(() => Import(SeedCopy()));
 
         Assert.Equal("manual", error.Field);
         AssertSameFiles(before, Files());

@@ -1,7 +1,7 @@
 using System.Text;
+using RegressionGate.Files;
 using RegressionGate.Golden;
 using RegressionGate.Records;
-using RegressionGate.Tests.Support;
 
 namespace RegressionGate.Tests.Records;
 
@@ -51,7 +51,7 @@ public sealed class RecordParserTests : IDisposable
         var text = Seed.Text.Replace(was, "\n\n" + now, StringComparison.Ordinal);
         var line = text.Split('\n').ToList().FindIndex(l => l.TrimEnd('\r') == now) + 1;
 
-        var error = Assert.Throws<GoldenSetException>(() => RecordParser.Parse(text, "blank.txt"));
+        var error = Assert.Throws<InputFileException>(() => RecordParser.Parse(text, "blank.txt"));
 
         Assert.Equal((line, field), (error.Line!.Value, error.Field!));
     }
@@ -143,7 +143,7 @@ public sealed class RecordParserTests : IDisposable
         var broken = seed[..at] + replace + seed[(at + find.Length)..];
         var path = temp.Write("bad.txt", broken);
 
-        var error = Assert.Throws<GoldenSetException>(() => RecordParser.ReadFile(path, "bad.txt"));
+        var error = Assert.Throws<InputFileException>(() => RecordParser.ReadFile(path, "bad.txt"));
 
         Assert.Equal("bad.txt", error.File);
         Assert.Equal(field, error.Field);
@@ -163,7 +163,7 @@ public sealed class RecordParserTests : IDisposable
         var path = temp.Write("dup.txt", Seed.Text + Seed.Text);
         var secondLine = Seed.Text.Split('\n').Length;
 
-        var error = Assert.Throws<GoldenSetException>(() => RecordParser.ReadFile(path, "dup.txt"));
+        var error = Assert.Throws<InputFileException>(() => RecordParser.ReadFile(path, "dup.txt"));
 
         Assert.Equal(("dup.txt", secondLine, "Pergunta"), (error.File, error.Line, error.Field));
         Assert.Contains("first on line 1", error.Message);
@@ -174,7 +174,7 @@ public sealed class RecordParserTests : IDisposable
     {
         var joined = Seed.Text.Replace("\n---\n", "\n", StringComparison.Ordinal) + Seed.Text.Replace("Pergunta 105", "Pergunta 106", StringComparison.Ordinal);
 
-        var error = Assert.Throws<GoldenSetException>(() => RecordParser.Parse(joined, "joined.txt"));
+        var error = Assert.Throws<InputFileException>(() => RecordParser.Parse(joined, "joined.txt"));
 
         Assert.Equal(("---", LineOf(joined, "**Pergunta 106**")), (error.Field, error.Line));
     }
@@ -192,7 +192,7 @@ public sealed class RecordParserTests : IDisposable
     {
         var cut = Seed.Text[..Seed.Text.IndexOf("**Anotação manual**", StringComparison.Ordinal)];
 
-        var error = Assert.Throws<GoldenSetException>(() => RecordParser.Parse(cut, "cut.txt"));
+        var error = Assert.Throws<InputFileException>(() => RecordParser.Parse(cut, "cut.txt"));
 
         Assert.Equal(("Anotação manual", cut.Split('\n').Length - 1), (error.Field, error.Line));
         Assert.Contains("the file ends first", error.Message);
@@ -201,7 +201,7 @@ public sealed class RecordParserTests : IDisposable
     [Fact]
     public void An_empty_file_holds_no_record()
     {
-        var error = Assert.Throws<GoldenSetException>(() => RecordParser.Parse("\n\n", "empty.txt"));
+        var error = Assert.Throws<InputFileException>(() => RecordParser.Parse("\n\n", "empty.txt"));
 
         Assert.Equal(("empty.txt", "Pergunta"), (error.File, error.Field));
     }
@@ -213,7 +213,7 @@ public sealed class RecordParserTests : IDisposable
         var path = temp.Combine("latin.txt");
         File.WriteAllBytes(path, bytes);
 
-        var error = Assert.Throws<GoldenSetException>(() => RecordParser.ReadFile(path, "latin.txt"));
+        var error = Assert.Throws<InputFileException>(() => RecordParser.ReadFile(path, "latin.txt"));
 
         Assert.Equal(3, error.Line);
         Assert.Contains("UTF-8", error.Message);
@@ -222,7 +222,7 @@ public sealed class RecordParserTests : IDisposable
     [Fact]
     public void A_missing_file_is_named()
     {
-        var error = Assert.Throws<GoldenSetException>(() => RecordParser.ReadFile(temp.Combine("nope.txt"), "nope.txt"));
+        var error = Assert.Throws<InputFileException>(() => RecordParser.ReadFile(temp.Combine("nope.txt"), "nope.txt"));
 
         Assert.Equal("nope.txt", error.File);
     }

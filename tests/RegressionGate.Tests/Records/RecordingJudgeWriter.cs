@@ -1,3 +1,4 @@
+using RegressionGate.Files;
 using RegressionGate.Golden;
 using RegressionGate.Records;
 
@@ -18,7 +19,7 @@ sealed class RecordingJudgeWriter : IJudgeRecordingWriter
     {
         Calls.Add($"check {judgment.Record.QuestionId}");
         if (Refuse.Contains(judgment.Record.QuestionId))
-            throw new GoldenSetException(judgment.RecordFile, judgment.Line, "Raciocínio (AR CoT)", "refused by the test");
+            throw new InputFileException(judgment.RecordFile, judgment.Line, "Raciocínio (AR CoT)", "refused by the test");
     }
 
     public ImportChangeKind Write(ImportedJudgment judgment)

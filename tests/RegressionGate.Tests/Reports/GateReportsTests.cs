@@ -1,9 +1,9 @@
 using System.Text.Json;
+using RegressionGate.Files;
 using RegressionGate.Gate;
 using RegressionGate.Golden;
 using RegressionGate.Records;
 using RegressionGate.Reports;
-using RegressionGate.Tests.Support;
 
 namespace RegressionGate.Tests.Reports;
 
@@ -58,7 +58,7 @@ public sealed class GateReportsTests(SampleEmbeddings embeddings) : IDisposable
     {
         var result = Scenarios.FailingRun(temp.Combine("golden"));
         var evaluation = new GateEvaluation(
-            result.Golden, result.Retriever, result.Judge, result.LlmMode,
+            result.Input, result.Retriever, result.Judge, result.LlmMode,
             result.Questions.ToDictionary(q => q.Question.Id, q => q.Ranking),
             result.Questions.Where(q => q.Judged is not null).ToDictionary(q => q.Question.Id, q => q.Judged!),
             result.Recordings, result.Elapsed);
@@ -89,7 +89,7 @@ public sealed class GateReportsTests(SampleEmbeddings embeddings) : IDisposable
     {
         var golden = SampleGolden.CopyTo(temp);
 
-        var result = await GateRunner.RunAsync(GoldenSetLoader.Load(golden), new GateRunOptions { Environment = new CacheOnly(embeddings.Cache.Path) });
+        var result = await GateRunner.RunAsync(GateInput.Load(golden), new GateRunOptions { Environment = new CacheOnly(embeddings.Cache.Path) });
         var written = GateReports.Write(result, temp.Combine("out"));
 
         var count = result.Golden.Questions.Count;
@@ -101,7 +101,7 @@ public sealed class GateReportsTests(SampleEmbeddings embeddings) : IDisposable
     }
 
     /// <summary>No CI, no auto-approval, no LLM configuration (replay from the sample's recordings only); the shared embedding cache.</summary>
-    sealed class CacheOnly(string cache) : RegressionGate.Snapshots.IEnvironmentVariables
+    sealed class CacheOnly(string cache) : RegressionGate.Environments.IEnvironmentVariables
     {
         public string? Get(string name) => name == RegressionGate.Retrieval.Embedding.EmbeddingCache.EnvironmentVariable ? cache : null;
     }

@@ -64,9 +64,9 @@ internal sealed class GateResultBuilder(string goldenDirectory)
             Invariant($"s{i}"), "aula-01", "Redes neurais", null,
             new TimeCode(i * 60), new TimeCode(i * 60 + 30),
             Invariant($"transcrição do segmento {i}"))).ToList();
-        var golden = new GoldenSet(goldenDirectory, new GateSettings(), corpus,
+        var golden = new GoldenSet(goldenDirectory, corpus,
             questions.Select(q => new GoldenQuestion(q.Id, q.Text, q.Answer, q.Manual, q.Relevant)).ToList());
-        var tolerances = golden.Settings.Tolerances;
+        var tolerances = new Tolerances();
 
         var results = questions.Select(q =>
         {
@@ -109,7 +109,7 @@ internal sealed class GateResultBuilder(string goldenDirectory)
                 IdSet.Of(results.Where(r => r.Question.Manual is not null && r.Judged is Judgment).Select(r => r.Question.Id)), judge));
 
         return new GateResult(
-            golden,
+            new GateInput(golden, new GateSettings()),
             Identity(),
             judge,
             withJudge ? "replay" : "none",
@@ -169,7 +169,7 @@ internal sealed class QuestionSpec(string id)
     /// <summary>The verified judgment before the run had this score and reasoning.</summary>
     public QuestionSpec WasJudged(double score, string reasoning)
     {
-        JudgeBaseline = new JudgeSnapshot(Id, [new("kind", "answer-relevance")], score, score / 3,
+        JudgeBaseline = new JudgeSnapshot(Id, new JudgeIdentity([new("kind", "answer-relevance")]), score, score / 3,
             new LabelThresholds().LabelFor(score / 3), Manual, [score], 0, false, reasoning);
         return this;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using RegressionGate.Reports;
+using RegressionGate.Snapshots;
 using Xunit.Abstractions;
 
 namespace RegressionGate.Tests.Reports;
@@ -137,7 +138,7 @@ public sealed class MarkdownReportTests(ITestOutputHelper output)
     public void A_floor_violation_is_named_as_something_approval_cannot_fix()
     {
         var result = new GateResultBuilder(GoldenDir).Question("1", q => q.Judge(0)).Build();
-        result = result with { Golden = result.Golden.With(result.Golden.Settings with { Floors = new RegressionGate.Golden.Floors { Accuracy = 0.6 } }) };
+        result = result with { Input = result.Input with { Settings = result.Settings with { Floors = new Floors { Accuracy = 0.6 } } } };
 
         var markdown = MarkdownReport.Render(result);
 

@@ -22,20 +22,19 @@ public class DenseRetrieverChunkingTests
             .Select(i => new Segment(i.ToString(System.Globalization.CultureInfo.InvariantCulture), "v", "", null, new TimeCode(0), new TimeCode(1), $"segmento {i}"))
             .ToList();
         // Queries prefixed like passages, so a query for a passage's own text gets exactly that passage's vector.
-        var settings = new GateSettings { Retriever = new RetrieverSettings { QueryPrefix = "passage: " } };
-        var golden = new GoldenSet(Path.GetTempPath(), settings, corpus, []);
+        var settings = new RetrieverSettings { QueryPrefix = "passage: " };
         var embedder = new HashEmbedder();
         var progress = new List<int>();
 
-        using var retriever = new DenseRetriever(golden, embedder, new SynchronousProgress(progress.Add));
+        using var retriever = new DenseRetriever(corpus, settings, embedder, new SynchronousProgress(progress.Add));
 
         Assert.Equal([DenseRetriever.ChunkSize, DenseRetriever.ChunkSize, 5], embedder.CallSizes);
         Assert.Equal(count, retriever.Count);
         Assert.Equal(count, progress[^1]);
         Assert.Equal(progress.Order(), progress);
         // The passage of segment 4100 (third chunk) finds itself first: its vector sits under its own id.
-        Assert.Equal("4100", retriever.Retrieve("segmento 4100", 1)[0].Id);
-        Assert.Equal("7", retriever.Retrieve("segmento 7", 1)[0].Id);
+        Assert.Equal("4100", retriever.Retrieve(new("4100", "segmento 4100"), 1)[0].Id);
+        Assert.Equal("7", retriever.Retrieve(new("7", "segmento 7"), 1)[0].Id);
     }
 
     sealed class HashEmbedder : ITextEmbedder

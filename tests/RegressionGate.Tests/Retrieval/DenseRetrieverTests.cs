@@ -1,6 +1,6 @@
+using RegressionGate.Files;
 using RegressionGate.Golden;
 using RegressionGate.Retrieval;
-using RegressionGate.Retrieval.Embedding;
 using RegressionGate.Tests.Retrieval.Embedding;
 
 namespace RegressionGate.Tests.Retrieval;
@@ -22,15 +22,14 @@ public sealed class DenseRetrieverTests(BundledModelFixture model) : IDisposable
 
     static Segment Segment(string id, string text) => new(id, "v1", "Aula", null, new TimeCode(0), new TimeCode(60), text);
 
-    GoldenSet GoldenSet(RetrieverSettings? retriever = null) =>
-        new(golden.Path, new GateSettings { Retriever = retriever ?? new RetrieverSettings() }, Corpus, []);
+    RetrieverContext Context(RetrieverSettings? retriever = null) => new(new GoldenSet(golden.Path, Corpus, []), retriever ?? new RetrieverSettings());
 
-    static GoldenQuestion Question(string text) => new("q1", text, null, null, []);
+    static RetrievalQuery Question(string text) => new("q1", text);
 
     [Fact]
     public void The_segment_that_answers_the_question_ranks_first()
     {
-        using var retriever = new DenseRetriever(GoldenSet(), model.Embedder, ownsEmbedder: false);
+        using var retriever = new DenseRetriever(Corpus, new RetrieverSettings(), model.Embedder, ownsEmbedder: false);
         var ranked = retriever.Retrieve(Question("Para que serve o global average pooling?"), k: 4);
         Assert.Equal("7744", ranked[0].Id);
         Assert.Equal([1, 2, 3, 4], ranked.Select(r => r.Rank));
@@ -41,7 +40,7 @@ public sealed class DenseRetrieverTests(BundledModelFixture model) : IDisposable
     public void Identity_names_kind_model_hash_k_prefixes_and_max_tokens_in_order()
     {
         var settings = new RetrieverSettings { K = 7, QueryPrefix = "q: ", PassagePrefix = "p: " };
-        using var retriever = new DenseRetriever(GoldenSet(settings), model.Embedder, ownsEmbedder: false);
+        using var retriever = new DenseRetriever(Corpus, settings, model.Embedder, ownsEmbedder: false);
         Assert.Equal(
             [
                 new("kind", "dense"),
@@ -59,7 +58,7 @@ public sealed class DenseRetrieverTests(BundledModelFixture model) : IDisposable
     public void Passages_and_queries_are_embedded_with_their_prefixes()
     {
         using var recording = new CountingEmbedder(model.Embedder);
-        using var retriever = new DenseRetriever(GoldenSet(), recording, ownsEmbedder: false);
+        using var retriever = new DenseRetriever(Corpus, new RetrieverSettings(), recording, ownsEmbedder: false);
         retriever.Retrieve(Question("o que é pooling?"), k: 1);
         Assert.Equal([.. Corpus.Select(s => "passage: " + s.Text), "query: o que é pooling?"], recording.Texts);
     }
@@ -68,7 +67,7 @@ public sealed class DenseRetrieverTests(BundledModelFixture model) : IDisposable
     public void Embedding_the_corpus_reports_segments_done()
     {
         var progress = new RecordingProgress();
-        using var retriever = new DenseRetriever(GoldenSet(), model.Embedder, progress, ownsEmbedder: false);
+        using var retriever = new DenseRetriever(Corpus, new RetrieverSettings(), model.Embedder, progress, ownsEmbedder: false);
         Assert.Equal(Corpus.Length, progress.Reports[^1]);
         Assert.Equal(progress.Reports.Order(), progress.Reports);
         Assert.Equal(Corpus.Length, retriever.Count);
@@ -78,7 +77,7 @@ public sealed class DenseRetrieverTests(BundledModelFixture model) : IDisposable
     public void A_model_directory_that_cannot_be_loaded_is_a_golden_set_error_on_retriever_model()
     {
         Directory.CreateDirectory(golden.Combine("models/e5"));
-        var error = Assert.Throws<GoldenSetException>(() => DenseRetriever.Create(GoldenSet(new RetrieverSettings { Model = "models/e5" })));
+        var error = Assert.Throws<InputFileException>(() => DenseRetriever.Create(Context(new RetrieverSettings { Model = "models/e5" })));
         Assert.Equal("gate.json", error.File);
         Assert.Equal("retriever.model", error.Field);
         Assert.Contains(Path.Combine(golden.Path, "models", "e5", "model.onnx"), error.Message);
@@ -89,8 +88,8 @@ public sealed class DenseRetrieverTests(BundledModelFixture model) : IDisposable
     {
         // all-MiniLM-L6-v2 has 512 positions; a segment of 600 tokens cannot run at maxTokens 1024.
         var longSegment = Segment("99", string.Join(' ', Enumerable.Repeat("a", 600)));
-        var set = new GoldenSet(golden.Path, new GateSettings { Retriever = new RetrieverSettings { MaxTokens = 1024 } }, [longSegment], []);
-        var error = Assert.Throws<GoldenSetException>(() => DenseRetriever.Create(set));
+        var context = new RetrieverContext(new GoldenSet(golden.Path, [longSegment], []), new RetrieverSettings { MaxTokens = 1024 });
+        var error = Assert.Throws<InputFileException>(() => DenseRetriever.Create(context));
         Assert.Equal("retriever", error.Field);
         Assert.Contains("maxTokens 1024", error.Message);
     }
@@ -98,7 +97,7 @@ public sealed class DenseRetrieverTests(BundledModelFixture model) : IDisposable
     [Fact]
     public void Create_loads_the_bundled_model_from_the_settings()
     {
-        using var retriever = DenseRetriever.Create(GoldenSet(new RetrieverSettings { MaxTokens = 128 }));
+        using var retriever = DenseRetriever.Create(Context(new RetrieverSettings { MaxTokens = 128 }));
         Assert.Equal("128", retriever.Identity["maxTokens"]);
         Assert.Equal("7744", retriever.Retrieve(Question("Para que serve o global average pooling?"), 1)[0].Id);
     }
@@ -107,7 +106,7 @@ public sealed class DenseRetrieverTests(BundledModelFixture model) : IDisposable
     public void Create_lets_a_decorator_such_as_a_cache_stand_between_retriever_and_model()
     {
         CountingEmbedder? decorator = null;
-        var retriever = DenseRetriever.Create(GoldenSet(), decorate: inner => decorator = new CountingEmbedder(inner, ownsInner: true));
+        var retriever = DenseRetriever.Create(Context(), decorate: inner => decorator = new CountingEmbedder(inner, ownsInner: true));
         Assert.NotNull(decorator);
         Assert.Equal(Corpus.Select(s => "passage: " + s.Text), decorator.Texts);
         retriever.Dispose();

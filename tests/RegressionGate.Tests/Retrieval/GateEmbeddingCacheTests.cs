@@ -1,8 +1,10 @@
+using RegressionGate.Environments;
+using RegressionGate.Files;
 using RegressionGate.Gate;
 using RegressionGate.Golden;
+using RegressionGate.Judging;
 using RegressionGate.Retrieval;
 using RegressionGate.Retrieval.Embedding;
-using RegressionGate.Snapshots;
 
 namespace RegressionGate.Tests.Retrieval;
 
@@ -28,7 +30,7 @@ public sealed class GateEmbeddingCacheTests : IDisposable
         Warning = warnings.Add,
     };
 
-    Task<GateEvaluation> Evaluate() => GateRunner.EvaluateAsync(GoldenSetLoader.Load(golden), Options);
+    Task<GateEvaluation> Evaluate() => GateRunner.EvaluateAsync(GateInput.Load(golden), Options);
 
     string CacheFile => Directory.EnumerateFiles(CacheDirectory).Single();
 
@@ -73,7 +75,7 @@ public sealed class GateEmbeddingCacheTests : IDisposable
     [Fact]
     public async Task Without_the_environment_variable_the_cache_sits_beside_the_golden_directory()
     {
-        await GateRunner.EvaluateAsync(GoldenSetLoader.Load(golden),
+        await GateRunner.EvaluateAsync(GateInput.Load(golden),
             new GateRunOptions { Environment = EnvironmentVariables.From(new Dictionary<string, string>()), Warning = warnings.Add });
         Assert.Single(Directory.EnumerateFiles(temp.Combine(".regression-gate-cache"), "*.embeddings"));
     }
@@ -89,7 +91,7 @@ public sealed class GateEmbeddingCacheTests : IDisposable
 
         var evaluation = await Evaluate();
 
-        Assert.Equal(identityKind, evaluation.Retriever["kind"]);
+        Assert.Equal(identityKind, evaluation.Retriever.Kind);
         Assert.Equal("portuguese", evaluation.Retriever["analyzer"]);
         Assert.All(evaluation.Rankings.Values, ranking => Assert.InRange(ranking.Count, 1, 5));
         // The pooling question finds a pooling segment either way.
@@ -97,15 +99,16 @@ public sealed class GateEmbeddingCacheTests : IDisposable
     }
 
     [Fact]
-    public void The_factory_builds_each_kind_and_refuses_an_unknown_one()
+    public void The_registry_builds_each_kind_and_refuses_an_unknown_one()
     {
-        var set = GoldenSetLoader.Load(golden);
-        using (var bm25 = RetrieverFactory.Create(set.With(set.Settings with { Retriever = set.Settings.Retriever with { Kind = "bm25" } }), null, default, null))
+        var input = GateInput.Load(golden);
+        GateInput Kind(string kind) => input with { Settings = input.Settings with { Retriever = input.Settings.Retriever with { Kind = kind } } };
+        using (var bm25 = Kind("bm25").CreateRetriever())
             Assert.IsType<Bm25Retriever>(bm25);
-        using (var hybrid = RetrieverFactory.Create(set.With(set.Settings with { Retriever = set.Settings.Retriever with { Kind = "hybrid" } }), null, default, null))
+        using (var hybrid = Kind("hybrid").CreateRetriever())
             Assert.IsType<HybridRetriever>(hybrid);
-        var error = Assert.Throws<GoldenSetException>(() =>
-            RetrieverFactory.Create(set.With(set.Settings with { Retriever = set.Settings.Retriever with { Kind = "splade" } }), null, default, null));
+        var error = Assert.Throws<InputFileException>(() => Kind("splade").CreateRetriever());
         Assert.Equal("retriever.kind", error.Field);
+        Assert.Contains("'splade' is not one of dense, bm25, hybrid, run-file", error.Message);
     }
 }

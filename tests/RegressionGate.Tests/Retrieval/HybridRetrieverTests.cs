@@ -1,3 +1,4 @@
+using RegressionGate.Files;
 using RegressionGate.Golden;
 using RegressionGate.Retrieval;
 using RegressionGate.Tests.Retrieval.Embedding;
@@ -50,20 +51,18 @@ public class HybridRetrieverTests(BundledModelFixture model)
 
     static Segment Segment(string id, string text) => new(id, "v", "Aula", null, new TimeCode(0), new TimeCode(1), text);
 
-    HybridRetriever Hybrid(RetrieverSettings settings)
-    {
-        var golden = new GoldenSet(Path.GetTempPath(), new GateSettings { Retriever = settings }, Corpus, []);
-        return new HybridRetriever(settings, new DenseRetriever(golden, model.Embedder, ownsEmbedder: false), new Bm25Retriever(golden));
-    }
+    HybridRetriever Hybrid(RetrieverSettings settings) =>
+        new(settings, new DenseRetriever(Corpus, settings, model.Embedder, ownsEmbedder: false), Bm25(settings));
+
+    static Bm25Retriever Bm25(RetrieverSettings settings) => new(Corpus.Select(s => (s.Id, s.Text)).ToList(), settings);
 
     [Fact]
     public void The_hybrid_ranking_is_the_fusion_of_its_two_retrievers()
     {
-        var settings = new RetrieverSettings { Kind = RetrieverKinds.Hybrid, K = 3, Fusion = new FusionSettings { DenseWeight = 0.6, LexicalWeight = 0.4, RrfK = 10, Depth = 4 } };
-        var golden = new GoldenSet(Path.GetTempPath(), new GateSettings { Retriever = settings }, Corpus, []);
-        var question = new GoldenQuestion("q", "Para que serve a camada de pooling?", null, null, []);
-        using var dense = new DenseRetriever(golden, model.Embedder, ownsEmbedder: false);
-        using var lexical = new Bm25Retriever(golden);
+        var settings = new RetrieverSettings { Kind = HybridRetriever.Kind, K = 3, Fusion = new FusionSettings { DenseWeight = 0.6, LexicalWeight = 0.4, RrfK = 10, Depth = 4 } };
+        var question = new RetrievalQuery("q", "Para que serve a camada de pooling?");
+        using var dense = new DenseRetriever(Corpus, settings, model.Embedder, ownsEmbedder: false);
+        using var lexical = Bm25(settings);
         var expected = ReciprocalRankFusion.Fuse([(dense.Retrieve(question, 4), 0.6), (lexical.Retrieve(question, 4), 0.4)], 10, 3);
 
         using var hybrid = Hybrid(settings);
@@ -76,7 +75,7 @@ public class HybridRetrieverTests(BundledModelFixture model)
     [Fact]
     public void Identity_holds_the_dense_parts_the_bm25_parts_and_the_fusion_settings()
     {
-        var settings = new RetrieverSettings { Kind = RetrieverKinds.Hybrid, K = 5 };
+        var settings = new RetrieverSettings { Kind = HybridRetriever.Kind, K = 5 };
         using var hybrid = Hybrid(settings);
         Assert.Equal(
             ["kind", "model", "modelSha256", "queryPrefix", "passagePrefix", "maxTokens", "analyzer", "lucene", "k1", "b",
@@ -93,8 +92,8 @@ public class HybridRetrieverTests(BundledModelFixture model)
     [Fact]
     public void A_depth_below_k_is_a_golden_set_error_on_fusion_depth()
     {
-        var settings = new RetrieverSettings { Kind = RetrieverKinds.Hybrid, K = 10, Fusion = new FusionSettings { Depth = 5 } };
-        var error = Assert.Throws<GoldenSetException>(() => Hybrid(settings));
+        var settings = new RetrieverSettings { Kind = HybridRetriever.Kind, K = 10, Fusion = new FusionSettings { Depth = 5 } };
+        var error = Assert.Throws<InputFileException>(() => Hybrid(settings));
         Assert.Equal("gate.json", error.File);
         Assert.Equal("retriever.fusion.depth", error.Field);
         Assert.Contains("depth 5 is less than k 10", error.Message);
@@ -103,7 +102,7 @@ public class HybridRetrieverTests(BundledModelFixture model)
     [Fact]
     public void Two_zero_weights_are_a_golden_set_error_on_fusion()
     {
-        var settings = new RetrieverSettings { Kind = RetrieverKinds.Hybrid, Fusion = new FusionSettings { DenseWeight = 0, LexicalWeight = 0 } };
-        Assert.Equal("retriever.fusion", Assert.Throws<GoldenSetException>(() => Hybrid(settings)).Field);
+        var settings = new RetrieverSettings { Kind = HybridRetriever.Kind, Fusion = new FusionSettings { DenseWeight = 0, LexicalWeight = 0 } };
+        Assert.Equal("retriever.fusion", Assert.Throws<InputFileException>(() => Hybrid(settings)).Field);
     }
 }

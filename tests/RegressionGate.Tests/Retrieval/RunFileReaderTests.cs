@@ -1,6 +1,5 @@
-using RegressionGate.Golden;
+using RegressionGate.Files;
 using RegressionGate.Retrieval;
-using RegressionGate.Tests.Support;
 
 namespace RegressionGate.Tests.Retrieval;
 
@@ -14,7 +13,7 @@ public sealed class RunFileReaderTests : IDisposable
 
     IReadOnlyList<RunFileEntry> Read(string contents) => RunFileReader.Read(temp.Write("runs/retrieval.jsonl", contents), "runs/retrieval.jsonl", Corpus);
 
-    GoldenSetException Fails(string contents) => Assert.Throws<GoldenSetException>(() => Read(contents));
+    InputFileException Fails(string contents) => Assert.Throws<InputFileException>(() => Read(contents));
 
     [Fact]
     public void A_line_gives_the_question_its_source_and_its_ranking_with_explicit_ranks()
@@ -87,7 +86,7 @@ public sealed class RunFileReaderTests : IDisposable
     [Fact]
     public void A_missing_run_file_is_named()
     {
-        var error = Assert.Throws<GoldenSetException>(() => RunFileReader.Read(temp.Combine("nope.jsonl"), "nope.jsonl", Corpus));
+        var error = Assert.Throws<InputFileException>(() => RunFileReader.Read(temp.Combine("nope.jsonl"), "nope.jsonl", Corpus));
 
         Assert.Equal("nope.jsonl", error.File);
     }

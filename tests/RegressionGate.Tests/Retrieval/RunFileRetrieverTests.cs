@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
-using RegressionGate.Golden;
+using RegressionGate.Files;
+using RegressionGate.Gate;
 using RegressionGate.Retrieval;
-using RegressionGate.Tests.Support;
 
 namespace RegressionGate.Tests.Retrieval;
 
@@ -27,21 +27,22 @@ public sealed class RunFileRetrieverTests : IDisposable
 
     public void Dispose() => temp.Dispose();
 
-    GoldenSet Golden(string run = Run, string settings = """{"retriever": {"kind": "run-file", "k": 3}}""")
+    RetrieverContext Golden(string run = Run, string settings = """{"retriever": {"kind": "run-file", "k": 3}}""")
     {
         temp.Write("golden/corpus.jsonl", Corpus);
         temp.Write("golden/questions.jsonl", Questions);
         temp.Write("golden/gate.json", settings);
         temp.Write("golden/runs/retrieval.jsonl", run);
-        return GoldenSetLoader.Load(temp.Combine("golden"));
+        var input = GateInput.Load(temp.Combine("golden"));
+        return new RetrieverContext(input.Golden, input.Settings.Retriever);
     }
 
     [Fact]
     public void It_returns_the_recorded_ranking_best_first_ties_by_id_with_explicit_ranks()
     {
-        using var retriever = new RunFileRetriever(Golden());
+        using var retriever = RunFileRetriever.Create(Golden());
 
-        var ranked = retriever.Retrieve(new GoldenQuestion("105", "?", null, null, []), 10);
+        var ranked = retriever.Retrieve(new RetrievalQuery("105", "?"), 10);
 
         Assert.Equal(
             [new RankedSegment(1, "3027", 0.9), new RankedSegment(2, "999", 0.5), new RankedSegment(3, "1000", 0.5), new RankedSegment(4, "7744", 0.1)],
@@ -51,9 +52,9 @@ public sealed class RunFileRetrieverTests : IDisposable
     [Fact]
     public void It_truncates_to_k()
     {
-        using var retriever = new RunFileRetriever(Golden());
+        using var retriever = RunFileRetriever.Create(Golden());
 
-        var ranked = retriever.Retrieve(new GoldenQuestion("105", "?", null, null, []), 2);
+        var ranked = retriever.Retrieve(new RetrievalQuery("105", "?"), 2);
 
         Assert.Equal(["3027", "999"], ranked.Select(r => r.Id));
         Assert.Equal([1, 2], ranked.Select(r => r.Rank));
@@ -63,7 +64,7 @@ public sealed class RunFileRetrieverTests : IDisposable
     public void Its_identity_names_the_kind_the_file_its_hash_and_k()
     {
         var golden = Golden();
-        using var retriever = new RunFileRetriever(golden);
+        using var retriever = RunFileRetriever.Create(golden);
         var hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(temp.Combine("golden", "runs", "retrieval.jsonl"))));
 
         Assert.Equal(
@@ -75,9 +76,9 @@ public sealed class RunFileRetrieverTests : IDisposable
     public void A_changed_run_file_changes_the_identity()
     {
         RetrieverIdentity before;
-        using (var first = new RunFileRetriever(Golden())) before = first.Identity;
+        using (var first = RunFileRetriever.Create(Golden())) before = first.Identity;
 
-        using var second = new RunFileRetriever(Golden(Run.Replace("0.1", "0.2", StringComparison.Ordinal)));
+        using var second = RunFileRetriever.Create(Golden(Run.Replace("0.1", "0.2", StringComparison.Ordinal)));
 
         Assert.Equal(["sha256"], second.Identity.ChangesFrom(before).Select(c => c.Split(' ')[0]));
     }
@@ -85,9 +86,9 @@ public sealed class RunFileRetrieverTests : IDisposable
     [Fact]
     public void A_question_without_a_recorded_ranking_names_the_question_and_the_file()
     {
-        using var retriever = new RunFileRetriever(Golden());
+        using var retriever = RunFileRetriever.Create(Golden());
 
-        var error = Assert.Throws<GoldenSetException>(() => retriever.Retrieve(new GoldenQuestion("106", "O que é flatten?", null, null, []), 3));
+        var error = Assert.Throws<InputFileException>(() => retriever.Retrieve(new RetrievalQuery("106", "O que é flatten?"), 3));
 
         Assert.EndsWith(Path.Combine("runs", "retrieval.jsonl"), error.File);
         Assert.Contains("'106'", error.Message);
@@ -97,7 +98,7 @@ public sealed class RunFileRetrieverTests : IDisposable
     [Fact]
     public void A_run_file_that_names_a_segment_outside_the_corpus_fails_when_opened()
     {
-        var error = Assert.Throws<GoldenSetException>(() => new RunFileRetriever(Golden(Run.Replace("\"7744\"", "\"8000\"", StringComparison.Ordinal))));
+        var error = Assert.Throws<InputFileException>(() => RunFileRetriever.Create(Golden(Run.Replace("\"7744\"", "\"8000\"", StringComparison.Ordinal))));
 
         Assert.Equal((1, "ranking[3].id"), (error.Line, error.Field));
     }
@@ -107,7 +108,7 @@ public sealed class RunFileRetrieverTests : IDisposable
     {
         var golden = Golden(settings: """{"retriever": {"kind": "run-file", "runFile": "runs/outra.jsonl"}}""");
 
-        var error = Assert.Throws<GoldenSetException>(() => new RunFileRetriever(golden));
+        var error = Assert.Throws<InputFileException>(() => RunFileRetriever.Create(golden));
 
         Assert.EndsWith("outra.jsonl", error.File);
         Assert.Equal("retriever.runFile", error.Field);

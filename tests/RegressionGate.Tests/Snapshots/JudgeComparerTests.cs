@@ -1,4 +1,5 @@
 using RegressionGate.Golden;
+using RegressionGate.Judging;
 using RegressionGate.Snapshots;
 
 namespace RegressionGate.Tests.Snapshots;
@@ -55,7 +56,7 @@ public sealed class JudgeComparerTests
     {
         var current = Samples.Judge(score: 1, automated: Label.I) with
         {
-            Judge = [new("kind", "answer-relevance"), new("model", "gpt-4o-mini"), new("promptVersion", "ar-v2"), new("repeats", "1")],
+            Judge = new JudgeIdentity([new("kind", "answer-relevance"), new("model", "gpt-4o-mini"), new("promptVersion", "ar-v2"), new("repeats", "1")]),
         };
         var message = Assert.Single(new JudgeComparer(new Tolerances()).Compare(Samples.Judge(), current));
         Assert.Contains("judge changed: promptVersion 'ar-v1' → 'ar-v2'", message);

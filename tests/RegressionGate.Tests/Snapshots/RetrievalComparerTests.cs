@@ -1,5 +1,4 @@
 using System.Globalization;
-using RegressionGate.Golden;
 using RegressionGate.Retrieval;
 using RegressionGate.Snapshots;
 

@@ -36,7 +36,7 @@ internal static class Samples
 
     public static JudgeSnapshot Judge(double score = 2, Label automated = Label.P, string reasoning = SeedReasoning) => new(
         "105",
-        [new("kind", "answer-relevance"), new("model", "gpt-4o-mini"), new("promptVersion", "ar-v1"), new("repeats", "1")],
+        new JudgeIdentity([new("kind", "answer-relevance"), new("model", "gpt-4o-mini"), new("promptVersion", "ar-v1"), new("repeats", "1")]),
         score,
         score / 3,
         automated,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RegressionGate.Files;
 using RegressionGate.Golden;
 using RegressionGate.Snapshots;
 

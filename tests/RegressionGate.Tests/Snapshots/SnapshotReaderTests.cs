@@ -1,4 +1,4 @@
-using RegressionGate.Golden;
+using RegressionGate.Files;
 using RegressionGate.Snapshots;
 
 namespace RegressionGate.Tests.Snapshots;
@@ -9,8 +9,8 @@ public sealed class SnapshotReaderTests
 
     static string Valid => SnapshotKinds.Retrieval.Write(Samples.Retrieval("3027", "7744", "3247"));
 
-    static GoldenSetException ReadRetrieval(string text) =>
-        Assert.Throws<GoldenSetException>(() => SnapshotKinds.Retrieval.Read(text, File));
+    static InputFileException ReadRetrieval(string text) =>
+        Assert.Throws<InputFileException>(() => SnapshotKinds.Retrieval.Read(text, File));
 
     [Fact]
     public void A_wrong_type_deep_in_the_ranking_names_file_line_and_indexed_field()
@@ -62,7 +62,7 @@ public sealed class SnapshotReaderTests
     public void A_label_outside_c_p_i_in_a_judge_snapshot_is_named()
     {
         var text = SnapshotKinds.Judge.Write(Samples.Judge()).Replace("\"automated\": \"P\"", "\"automated\": \"X\"");
-        var error = Assert.Throws<GoldenSetException>(() => SnapshotKinds.Judge.Read(text, "judge/105.verified.json"));
+        var error = Assert.Throws<InputFileException>(() => SnapshotKinds.Judge.Read(text, "judge/105.verified.json"));
         Assert.Equal("automated", error.Field);
         Assert.Equal(LineOf(text, "\"X\""), error.Line);
         Assert.Contains("C, P, I", error.Problem);
@@ -72,7 +72,7 @@ public sealed class SnapshotReaderTests
     public void A_bad_number_inside_an_array_of_numbers_is_named_by_index()
     {
         var text = SnapshotKinds.Judge.Write(Samples.Judge() with { Repeats = [2, 3] }).Replace("    3.000000\n", "    \"three\"\n");
-        var error = Assert.Throws<GoldenSetException>(() => SnapshotKinds.Judge.Read(text, "judge/105.verified.json"));
+        var error = Assert.Throws<InputFileException>(() => SnapshotKinds.Judge.Read(text, "judge/105.verified.json"));
         Assert.Equal("repeats[1]", error.Field);
         Assert.Equal(LineOf(text, "\"three\""), error.Line);
     }
@@ -81,7 +81,7 @@ public sealed class SnapshotReaderTests
     public void A_summary_metric_out_of_range_is_named()
     {
         var text = SnapshotKinds.Summary.Write(Samples.Summary()).Replace("\"recall\": 0.800000", "\"recall\": 1.5");
-        var error = Assert.Throws<GoldenSetException>(() => SnapshotKinds.Summary.Read(text, "summary/gate.verified.json"));
+        var error = Assert.Throws<InputFileException>(() => SnapshotKinds.Summary.Read(text, "summary/gate.verified.json"));
         Assert.Equal("retrieval.recall", error.Field);
         Assert.Contains("between 0 and 1", error.Problem);
     }
@@ -92,7 +92,7 @@ public sealed class SnapshotReaderTests
         using var temp = new TempDirectory();
         var path = Path.Combine(temp.Path, "bad.verified.json");
         System.IO.File.WriteAllBytes(path, [(byte)'{', 0xC3, 0x28, (byte)'}']);
-        var error = Assert.Throws<GoldenSetException>(() => SnapshotKinds.Retrieval.ReadFile(path));
+        var error = Assert.Throws<InputFileException>(() => SnapshotKinds.Retrieval.ReadFile(path));
         Assert.Equal(path, error.File);
         Assert.Contains("UTF-8", error.Problem);
     }

@@ -1,4 +1,5 @@
-using RegressionGate.Golden;
+using RegressionGate.Environments;
+using RegressionGate.Files;
 using RegressionGate.Snapshots;
 
 namespace RegressionGate.Tests.Snapshots;

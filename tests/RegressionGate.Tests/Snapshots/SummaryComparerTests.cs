@@ -1,4 +1,3 @@
-using RegressionGate.Golden;
 using RegressionGate.Retrieval;
 using RegressionGate.Snapshots;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using RegressionGate.Golden;
+using RegressionGate.Judging;
 
 namespace RegressionGate.Tests.Support;
 

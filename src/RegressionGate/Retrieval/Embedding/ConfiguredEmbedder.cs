@@ -1,20 +1,23 @@
+using RegressionGate.Files;
 using RegressionGate.Golden;
 
 namespace RegressionGate.Retrieval.Embedding;
 
-/// <summary>Loads the embedding model a golden set's settings name, as bad input on <c>retriever.model</c> when it can't be loaded.</summary>
+/// <summary>Loads the embedding model the settings name, as bad input on <c>retriever.model</c> when it can't be loaded.</summary>
 public static class ConfiguredEmbedder
 {
-    /// <param name="model">The bundled model's name or a directory, relative paths taken from the golden directory.</param>
-    public static OnnxEmbedder Load(GoldenSet golden, string model)
+    /// <param name="goldenDirectory">Where relative model directories are taken from.</param>
+    /// <param name="model">The bundled model's name or a directory.</param>
+    /// <param name="maxTokens">Where texts are cut, special tokens included (<c>retriever.maxTokens</c>).</param>
+    public static OnnxEmbedder Load(string goldenDirectory, string model, int maxTokens)
     {
         try
         {
-            return OnnxEmbedder.Load(EmbeddingModelSource.Resolve(model, golden.Directory), golden.Settings.Retriever.MaxTokens);
+            return OnnxEmbedder.Load(EmbeddingModelSource.Resolve(model, goldenDirectory), maxTokens);
         }
         catch (EmbeddingModelException e)
         {
-            throw new GoldenSetException(GoldenSet.SettingsFile, null, "retriever.model", e.Message);
+            throw new InputFileException(GoldenSet.SettingsFile, null, "retriever.model", e.Message);
         }
     }
 }

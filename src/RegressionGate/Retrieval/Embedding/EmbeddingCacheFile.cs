@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using RegressionGate.Golden;
+using RegressionGate.Files;
 
 namespace RegressionGate.Retrieval.Embedding;
 

@@ -1,4 +1,4 @@
-using RegressionGate.Golden;
+using RegressionGate.Files;
 using RegressionGate.Retrieval.Embedding;
 
 namespace RegressionGate.Tests.Retrieval.Embedding;

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace RegressionGate.Golden;
+namespace RegressionGate.Files;
 
 /// <summary>
 /// Writes files so a reader never sees half of one: write a temp file beside the target, flush it to disk, rename over.

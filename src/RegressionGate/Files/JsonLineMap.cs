@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace RegressionGate.Golden;
+namespace RegressionGate.Files;
 
 /// <summary>
 /// Maps each property path of a multi-line JSON document (<c>tolerances.rboMin</c>) to the line it stands on,

@@ -1,4 +1,4 @@
-namespace RegressionGate.Snapshots;
+namespace RegressionGate.Environments;
 
 /// <summary>The real process environment, or a fixed one.</summary>
 public static class EnvironmentVariables

@@ -1,4 +1,4 @@
-namespace RegressionGate.Golden;
+namespace RegressionGate.Identities;
 
 /// <summary>
 /// What makes two results comparable: the kind of component that produced them and every setting that changes them
@@ -7,6 +7,10 @@ namespace RegressionGate.Golden;
 /// </summary>
 public class Identity : IEquatable<Identity>
 {
+    /// <summary>The property every identity starts with: the component's kind.</summary>
+    public const string KindProperty = "kind";
+
+    /// <summary>An identity of <paramref name="properties"/>, in their order; a name given twice is an error.</summary>
     public Identity(IEnumerable<KeyValuePair<string, string>> properties)
     {
         Properties = properties.ToList();
@@ -14,11 +18,13 @@ public class Identity : IEquatable<Identity>
         if (duplicate is not null) throw new ArgumentException($"an identity names '{duplicate.Key}' twice", nameof(properties));
     }
 
+    /// <summary>The name/value pairs, in the order snapshots write them.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Properties { get; }
 
     /// <summary>The component's kind (dense, bm25, answer-relevance…), or empty when the identity doesn't say.</summary>
-    public string Kind => this["kind"] ?? "";
+    public string Kind => this[KindProperty] ?? "";
 
+    /// <summary>The value of the property <paramref name="name"/>, or null when the identity has none.</summary>
     public string? this[string name] => Properties.FirstOrDefault(p => p.Key == name).Value;
 
     /// <summary>Human-readable changes from <paramref name="before"/> to this, e.g. <c>maxTokens '512' → '256'</c>.</summary>

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace RegressionGate.Golden;
+namespace RegressionGate.Files;
 
 /// <summary>UTF-8 that refuses invalid bytes instead of silently turning them into U+FFFD, for every reader of user files.</summary>
 public static class StrictUtf8

@@ -1,4 +1,4 @@
-namespace RegressionGate.Snapshots;
+namespace RegressionGate.Environments;
 
 /// <summary>Reads environment variables, so tests can say what the environment holds without touching the process's.</summary>
 public interface IEnvironmentVariables

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace RegressionGate.Golden;
+namespace RegressionGate.Files;
 
 /// <summary>
-/// Typed access to one JSON object's fields that turns every surprise into a <see cref="GoldenSetException"/>
+/// Typed access to one JSON object's fields that turns every surprise into a <see cref="InputFileException"/>
 /// naming the file, line and field, so a user fixes their data instead of reading a stack trace.
 /// </summary>
 public sealed class JsonFields
@@ -27,7 +27,7 @@ public sealed class JsonFields
 
     public string PathOf(string name) => prefix.Length == 0 ? name : $"{prefix}.{name}";
 
-    public GoldenSetException Error(string name, string problem) => new(file, lineOf(PathOf(name)), PathOf(name), problem);
+    public InputFileException Error(string name, string problem) => new(file, lineOf(PathOf(name)), PathOf(name), problem);
 
     public bool Has(string name) => element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace RegressionGate.Golden;
+namespace RegressionGate.Files;
 
 /// <summary>Reads a JSON Lines file one object a line, keeping line numbers for error messages.</summary>
 public static class JsonLines
@@ -42,7 +42,7 @@ public static class JsonLines
             }
             catch (DecoderFallbackException)
             {
-                throw new GoldenSetException(displayName, lineNumber, null, "the line is not valid UTF-8");
+                throw new InputFileException(displayName, lineNumber, null, "the line is not valid UTF-8");
             }
             yield return text;
         }
@@ -57,13 +57,13 @@ public static class JsonLines
         }
         catch (JsonException e)
         {
-            throw new GoldenSetException(displayName, lineNumber, null,
+            throw new InputFileException(displayName, lineNumber, null,
                 $"malformed JSON at column {(e.BytePositionInLine ?? 0) + 1}: {FirstSentence(e.Message)}");
         }
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
-                throw new GoldenSetException(displayName, lineNumber, null, $"expected a JSON object, found {Describe(document.RootElement.ValueKind)}");
+                throw new InputFileException(displayName, lineNumber, null, $"expected a JSON object, found {Describe(document.RootElement.ValueKind)}");
             return document.RootElement.Clone();
         }
     }

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace RegressionGate.Snapshots;
+namespace RegressionGate.Formatting;
 
 /// <summary>How numbers read in messages: scores to 4 decimals, AR as the seed shows it (0.67), settings as written.</summary>
 internal static class Display

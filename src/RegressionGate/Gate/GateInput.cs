@@ -1,0 +1,47 @@
+using RegressionGate.Environments;
+using RegressionGate.Golden;
+using RegressionGate.Retrieval;
+using RegressionGate.Retrieval.Embedding;
+
+namespace RegressionGate.Gate;
+
+/// <summary>
+/// What one run of the gate reads: a golden set, the settings of its <c>gate.json</c>, and the retriever kinds those
+/// settings may name. Start here: <c>GateInput.Load("golden")</c>, then <see cref="GateRunner.RunAsync"/>.
+/// </summary>
+/// <param name="Golden">The corpus and the questions.</param>
+/// <param name="Settings">Every section of <c>gate.json</c>, each read by its stage.</param>
+/// <param name="Retrievers">The kinds <c>retriever.kind</c> may name, and how each is built.</param>
+public sealed record GateInput(GoldenSet Golden, GateSettings Settings, RetrieverRegistry Retrievers)
+{
+    /// <summary>A golden set under <paramref name="settings"/>, with the built-in retriever kinds.</summary>
+    public GateInput(GoldenSet golden, GateSettings settings) : this(golden, settings, RetrieverRegistry.BuiltIn) { }
+
+    /// <summary>
+    /// Loads and validates <paramref name="directory"/>: that it holds a golden set, then <c>gate.json</c> (every default
+    /// when absent), then the corpus and the questions. Any fault is one <see cref="Files.InputFileException"/> naming
+    /// file, line and field, and nothing is written. <paramref name="retrievers"/> adds retriever kinds of your own to
+    /// the built-in ones.
+    /// </summary>
+    public static GateInput Load(string directory, RetrieverRegistry? retrievers = null)
+    {
+        retrievers ??= RetrieverRegistry.BuiltIn;
+        var full = GoldenSetLoader.Locate(directory);
+        var settings = GateSettingsReader.Read(Path.Combine(full, GoldenSet.SettingsFile), GoldenSetLoader.Display(directory, GoldenSet.SettingsFile), retrievers);
+        return new GateInput(GoldenSetLoader.Load(directory), settings, retrievers);
+    }
+
+    /// <summary>
+    /// Builds the retriever <c>retriever.kind</c> names. <paramref name="progress"/> receives how many segments are
+    /// embedded or indexed; kinds that embed keep their vectors in <paramref name="cache"/> (none when null).
+    /// </summary>
+    public IRetriever CreateRetriever(EmbeddingCache? cache = null, IProgress<int>? progress = null,
+        IEnvironmentVariables? environment = null, CancellationToken cancellationToken = default) =>
+        Retrievers.Create(new RetrieverContext(Golden, Settings.Retriever)
+        {
+            Cache = cache,
+            Progress = progress,
+            Environment = environment ?? EnvironmentVariables.Process,
+            CancellationToken = cancellationToken,
+        });
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using RegressionGate.Files;
+using RegressionGate.Judging;
+using RegressionGate.Llm;
+using RegressionGate.Retrieval;
+using RegressionGate.Snapshots;
+
+namespace RegressionGate.Gate;
+
+/// <summary>
+/// Reads <c>gate.json</c>: parses the file, then hands each section to the reader of its stage's settings. Every field
+/// is optional and has a default; unknown or ill-typed fields are errors naming the file, line and field.
+/// </summary>
+public static class GateSettingsReader
+{
+    /// <summary>
+    /// The settings in <paramref name="path"/>, or every default when the file does not exist.
+    /// <paramref name="displayName"/> is how errors name the file; <c>retriever.kind</c> must name one of
+    /// <paramref name="retrievers"/> (the built-in kinds when null).
+    /// </summary>
+    public static GateSettings Read(string path, string displayName, RetrieverRegistry? retrievers = null)
+    {
+        if (!File.Exists(path)) return new GateSettings();
+        var bytes = File.ReadAllBytes(path);
+        var utf8 = bytes.AsSpan();
+        if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) utf8 = utf8[3..];
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8.ToArray(), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException e)
+        {
+            throw new InputFileException(displayName, (int?)e.LineNumber + 1, null,
+                $"malformed JSON at column {(e.BytePositionInLine ?? 0) + 1}: {JsonLines.FirstSentence(e.Message)}");
+        }
+        using (document)
+        {
+            var map = JsonLineMap.Build(utf8);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                throw new InputFileException(displayName, 1, null, "expected a JSON object");
+            return Read(new JsonFields(document.RootElement, displayName, map.LineOf), retrievers ?? RetrieverRegistry.BuiltIn);
+        }
+    }
+
+    static GateSettings Read(JsonFields root, RetrieverRegistry retrievers)
+    {
+        root.RejectUnknown("$schema", "retriever", "judge", "llm", "labels", "tolerances", "floors");
+        return new GateSettings
+        {
+            Retriever = RetrieverSettings.Read(root.Object("retriever"), retrievers),
+            Judge = JudgeSettings.Read(root.Object("judge")),
+            Llm = LlmSettings.Read(root.Object("llm")),
+            Labels = LabelThresholds.Read(root.Object("labels")),
+            Tolerances = Tolerances.Read(root.Object("tolerances")),
+            Floors = Floors.Read(root.Object("floors")),
+        };
+    }
+}

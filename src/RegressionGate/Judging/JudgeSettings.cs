@@ -1,0 +1,52 @@
+using RegressionGate.Files;
+
+namespace RegressionGate.Judging;
+
+/// <summary><c>gate.json</c>'s <c>judge</c> section: which judge grades the answers, and how.</summary>
+public sealed record JudgeSettings
+{
+    /// <summary>One of <see cref="JudgeKinds.All"/>.</summary>
+    public string Kind { get; init; } = JudgeKinds.AnswerRelevance;
+
+    /// <summary>
+    /// The judge model or Azure deployment name. Recordings are keyed by it, so replay finds them without any
+    /// configuration; when absent, <c>AZURE_OPENAI_DEPLOYMENT</c> or <c>OPENAI_MODEL</c> names it.
+    /// </summary>
+    public string? Model { get; init; }
+
+    /// <summary>How often each answer is judged; the median score decides.</summary>
+    public int Repeats { get; init; } = 1;
+
+    /// <summary>Cosine similarity at or above which the similarity judge gives 1, 2 and 3.</summary>
+    public IReadOnlyList<double> SimilarityThresholds { get; init; } = [0.35, 0.55, 0.75];
+
+    /// <summary>Reads the <c>judge</c> section; every field is optional.</summary>
+    public static JudgeSettings Read(JsonFields section)
+    {
+        section.RejectUnknown("kind", "model", "repeats", "similarityThresholds");
+        var defaults = new JudgeSettings();
+        var thresholds = section.OptionalDoubleList("similarityThresholds") ?? defaults.SimilarityThresholds;
+        if (thresholds.Count != 3 || thresholds[0] > thresholds[1] || thresholds[1] > thresholds[2])
+            throw section.Error("similarityThresholds", "must be three ascending cosines: the minimum for scores 1, 2 and 3");
+        return new JudgeSettings
+        {
+            Kind = section.OneOf("kind", JudgeKinds.All, defaults.Kind),
+            Model = section.OptionalString("model", allowEmpty: false),
+            Repeats = section.OptionalInt("repeats", defaults.Repeats, 1, 25),
+            SimilarityThresholds = thresholds,
+        };
+    }
+}
+
+/// <summary>The judges <c>judge.kind</c> and <c>--judge</c> can name.</summary>
+public static class JudgeKinds
+{
+    /// <summary>The LLM Answer Relevance judge (<see cref="AnswerRelevanceJudge"/>).</summary>
+    public const string AnswerRelevance = "answer-relevance";
+
+    /// <summary>The offline cosine judge (<see cref="SimilarityJudge"/>).</summary>
+    public const string Similarity = "similarity";
+
+    /// <summary>Every judge kind, in the order help text lists them.</summary>
+    public static IReadOnlyList<string> All { get; } = [AnswerRelevance, Similarity];
+}

@@ -1,0 +1,25 @@
+using RegressionGate.Files;
+
+namespace RegressionGate.Llm;
+
+/// <summary><c>gate.json</c>'s <c>llm</c> section: how judges reach the model.</summary>
+public sealed record LlmSettings
+{
+    /// <summary>What the recording client does with <c>recordings/</c>.</summary>
+    public RecordingMode Mode { get; init; } = RecordingMode.Replay;
+
+    /// <summary>Calls in flight at most.</summary>
+    public int Parallel { get; init; } = 4;
+
+    /// <summary>Reads the <c>llm</c> section; every field is optional.</summary>
+    public static LlmSettings Read(JsonFields section)
+    {
+        section.RejectUnknown("mode", "parallel");
+        var defaults = new LlmSettings();
+        return new LlmSettings
+        {
+            Mode = RecordingModes.Parse(section.OneOf("mode", RecordingModes.Names, defaults.Mode.Name())),
+            Parallel = section.OptionalInt("parallel", defaults.Parallel, 1, 256),
+        };
+    }
+}
