@@ -30,7 +30,7 @@ static class ApproveCommand
         command.SetAction(async (parse, _) =>
         {
             var directory = parse.GetValue(golden)!;
-            var input = GateInput.Load(directory);
+            var input = CliGolden.Load(console, directory);
             var only = parse.GetValue(question);
             if (only is not null && only != SnapshotStages.SummaryName && input.Golden.Questions.All(q => q.Id != only))
             {

@@ -35,7 +35,7 @@ static class AskCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var input = GateInput.Load(parse.GetValue(golden)!);
+            var input = CliGolden.Load(console, parse.GetValue(golden)!);
             var set = input.Golden;
             var text = parse.GetValue(question)!;
             var k = parse.GetValue(top);

@@ -54,7 +54,7 @@ static class RunCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var input = GateInput.Load(parse.GetValue(golden)!);
+            var input = CliGolden.Load(console, parse.GetValue(golden)!);
             var outDirectory = OutputDirectory.Check(parse.GetValue(output)!, input.Golden.Directory);
             var options = new GateRunOptions
             {

@@ -127,11 +127,26 @@ public sealed class JsonFields
 
     string IdValue(string name, JsonElement value) => value.ValueKind switch
     {
+        JsonValueKind.String when ControlCharacter(value.GetString()!) is { } control =>
+            throw Error(name, $"holds the control character U+{(int)control:X4}; ids must be printable"),
         JsonValueKind.String when !string.IsNullOrWhiteSpace(value.GetString()) => value.GetString()!.Trim(),
         JsonValueKind.String => throw Error(name, "is an empty id"),
         JsonValueKind.Number when value.TryGetInt64(out var number) => number.ToString(CultureInfo.InvariantCulture),
         _ => throw Error(name, $"must be an id (a string or a whole number), found {Show(value)}"),
     };
+
+    /// <summary>
+    /// The first control character of <paramref name="id"/> (NUL, a line break, a tab…), or null. Ids become file
+    /// names, report lines and JSON keys; a control character in one breaks them or hides in them.
+    /// </summary>
+    public static char? ControlCharacter(string id)
+    {
+        foreach (var c in id)
+        {
+            if (char.IsControl(c)) return c;
+        }
+        return null;
+    }
 
     static string Show(JsonElement value) => value.ValueKind is JsonValueKind.Number or JsonValueKind.String
         ? value.GetRawText()

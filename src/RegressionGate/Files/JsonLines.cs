@@ -64,6 +64,8 @@ public static class JsonLines
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 throw new InputFileException(displayName, lineNumber, null, $"expected a JSON object, found {Describe(document.RootElement.ValueKind)}");
+            if (JsonDuplicates.Find(document.RootElement) is { } duplicate)
+                throw new InputFileException(displayName, lineNumber, duplicate, JsonDuplicates.Problem);
             return document.RootElement.Clone();
         }
     }

@@ -30,6 +30,9 @@ public static class GoldenSetLoader
         var full = Path.GetFullPath(directory);
         if (!Directory.Exists(full))
             throw new InputFileException(directory, null, null, "the golden directory does not exist (set --golden or REGRESSIONGATE_GOLDEN)");
+        string[] files = [GoldenSet.SettingsFile, GoldenSet.CorpusFile, GoldenSet.QuestionsFile];
+        if (!files.Any(file => File.Exists(Path.Combine(full, file))))
+            throw new InputFileException(directory, null, null, $"not a golden set: it has no {files[0]}, {files[1]} or {files[2]}");
         foreach (var required in new[] { GoldenSet.CorpusFile, GoldenSet.QuestionsFile })
         {
             if (!File.Exists(Path.Combine(full, required)))

@@ -77,7 +77,7 @@ public static partial class RecordParser
             if (!TryHeading(lines[at], out var name, out var first) || !IsQuestionHeading(name))
                 throw Error(questionLine, RecordLayout.QuestionHeading, $"expected '**{RecordLayout.QuestionHeading} N**: …', found {Quote(lines[at])}");
             var id = name[(RecordLayout.QuestionHeading.Length + 1)..].Trim();
-            if (id.Length == 0 || id.Any(char.IsWhiteSpace))
+            if (id.Length == 0 || id.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
                 throw Error(questionLine, RecordLayout.QuestionHeading, $"{Quote(id)} is not a question number");
             at++;
             var question = Body(first);
@@ -122,7 +122,7 @@ public static partial class RecordParser
                 if (at >= lines.Length || IsBoundary(lines[at])) break;
                 var number = segments.Count + 1;
                 var id = Field(RecordLayout.CorpusIdField, number, out var idLine).Trim();
-                if (id.Length == 0 || id.Any(char.IsWhiteSpace))
+                if (id.Length == 0 || id.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
                     throw Error(idLine, RecordLayout.CorpusIdField, $"segment {number}: {Quote(id)} is not a corpus id");
                 if (!firstLine.TryAdd(id, idLine))
                     throw Error(idLine, RecordLayout.CorpusIdField, $"segment {id} is listed twice (first on line {firstLine[id]})");
