@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RegressionGate.Gate;
 using RegressionGate.Golden;
+using RegressionGate.Judging;
 using RegressionGate.Llm;
 using RegressionGate.Retrieval;
 using RegressionGate.Retrieval.Embedding;
@@ -72,17 +73,21 @@ static class AskCommand
                 return ExitCodes.Passed;
             }
 
-            using var client = LlmClientFactory.Create(connection);
+            var llm = input.Settings.Llm;
+            using var client = LlmClientFactory.Create(connection, llm.ClientOptions());
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (llm.Deadline is { } after) deadline.CancelAfter(after);
             string answer;
             IReadOnlyList<Segment> references;
             try
             {
-                (answer, references) = await GroundedAnswer.AskAsync(client, text, segments, cancellationToken).ConfigureAwait(false);
+                (answer, references) = await GroundedAnswer.AskAsync(client, text, segments, deadline.Token).ConfigureAwait(false);
             }
-            catch (LlmCallException e)
+            catch (Exception e) when (e is LlmCallException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 // The segments above stand; only the answer is missing, and the message says why (never the key).
-                await console.Error.WriteLineAsync($"error: no answer: {e.Message}").ConfigureAwait(false);
+                var why = e is LlmCallException ? e.Message : new JudgeDeadline(llm.Deadline!.Value, LlmSettings.DeadlineSetting).Passed();
+                await console.Error.WriteLineAsync($"error: no answer: {why}").ConfigureAwait(false);
                 return ExitCodes.GateFailed;
             }
             await console.Out.WriteLineAsync($"**Resposta gerada pelo LLM**: {answer}").ConfigureAwait(false);

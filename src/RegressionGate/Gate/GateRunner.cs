@@ -43,7 +43,8 @@ public static class GateRunner
         var rankings = Retrieve(input, options, cache, cancellationToken, out var retrieverIdentity);
         var judged = judge is null
             ? new Dictionary<string, JudgeOutcome>()
-            : await Judge(judge.Judge, toJudge, options.Parallel ?? settings.Llm.Parallel, options.Progress, cancellationToken).ConfigureAwait(false);
+            : await Judge(judge.Judge, toJudge, options.Parallel ?? settings.Llm.Parallel, options.Progress, cancellationToken,
+                judge.Tally is not null && settings.Llm.Deadline is { } deadline ? new JudgeDeadline(deadline, LlmSettings.DeadlineSetting) : null).ConfigureAwait(false);
 
         return new GateEvaluation(
             input,
@@ -133,13 +134,14 @@ public static class GateRunner
         return rankings;
     }
 
+    /// <param name="deadline">For judges that call a model: how long all their calls may take together; none when null.</param>
     static async Task<Dictionary<string, JudgeOutcome>> Judge(IAnswerJudge judge, IReadOnlyList<GoldenQuestion> questions, int parallel,
-        IProgress<GateProgress>? progress, CancellationToken cancellationToken)
+        IProgress<GateProgress>? progress, CancellationToken cancellationToken, JudgeDeadline? deadline)
     {
         var items = questions.Select(q => new JudgeItem(q.Id, q.Text, q.Answer!)).ToList();
         var judged = await JudgeRunner.RunAsync(judge, items, parallel,
             progress is null ? null : new Progress<JudgeProgress>(p => progress.Report(new GateProgress(GateStage.Judging, p.Completed, p.Total))),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken, deadline).ConfigureAwait(false);
         return judged.ToDictionary(j => j.Id, j => j.Outcome, StringComparer.Ordinal);
     }
 

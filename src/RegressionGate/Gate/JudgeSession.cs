@@ -34,7 +34,7 @@ public sealed class JudgeSession : IDisposable
         if (judgeKind == JudgeKinds.Similarity) return OpenSimilarity(input, cache);
 
         var llmEnvironment = LlmEnvironmentVariables.All.ToDictionary(name => name, environment.Get, StringComparer.Ordinal);
-        var setup = LlmSetup.Create(mode, golden.RecordingsDirectory, llmEnvironment, settings.Judge.Model,
+        var setup = LlmSetup.Create(mode, golden.RecordingsDirectory, llmEnvironment, settings.Judge.Model, settings.Llm.ClientOptions(),
             recordingOptions: new RecordingOptions { RecordCommand = $"regression-gate run --golden {Quote(golden.Directory)} --llm record" });
         var tally = new RecordingTally(setup.Client, setup.RecordingClient.Store);
         var judge = new AnswerRelevanceJudge(tally, setup.Model, settings.Judge.Repeats, settings.Labels);

@@ -37,7 +37,7 @@ internal sealed class ErrorTranslatingChatClient(IChatClient inner, LlmConnectio
         {
             var seconds = options.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
             return new LlmTimeoutException(
-                $"{connection} did not answer within the {seconds} s timeout on {Attempts(attempts)}. " +
+                $"{connection} did not answer within the {seconds} s timeout ({LlmSettings.TimeoutSetting}) on {Attempts(attempts)}. " +
                 "Check the endpoint, or allow more time.",
                 options.Timeout, attempts, Inner(e));
         }

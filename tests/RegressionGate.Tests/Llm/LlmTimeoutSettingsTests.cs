@@ -72,6 +72,8 @@ public sealed class LlmTimeoutSettingsTests : IDisposable
     {
         var server = await LoopbackOpenAIServer.StartAsync(_ => Reply.Completion("unused"));
         var environment = Environment(server);
+        var address = server.BaseAddress;
+        // Nothing listens on the port any more: the connection is refused.
         await server.DisposeAsync();
         var golden = Golden("""{ "retries": 0 }""");
 
@@ -80,7 +82,7 @@ public sealed class LlmTimeoutSettingsTests : IDisposable
         Assert.True(outcome.ExitCode == 1, outcome.ToString());
         Assert.Contains(" 1. [", outcome.Out);
         var line = Assert.Single(outcome.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith($"error: no answer: Azure OpenAI at {server.BaseAddress} (deployment 'gpt-4o-mini') could not be reached on the only attempt", line);
+        Assert.StartsWith($"error: no answer: Azure OpenAI at {address} (deployment 'gpt-4o-mini') could not be reached on the only attempt", line);
     }
 
     [Theory]
