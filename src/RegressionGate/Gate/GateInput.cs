@@ -6,16 +6,17 @@ using RegressionGate.Retrieval.Embedding;
 namespace RegressionGate.Gate;
 
 /// <summary>
-/// What one run of the gate reads: a golden set, the settings of its <c>gate.json</c>, and the retriever kinds those
-/// settings may name. Start here: <c>GateInput.Load("golden")</c>, then <see cref="GateRunner.RunAsync"/>.
+/// What one run of the gate reads: a golden set, the settings of its <c>gate.json</c>, and the retriever and judge kinds
+/// those settings may name. Start here: <c>GateInput.Load("golden")</c>, then <see cref="GateRunner.RunAsync"/>.
 /// </summary>
 /// <param name="Golden">The corpus and the questions.</param>
 /// <param name="Settings">Every section of <c>gate.json</c>, each read by its stage.</param>
 /// <param name="Retrievers">The kinds <c>retriever.kind</c> may name, and how each is built.</param>
-public sealed record GateInput(GoldenSet Golden, GateSettings Settings, RetrieverRegistry Retrievers)
+/// <param name="Judges">The kinds <c>judge.kind</c> may name, and how each is opened.</param>
+public sealed record GateInput(GoldenSet Golden, GateSettings Settings, RetrieverRegistry Retrievers, JudgeRegistry Judges)
 {
-    /// <summary>A golden set under <paramref name="settings"/>, with the built-in retriever kinds.</summary>
-    public GateInput(GoldenSet golden, GateSettings settings) : this(golden, settings, RetrieverRegistry.BuiltIn) { }
+    /// <summary>A golden set under <paramref name="settings"/>, with the built-in retriever and judge kinds.</summary>
+    public GateInput(GoldenSet golden, GateSettings settings) : this(golden, settings, RetrieverRegistry.BuiltIn, JudgeRegistry.BuiltIn) { }
 
     /// <summary>False when the golden directory has no <c>gate.json</c>, so every setting is a default; commands and reports say so.</summary>
     public bool HasSettingsFile { get; init; } = true;
@@ -31,15 +32,17 @@ public sealed record GateInput(GoldenSet Golden, GateSettings Settings, Retrieve
     /// when absent, which <see cref="HasSettingsFile"/> records), then the corpus and the questions, then that the
     /// settings fit the corpus (<c>retriever.k</c> no longer than it). Any fault is one
     /// <see cref="Files.InputFileException"/> naming file, line and field, and nothing is written.
-    /// <paramref name="retrievers"/> adds retriever kinds of your own to the built-in ones.
+    /// <paramref name="retrievers"/> and <paramref name="judges"/> replace the built-in kinds, e.g. with
+    /// <c>RetrieverRegistry.BuiltIn.With(yourProvider)</c>.
     /// </summary>
-    public static GateInput Load(string directory, RetrieverRegistry? retrievers = null)
+    public static GateInput Load(string directory, RetrieverRegistry? retrievers = null, JudgeRegistry? judges = null)
     {
         retrievers ??= RetrieverRegistry.BuiltIn;
+        judges ??= JudgeRegistry.BuiltIn;
         var full = GoldenSetLoader.Locate(directory);
         var settingsPath = Path.Combine(full, GoldenSet.SettingsFile);
         var settingsDisplay = GoldenSetLoader.Display(directory, GoldenSet.SettingsFile);
-        var settings = GateSettingsReader.Read(settingsPath, settingsDisplay, retrievers);
+        var settings = GateSettingsReader.Read(settingsPath, settingsDisplay, retrievers, judges);
         var golden = GoldenSetLoader.Load(directory);
         var k = settings.Retriever.K;
         // An error rather than a silent clamp: k is part of every snapshot's identity, and a k the corpus cannot fill
@@ -51,7 +54,7 @@ public sealed record GateInput(GoldenSet Golden, GateSettings Settings, Retrieve
                 $"{(given ? "" : "the default ")}{k} is more than the {golden.Corpus.Count} segments in {GoldenSet.CorpusFile}; " +
                 "a top-k cannot be longer than the corpus");
         }
-        return new GateInput(golden, settings, retrievers) { HasSettingsFile = File.Exists(settingsPath) };
+        return new GateInput(golden, settings, retrievers, judges) { HasSettingsFile = File.Exists(settingsPath) };
     }
 
     /// <summary>

@@ -39,7 +39,7 @@ public static class GateRunner
         // One cache for the run, so the retriever and a similarity judge on the same model share their entries.
         var cache = EmbeddingCache.ForGolden(golden.Directory, options.Environment.Get(EmbeddingCache.EnvironmentVariable),
             options.Warning ?? (message => Console.Error.WriteLine($"warning: {message}")));
-        using var judge = toJudge.Count > 0 ? JudgeSession.Open(input, judgeKind, mode, options.Environment, cache) : null;
+        using var judge = toJudge.Count > 0 ? input.Judges.Open(judgeKind, new JudgeContext(input, mode, options.Environment) { Cache = cache }) : null;
         var rankings = Retrieve(input, options, cache, cancellationToken, out var retrieverIdentity);
         var judged = judge is null
             ? new Dictionary<string, JudgeOutcome>()

@@ -15,10 +15,10 @@ public static class GateSettingsReader
 {
     /// <summary>
     /// The settings in <paramref name="path"/>, or every default when the file does not exist.
-    /// <paramref name="displayName"/> is how errors name the file; <c>retriever.kind</c> must name one of
-    /// <paramref name="retrievers"/> (the built-in kinds when null).
+    /// <paramref name="displayName"/> is how errors name the file; <c>retriever.kind</c> and <c>judge.kind</c> must name
+    /// one of <paramref name="retrievers"/> and <paramref name="judges"/> (the built-in kinds when null).
     /// </summary>
-    public static GateSettings Read(string path, string displayName, RetrieverRegistry? retrievers = null)
+    public static GateSettings Read(string path, string displayName, RetrieverRegistry? retrievers = null, JudgeRegistry? judges = null)
     {
         if (!File.Exists(path)) return new GateSettings();
         var utf8 = Utf8(path);
@@ -44,7 +44,7 @@ public static class GateSettingsReader
                     ? new InputFileException(displayName, at[1], duplicate, $"is given twice (first on line {at[0]}); which one holds is anyone's guess")
                     : new InputFileException(displayName, map.LineOf(duplicate), duplicate, JsonDuplicates.Problem);
             }
-            return Read(new JsonFields(document.RootElement, displayName, map.LineOf), retrievers ?? RetrieverRegistry.BuiltIn);
+            return Read(new JsonFields(document.RootElement, displayName, map.LineOf), retrievers ?? RetrieverRegistry.BuiltIn, judges ?? JudgeRegistry.BuiltIn);
         }
     }
 
@@ -63,13 +63,13 @@ public static class GateSettingsReader
         return bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes[3..] : bytes;
     }
 
-    static GateSettings Read(JsonFields root, RetrieverRegistry retrievers)
+    static GateSettings Read(JsonFields root, RetrieverRegistry retrievers, JudgeRegistry judges)
     {
         root.RejectUnknown("$schema", "retriever", "judge", "llm", "labels", "tolerances", "floors");
         return new GateSettings
         {
             Retriever = RetrieverSettings.Read(root.Object("retriever"), retrievers),
-            Judge = JudgeSettings.Read(root.Object("judge")),
+            Judge = JudgeSettings.Read(root.Object("judge"), judges.Kinds),
             Llm = LlmSettings.Read(root.Object("llm")),
             Labels = LabelThresholds.Read(root.Object("labels")),
             Tolerances = Tolerances.Read(root.Object("tolerances")),

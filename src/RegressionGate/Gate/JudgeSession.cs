@@ -1,7 +1,7 @@
+using Microsoft.Extensions.AI;
 using RegressionGate.Environments;
 using RegressionGate.Judging;
 using RegressionGate.Llm;
-using RegressionGate.Retrieval;
 using RegressionGate.Retrieval.Embedding;
 
 namespace RegressionGate.Gate;
@@ -11,6 +11,9 @@ public sealed class JudgeSession : IDisposable
 {
     readonly IDisposable? resources;
 
+    /// <summary>A session of <paramref name="judge"/>; <paramref name="resources"/> (a model, a client) are disposed with it.</summary>
+    public JudgeSession(IAnswerJudge judge, IDisposable? resources = null) : this(judge, null, resources) { }
+
     JudgeSession(IAnswerJudge judge, RecordingTally? tally, IDisposable? resources)
     {
         Judge = judge;
@@ -18,34 +21,40 @@ public sealed class JudgeSession : IDisposable
         this.resources = resources;
     }
 
+    /// <summary>The judge, ready to be asked per answer.</summary>
     public IAnswerJudge Judge { get; }
 
     /// <summary>Which recordings were used; null for judges that don't call a model.</summary>
-    public RecordingTally? Tally { get; }
+    internal RecordingTally? Tally { get; }
 
     /// <summary>
-    /// Builds the judge before any work is done, so a missing LLM configuration fails the run at once
-    /// (<see cref="LlmConfigurationException"/>) instead of after the corpus is embedded.
+    /// An LLM judge over the recording client the run's mode asks for, built before any work is done, so a missing LLM
+    /// configuration fails the run at once (<see cref="LlmConfigurationException"/>) instead of after the corpus is embedded.
     /// </summary>
-    /// <param name="cache">Where the similarity judge keeps its embeddings between runs; none when null.</param>
-    public static JudgeSession Open(GateInput input, string judgeKind, RecordingMode mode, IEnvironmentVariables environment, EmbeddingCache? cache = null)
+    internal static JudgeSession OpenLlm(GateInput input, RecordingMode mode, IEnvironmentVariables environment, Func<IChatClient, string, IAnswerJudge> create)
     {
         var (golden, settings) = (input.Golden, input.Settings);
-        if (judgeKind == JudgeKinds.Similarity) return OpenSimilarity(input, cache);
-
         var llmEnvironment = LlmEnvironmentVariables.All.ToDictionary(name => name, environment.Get, StringComparer.Ordinal);
         var setup = LlmSetup.Create(mode, golden.RecordingsDirectory, llmEnvironment, settings.Judge.Model, settings.Llm.ClientOptions(),
             recordingOptions: new RecordingOptions { RecordCommand = $"regression-gate run --golden {Quote(golden.Directory)} --llm record" });
-        var tally = new RecordingTally(setup.Client, setup.RecordingClient.Store);
-        var judge = new AnswerRelevanceJudge(tally, setup.Model, settings.Judge.Repeats, settings.Labels);
-        return new JudgeSession(judge, tally, setup);
+        try
+        {
+            var tally = new RecordingTally(setup.Client, setup.RecordingClient.Store);
+            return new JudgeSession(create(tally, setup.Model), tally, setup);
+        }
+        catch
+        {
+            setup.Dispose();
+            throw;
+        }
     }
 
-    static JudgeSession OpenSimilarity(GateInput input, EmbeddingCache? cache)
+    /// <summary>The similarity judge, embedding with the retriever's model where there is one, else with the bundled model.</summary>
+    internal static JudgeSession OpenSimilarity(JudgeContext context)
     {
+        var (input, cache) = (context.Input, context.Cache);
         var (settings, retriever) = (input.Settings, input.Settings.Retriever);
-        // The similarity judge embeds with the retriever's model where there is one, else with the bundled model.
-        var model = input.Retrievers.Find(retriever.Kind)?.EmbedsWithModel == true ? retriever.Model : RetrieverSettings.BundledModel;
+        var model = input.Retrievers.Find(retriever.Kind)?.EmbedsWithModel == true ? retriever.Model : Retrieval.RetrieverSettings.BundledModel;
         var embedder = ConfiguredEmbedder.Load(input.Golden.Directory, model, retriever.MaxTokens);
         ITextEmbedder used = cache is null ? embedder : cache.Wrap(embedder);
         var judge = new SimilarityJudge(
@@ -58,5 +67,6 @@ public sealed class JudgeSession : IDisposable
 
     static string Quote(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"\"{path}\"" : path;
 
+    /// <summary>Disposes the resources behind the judge.</summary>
     public void Dispose() => resources?.Dispose();
 }

@@ -12,10 +12,13 @@ namespace RegressionGate.Judging;
 /// <param name="model">The model or deployment the client talks to; part of the identity (the key carries it separately).</param>
 public sealed class AnswerRelevanceJudge(IChatClient client, string model, int repeats, LabelThresholds labels) : IAnswerJudge
 {
+    /// <summary>The kind's name in <c>gate.json</c> and in identities.</summary>
+    public const string Kind = "answer-relevance";
+
     readonly int repeats = repeats >= 1 ? repeats : throw new ArgumentOutOfRangeException(nameof(repeats), repeats, "repeats must be at least 1");
 
     public JudgeIdentity Identity { get; } = new([
-        new(JudgeIdentity.KindProperty, JudgeKinds.AnswerRelevance),
+        new(JudgeIdentity.KindProperty, Kind),
         new(JudgeIdentity.ModelProperty, model),
         new("promptVersion", AnswerRelevancePrompt.Version),
         new("temperature", "0"),

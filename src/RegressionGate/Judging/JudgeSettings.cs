@@ -5,8 +5,8 @@ namespace RegressionGate.Judging;
 /// <summary><c>gate.json</c>'s <c>judge</c> section: which judge grades the answers, and how.</summary>
 public sealed record JudgeSettings
 {
-    /// <summary>One of <see cref="JudgeKinds.All"/>.</summary>
-    public string Kind { get; init; } = JudgeKinds.AnswerRelevance;
+    /// <summary>A registered judge kind: <c>answer-relevance</c> (the LLM judge) or <c>similarity</c> (offline), or an extension's.</summary>
+    public string Kind { get; init; } = AnswerRelevanceJudge.Kind;
 
     /// <summary>
     /// The judge model or Azure deployment name. Recordings are keyed by it, so replay finds them without any
@@ -20,8 +20,8 @@ public sealed record JudgeSettings
     /// <summary>Cosine similarity at or above which the similarity judge gives 1, 2 and 3.</summary>
     public IReadOnlyList<double> SimilarityThresholds { get; init; } = [0.35, 0.55, 0.75];
 
-    /// <summary>Reads the <c>judge</c> section; every field is optional.</summary>
-    public static JudgeSettings Read(JsonFields section)
+    /// <summary>Reads the <c>judge</c> section; every field is optional, and <c>kind</c> must be one of <paramref name="kinds"/>.</summary>
+    public static JudgeSettings Read(JsonFields section, IReadOnlyList<string> kinds)
     {
         section.RejectUnknown("kind", "model", "repeats", "similarityThresholds");
         var defaults = new JudgeSettings();
@@ -30,23 +30,10 @@ public sealed record JudgeSettings
             throw section.Error("similarityThresholds", "must be three ascending cosines: the minimum for scores 1, 2 and 3");
         return new JudgeSettings
         {
-            Kind = section.OneOf("kind", JudgeKinds.All, defaults.Kind),
+            Kind = section.OneOf("kind", kinds, defaults.Kind),
             Model = section.OptionalString("model", allowEmpty: false),
             Repeats = section.OptionalInt("repeats", defaults.Repeats, 1, 25),
             SimilarityThresholds = thresholds,
         };
     }
-}
-
-/// <summary>The judges <c>judge.kind</c> and <c>--judge</c> can name.</summary>
-public static class JudgeKinds
-{
-    /// <summary>The LLM Answer Relevance judge (<see cref="AnswerRelevanceJudge"/>).</summary>
-    public const string AnswerRelevance = "answer-relevance";
-
-    /// <summary>The offline cosine judge (<see cref="SimilarityJudge"/>).</summary>
-    public const string Similarity = "similarity";
-
-    /// <summary>Every judge kind, in the order help text lists them.</summary>
-    public static IReadOnlyList<string> All { get; } = [AnswerRelevance, Similarity];
 }

@@ -16,6 +16,9 @@ public sealed class SimilarityJudge(
     IReadOnlyList<double> thresholds,
     LabelThresholds labels) : IAnswerJudge
 {
+    /// <summary>The kind's name in <c>gate.json</c> and in identities.</summary>
+    public const string Kind = "similarity";
+
     readonly IReadOnlyList<double> thresholds = Validate(thresholds);
     readonly Lock gate = new();
 
@@ -23,7 +26,7 @@ public sealed class SimilarityJudge(
 
     /// <inheritdoc/>
     public JudgeIdentity Identity { get; } = new([
-        new(JudgeIdentity.KindProperty, JudgeKinds.Similarity),
+        new(JudgeIdentity.KindProperty, Kind),
         new("embedder", embedder),
         new("thresholds", Show(thresholds)),
     ]);
