@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RegressionGate.Cli.Commands;
+using RegressionGate.Environments;
 using RegressionGate.Files;
 using RegressionGate.Llm;
 using RegressionGate.Snapshots;
@@ -26,13 +27,14 @@ public static class CliApp
             AskCommand.Create(console),
             ImportCommand.Create(console),
             ExportCommand.Create(console),
+            InitCommand.Create(console),
         };
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors) await console.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
-            await console.Error.WriteLineAsync("Run 'regression-gate --help' for usage.").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"Run '{ToolCommand.Current.With("--help")}' for usage.").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
 

@@ -1,32 +1,19 @@
+using RegressionGate.Xunit;
+
 namespace RegressionGate.Golden.Tests;
 
 /// <summary>
 /// The gate itself. Each golden question is a row of each theory, so `dotnet test` names exactly which question's
 /// retrieval or judgment regressed, with the reason as the failure message.
 /// </summary>
-public sealed class GateTheories(GateFixture gate) : IClassFixture<GateFixture>
+public sealed class GateTheories(GoldenGate gate) : IClassFixture<GoldenGate>
 {
-    [Theory]
-    [MemberData(nameof(GoldenQuestions.Ids), MemberType = typeof(GoldenQuestions))]
-    public void Retrieval(string questionId)
-    {
-        var question = gate.Result.For(questionId);
-        Assert.True(question.Retrieval.Passed, $"question {questionId} «{question.Question.Text}»\n{question.Retrieval}");
-    }
+    [Theory, GoldenQuestions]
+    public void Retrieval(string questionId) => gate.AssertRetrieval(questionId);
 
-    [Theory]
-    [MemberData(nameof(GoldenQuestions.AnsweredIds), MemberType = typeof(GoldenQuestions))]
-    public void Judgment(string questionId)
-    {
-        var question = gate.Result.For(questionId);
-        Assert.NotNull(question.Judgment);
-        Assert.True(question.Judgment.Passed, $"question {questionId} «{question.Question.Text}»\n{question.Judgment}");
-    }
+    [Theory, GoldenAnswers]
+    public void Judgment(string questionId) => gate.AssertJudgment(questionId);
 
     [Fact]
-    public void Aggregates()
-    {
-        var summary = gate.Result.SummaryVerdict;
-        Assert.True(summary.Passed, summary.ToString());
-    }
+    public void Aggregates() => gate.AssertAggregates();
 }

@@ -76,7 +76,7 @@ static class AskCommand
             var llm = input.Settings.Llm;
             using var client = LlmClientFactory.Create(connection, llm.ClientOptions());
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (llm.Deadline is { } after) deadline.CancelAfter(after);
+            if (llm.Deadline() is { } after) deadline.CancelAfter(after);
             string answer;
             IReadOnlyList<Segment> references;
             try
@@ -86,7 +86,7 @@ static class AskCommand
             catch (Exception e) when (e is LlmCallException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 // The segments above stand; only the answer is missing, and the message says why (never the key).
-                var why = e is LlmCallException ? e.Message : new JudgeDeadline(llm.Deadline!.Value, LlmSettings.DeadlineSetting).Passed();
+                var why = e is LlmCallException ? e.Message : new JudgeDeadline(llm.Deadline()!.Value, LlmSettings.DeadlineSetting).Passed();
                 await console.Error.WriteLineAsync($"error: no answer: {why}").ConfigureAwait(false);
                 return ExitCodes.GateFailed;
             }

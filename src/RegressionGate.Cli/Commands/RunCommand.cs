@@ -105,7 +105,7 @@ static class RunCommand
         var received = questions.SelectMany(q => new[] { q.Retrieval.ReceivedPath, q.Judgment?.ReceivedPath })
             .Append(result.SummaryVerdict.ReceivedPath).OfType<string>().Count();
         if (received > 0)
-            text.AppendLine($"  {received} received snapshot(s) written; if the changes are intended: regression-gate approve --golden {result.Golden.Directory}");
+            text.AppendLine($"  {received} received snapshot(s) written; if the changes are intended: {ApprovalHint.For(result).Command}");
         foreach (var report in reports) text.AppendLine($"report: {report}");
         return text.ToString();
     }

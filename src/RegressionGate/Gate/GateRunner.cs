@@ -44,7 +44,7 @@ public static class GateRunner
         var judged = judge is null
             ? new Dictionary<string, JudgeOutcome>()
             : await Judge(judge.Judge, toJudge, options.Parallel ?? settings.Llm.Parallel, options.Progress, cancellationToken,
-                judge.Tally is not null && settings.Llm.Deadline is { } deadline ? new JudgeDeadline(deadline, LlmSettings.DeadlineSetting) : null).ConfigureAwait(false);
+                judge.Tally is not null && settings.Llm.Deadline() is { } deadline ? new JudgeDeadline(deadline, LlmSettings.DeadlineSetting) : null).ConfigureAwait(false);
 
         return new GateEvaluation(
             input,

@@ -36,7 +36,7 @@ public sealed class JudgeSession : IDisposable
         var (golden, settings) = (input.Golden, input.Settings);
         var llmEnvironment = LlmEnvironmentVariables.All.ToDictionary(name => name, environment.Get, StringComparer.Ordinal);
         var setup = LlmSetup.Create(mode, golden.RecordingsDirectory, llmEnvironment, settings.Judge.Model, settings.Llm.ClientOptions(),
-            recordingOptions: new RecordingOptions { RecordCommand = $"regression-gate run --golden {Quote(golden.Directory)} --llm record" });
+            recordingOptions: new RecordingOptions { RecordCommand = ToolCommand.Current.With($"run --golden {ToolCommand.Argument(golden.Directory)} --llm record") });
         try
         {
             var tally = new RecordingTally(setup.Client, setup.RecordingClient.Store);
@@ -65,7 +65,6 @@ public sealed class JudgeSession : IDisposable
         return new JudgeSession(judge, null, used);
     }
 
-    static string Quote(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"\"{path}\"" : path;
 
     /// <summary>Disposes the resources behind the judge.</summary>
     public void Dispose() => resources?.Dispose();

@@ -17,10 +17,12 @@ public enum ImportItem
     JudgeRecording,
 }
 
-/// <summary>Whether an import added something, changed it, or found it already as the record says.</summary>
+/// <summary>Whether an import added something, changed it, found it already as the record says, or could not take it.</summary>
 public enum ImportChangeKind
 {
     Unchanged,
     Added,
     Updated,
+    /// <summary>Left out, with the reason in <see cref="ImportResult.Summary"/>: a judgment when gate.json names no judge model.</summary>
+    Skipped,
 }

@@ -32,7 +32,7 @@ public sealed record AutoApproval(bool Requested, bool InCi)
         if (From(environment).Refused) throw new AutoApprovalRefusedException();
     }
 
-    public const string RefusalMessage =
+    public static string RefusalMessage =>
         $"{Variable} is set, but so is {CiVariable}: snapshots are never approved automatically in CI. " +
-        $"Unset {Variable} in the CI environment, and approve locally with `regression-gate approve`.";
+        $"Unset {Variable} in the CI environment, and approve locally with `{ToolCommand.Current.With("approve")}`.";
 }

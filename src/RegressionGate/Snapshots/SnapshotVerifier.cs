@@ -38,7 +38,7 @@ public sealed class SnapshotVerifier
         var exists = File.Exists(verifiedPath);
         if (!exists)
         {
-            differences = [$"no verified snapshot for {kind.Stage} '{name}' ({verifiedPath}): review {receivedPath} and run `regression-gate approve` to accept it"];
+            differences = [$"no verified snapshot for {kind.Stage} '{name}' ({verifiedPath}): review {receivedPath} and run `{ToolCommand.Current.With("approve")}` to accept it"];
         }
         else
         {
@@ -77,7 +77,7 @@ public sealed class SnapshotVerifier
             if (TryWrite(kind, receivedPath, stored, "received", failures))
             {
                 written = receivedPath;
-                if (exists) notes.Add($"received snapshot written to {receivedPath}; if the change is intended, run `regression-gate approve`");
+                if (exists) notes.Add($"received snapshot written to {receivedPath}; if the change is intended, run `{ToolCommand.Current.With("approve")}`");
             }
             failures.AddRange(differences);
         }
