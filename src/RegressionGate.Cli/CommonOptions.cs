@@ -34,4 +34,14 @@ static class CommonOptions
         });
         return option;
     }
+
+    /// <inheritdoc cref="NotEmpty(Option{string})"/>
+    public static Argument<string> NotEmpty(Argument<string> argument)
+    {
+        argument.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is "") result.AddError($"{argument.Name} is empty; give a directory");
+        });
+        return argument;
+    }
 }

@@ -26,6 +26,7 @@ public sealed class NoCrashTests : IDisposable
         { "RECORD", ["import", "", "--golden", "{golden}"] },
         { "--golden", ["export", "--golden", ""] },
         { "--out", ["export", "--golden", "{golden}", "--out", ""] },
+        { "DIR", ["init", ""] },
     };
 
     [Theory]
