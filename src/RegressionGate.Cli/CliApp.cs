@@ -8,7 +8,7 @@ using RegressionGate.Snapshots;
 namespace RegressionGate.Cli;
 
 /// <summary>The <c>regression-gate</c> command line: parses, dispatches, and turns known failures into exit codes.</summary>
-public static class CliApp
+internal static class CliApp
 {
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {

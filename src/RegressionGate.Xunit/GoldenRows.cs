@@ -19,7 +19,7 @@ static class GoldenRows
 
     public static IEnumerable<object[]> Where(Func<GoldenQuestion, bool> include, IEnvironmentVariables environment)
     {
-        if (AutoApproval.From(environment).Refused) return [[Refused]];
+        if (AutoApprovalRefusedException.For(environment) is not null) return [[Refused]];
         List<string> ids;
         try
         {
@@ -34,5 +34,5 @@ static class GoldenRows
 
     /// <summary>Why every row is skipped, or null when the rows run.</summary>
     public static string? SkipReason(IEnvironmentVariables environment) =>
-        AutoApproval.From(environment).Refused ? $"not run: {AutoApproval.RefusalMessage} The Aggregates test fails, saying so once." : null;
+        AutoApprovalRefusedException.For(environment) is { } refused ? $"not run: {refused.Message} The Aggregates test fails, saying so once." : null;
 }

@@ -6,7 +6,7 @@ namespace RegressionGate.Files;
 /// Finds a property given twice in one object. The JSON parser keeps both and a lookup answers with one of them, so a
 /// pasted line would silently override a setting or a field; readers refuse such input instead.
 /// </summary>
-public static class JsonDuplicates
+internal static class JsonDuplicates
 {
     /// <summary>
     /// The path of the first property given twice in one object of <paramref name="element"/> (<c>retriever.k</c>,

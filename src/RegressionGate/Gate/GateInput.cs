@@ -61,7 +61,7 @@ public sealed record GateInput(GoldenSet Golden, GateSettings Settings, Retrieve
     /// Builds the retriever <c>retriever.kind</c> names. <paramref name="progress"/> receives how many segments are
     /// embedded or indexed; kinds that embed keep their vectors in <paramref name="cache"/> (none when null).
     /// </summary>
-    public IRetriever CreateRetriever(EmbeddingCache? cache = null, IProgress<int>? progress = null,
+    internal IRetriever CreateRetriever(EmbeddingCache? cache = null, IProgress<int>? progress = null,
         IEnvironmentVariables? environment = null, CancellationToken cancellationToken = default) =>
         Retrievers.Create(new RetrieverContext(Golden, Settings.Retriever)
         {

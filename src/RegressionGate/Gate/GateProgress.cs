@@ -6,7 +6,12 @@ public readonly record struct GateProgress(GateStage Stage, int Done, int Total)
 /// <summary>The long parts of a run, in the order they happen.</summary>
 public enum GateStage
 {
+    /// <summary>Embedding (or indexing) the corpus, counted in segments.</summary>
     EmbeddingCorpus,
+
+    /// <summary>Retrieving each question's top-k, counted in questions.</summary>
     Retrieving,
+
+    /// <summary>Judging each answer, counted in answers.</summary>
     Judging,
 }

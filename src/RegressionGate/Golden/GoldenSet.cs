@@ -28,8 +28,12 @@ public sealed class GoldenSet
     readonly Dictionary<string, Segment> segmentsById;
 
     /// <summary>A golden set of <paramref name="corpus"/> and <paramref name="questions"/>, kept in <paramref name="directory"/>.</summary>
-    public GoldenSet(string directory, IReadOnlyList<Segment> corpus, IReadOnlyList<GoldenQuestion> questions,
-        IReadOnlyDictionary<string, IReadOnlyList<RecordReference>>? references = null)
+    public GoldenSet(string directory, IReadOnlyList<Segment> corpus, IReadOnlyList<GoldenQuestion> questions)
+        : this(directory, corpus, questions, null) { }
+
+    /// <summary>As loaded, with the references printed under imported answers.</summary>
+    internal GoldenSet(string directory, IReadOnlyList<Segment> corpus, IReadOnlyList<GoldenQuestion> questions,
+        IReadOnlyDictionary<string, IReadOnlyList<RecordReference>>? references)
     {
         Directory = Path.GetFullPath(directory);
         Corpus = corpus;
@@ -48,7 +52,7 @@ public sealed class GoldenSet
     public IReadOnlyList<GoldenQuestion> Questions { get; }
 
     /// <summary>The references printed under imported answers, by question id (<see cref="ReferencesFile"/>; empty when absent).</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<RecordReference>> References { get; }
+    internal IReadOnlyDictionary<string, IReadOnlyList<RecordReference>> References { get; }
 
     /// <summary>Where LLM recordings are kept.</summary>
     public string RecordingsDirectory => Path.Combine(Directory, RecordingsFolder);

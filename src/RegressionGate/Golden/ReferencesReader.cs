@@ -8,7 +8,7 @@ namespace RegressionGate.Golden;
 /// because <c>questions.jsonl</c> has no place for them and an export must print them back. One question a line:
 /// <code>{"questionId":"105","references":[{"text":"Vídeo de referência oculto","url":""}]}</code>
 /// </summary>
-public static class ReferencesReader
+internal static class ReferencesReader
 {
     /// <summary>Each question's references; a missing file holds none.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<RecordReference>> Read(string path, string displayName)

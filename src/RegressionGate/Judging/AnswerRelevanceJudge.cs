@@ -10,7 +10,7 @@ namespace RegressionGate.Judging;
 /// </summary>
 /// <param name="client">Usually the recording client, so every call is recorded or replayed.</param>
 /// <param name="model">The model or deployment the client talks to; part of the identity (the key carries it separately).</param>
-public sealed class AnswerRelevanceJudge(IChatClient client, string model, int repeats, LabelThresholds labels) : IAnswerJudge
+internal sealed class AnswerRelevanceJudge(IChatClient client, string model, int repeats, LabelThresholds labels) : IAnswerJudge
 {
     /// <summary>The kind's name in <c>gate.json</c> and in identities.</summary>
     public const string Kind = "answer-relevance";

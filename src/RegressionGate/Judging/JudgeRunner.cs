@@ -6,7 +6,7 @@ namespace RegressionGate.Judging;
 /// <see cref="JudgeDeadline"/> bounds the whole run instead: when it passes, calls in flight are abandoned and every
 /// answer not yet judged fails, naming the setting, while the run goes on to its verdict.
 /// </summary>
-public static class JudgeRunner
+internal static class JudgeRunner
 {
     /// <summary>The outcomes in the items' order. Throws <see cref="OperationCanceledException"/> when cancelled.</summary>
     public static async Task<IReadOnlyList<JudgedItem>> RunAsync(
@@ -54,7 +54,7 @@ public static class JudgeRunner
 
 /// <summary>How long a whole judging run may take, and the setting that says so, for the failures it causes.</summary>
 /// <param name="Setting">Where the limit is set, as messages name it (<c>llm.deadlineSeconds in gate.json</c>).</param>
-public sealed record JudgeDeadline(TimeSpan After, string Setting)
+internal sealed record JudgeDeadline(TimeSpan After, string Setting)
 {
     /// <summary>What an answer the deadline left unjudged reports.</summary>
     public JudgeFailure Failure() => new(JudgeFailureKind.CallFailed, $"not judged: {Passed()} before its answer was judged");

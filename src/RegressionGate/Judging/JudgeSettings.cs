@@ -21,7 +21,7 @@ public sealed record JudgeSettings
     public IReadOnlyList<double> SimilarityThresholds { get; init; } = [0.35, 0.55, 0.75];
 
     /// <summary>Reads the <c>judge</c> section; every field is optional, and <c>kind</c> must be one of <paramref name="kinds"/>.</summary>
-    public static JudgeSettings Read(JsonFields section, IReadOnlyList<string> kinds)
+    internal static JudgeSettings Read(JsonFields section, IReadOnlyList<string> kinds)
     {
         section.RejectUnknown("kind", "model", "repeats", "similarityThresholds");
         var defaults = new JudgeSettings();

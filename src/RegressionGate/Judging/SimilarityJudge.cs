@@ -10,7 +10,7 @@ namespace RegressionGate.Judging;
 /// <param name="embed">Embeds texts (any prefixes are the delegate's business). Calls are serialised, so it need not be thread-safe.</param>
 /// <param name="embedder">Identifies the embedding model (e.g. its hash), for the judge's identity.</param>
 /// <param name="thresholds">Three ascending cosines at or above which the score is 1, 2 and 3.</param>
-public sealed class SimilarityJudge(
+internal sealed class SimilarityJudge(
     Func<IReadOnlyList<string>, float[][]> embed,
     string embedder,
     IReadOnlyList<double> thresholds,

@@ -10,7 +10,7 @@ namespace RegressionGate.Llm;
 /// Answers a student's question from retrieved transcript segments, as the assistant does: the model sees the
 /// segments numbered [1]…[k] and cites the ones it used, which become the answer's references (video, start, end).
 /// </summary>
-public static partial class GroundedAnswer
+internal static partial class GroundedAnswer
 {
     public const string PromptVersion = "answer-v1";
 

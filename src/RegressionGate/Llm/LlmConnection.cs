@@ -7,7 +7,7 @@ namespace RegressionGate.Llm;
 /// <c>?sig=…</c> query, <c>user:secret@</c>), are held privately: <see cref="ToString"/> and every message show the
 /// endpoint as scheme://host[:port]/path only, and <see cref="Redact"/> scrubs them from text that came from elsewhere.
 /// </summary>
-public sealed class LlmConnection
+internal sealed class LlmConnection
 {
     /// <summary>Used when <c>OPENAI_API_KEY</c> and <c>OPENAI_MODEL</c> are set without <c>OPENAI_BASE_URL</c>.</summary>
     public static readonly Uri DefaultOpenAIBaseUrl = new("https://api.openai.com/v1");

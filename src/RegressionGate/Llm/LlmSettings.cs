@@ -24,19 +24,19 @@ public sealed record LlmSettings
     public double? DeadlineSeconds { get; init; }
 
     /// <summary><see cref="DeadlineSeconds"/> as a span; null when there is none.</summary>
-    public TimeSpan? Deadline() => DeadlineSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
+    internal TimeSpan? Deadline() => DeadlineSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
 
     /// <summary>How messages name the settings that cut a call short.</summary>
-    public const string TimeoutSetting = "llm.timeoutSeconds in gate.json";
+    internal const string TimeoutSetting = "llm.timeoutSeconds in gate.json";
 
     /// <inheritdoc cref="TimeoutSetting"/>
-    public const string DeadlineSetting = "llm.deadlineSeconds in gate.json";
+    internal const string DeadlineSetting = "llm.deadlineSeconds in gate.json";
 
     /// <summary>The live client's patience under these settings.</summary>
-    public LlmClientOptions ClientOptions() => new() { Timeout = TimeSpan.FromSeconds(TimeoutSeconds), MaxRetries = Retries };
+    internal LlmClientOptions ClientOptions() => new() { Timeout = TimeSpan.FromSeconds(TimeoutSeconds), MaxRetries = Retries };
 
     /// <summary>Reads the <c>llm</c> section; every field is optional. Seconds may be fractional (0.5).</summary>
-    public static LlmSettings Read(JsonFields section)
+    internal static LlmSettings Read(JsonFields section)
     {
         section.RejectUnknown("mode", "parallel", "timeoutSeconds", "retries", "deadlineSeconds");
         var defaults = new LlmSettings();

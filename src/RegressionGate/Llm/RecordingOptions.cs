@@ -3,7 +3,7 @@ using RegressionGate.Environments;
 namespace RegressionGate.Llm;
 
 /// <summary>Settings of a <see cref="RecordingChatClient"/> beyond its mode.</summary>
-public sealed record RecordingOptions
+internal sealed record RecordingOptions
 {
     /// <summary>Quoted by a replay miss as the way to record what is missing.</summary>
     public string RecordCommand { get; init; } = ToolCommand.Current.With("run --llm record");

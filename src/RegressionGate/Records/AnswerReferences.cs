@@ -8,7 +8,7 @@ namespace RegressionGate.Records;
 /// Writes <c>references.jsonl</c> (read by <see cref="ReferencesReader"/>) when records are imported: one question a
 /// line, in id order.
 /// </summary>
-public static class AnswerReferences
+internal static class AnswerReferences
 {
     public static string Render(IReadOnlyDictionary<string, IReadOnlyList<RecordReference>> byQuestion)
     {

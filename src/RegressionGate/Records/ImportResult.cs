@@ -1,7 +1,7 @@
 namespace RegressionGate.Records;
 
 /// <summary>What an import did: every item it touched with how, and the golden-set files it rewrote.</summary>
-public sealed record ImportResult(IReadOnlyList<ImportChange> Changes, IReadOnlyList<string> FilesWritten)
+internal sealed record ImportResult(IReadOnlyList<ImportChange> Changes, IReadOnlyList<string> FilesWritten)
 {
     /// <summary>False when the golden set already held everything the records say.</summary>
     public bool Changed => Changes.Any(c => c.Kind is ImportChangeKind.Added or ImportChangeKind.Updated);

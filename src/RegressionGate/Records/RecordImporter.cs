@@ -17,7 +17,7 @@ namespace RegressionGate.Records;
 /// an export prints a null URL as "oculto" again. Segments already in the corpus keep their metadata; their text and
 /// times must match the record's, and so must their URL where the record shows one.
 /// </remarks>
-public sealed class RecordImporter(IJudgeRecordingWriter judgeRecordings)
+internal sealed class RecordImporter(IJudgeRecordingWriter judgeRecordings)
 {
     public ImportResult Import(IEnumerable<string> recordFiles, string goldenDirectory)
     {

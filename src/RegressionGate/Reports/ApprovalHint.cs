@@ -7,7 +7,7 @@ namespace RegressionGate.Reports;
 /// <param name="GoldenDirectory">The golden directory as a reviewer would type it: relative to the working directory when under it.</param>
 /// <param name="ReceivedSnapshots">The received snapshots the run wrote, relative to the golden directory.</param>
 /// <param name="FloorViolations">Aggregates below their floor, which hold even after an approval.</param>
-public sealed record ApprovalHint(string GoldenDirectory, IReadOnlyList<string> ReceivedSnapshots, IReadOnlyList<string> FloorViolations)
+internal sealed record ApprovalHint(string GoldenDirectory, IReadOnlyList<string> ReceivedSnapshots, IReadOnlyList<string> FloorViolations)
 {
     public string DryRunCommand => ToolCommand.Current.With($"approve --golden {ToolCommand.Argument(GoldenDirectory)} --dry-run");
 

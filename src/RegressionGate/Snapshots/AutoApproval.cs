@@ -7,7 +7,7 @@ namespace RegressionGate.Snapshots;
 /// <c>true</c>) on a developer's machine, and refused wherever <c>CI</c> is set to anything, because a gate that
 /// approves its own changes in CI gates nothing.
 /// </summary>
-public sealed record AutoApproval(bool Requested, bool InCi)
+internal sealed record AutoApproval(bool Requested, bool InCi)
 {
     public const string Variable = "REGRESSIONGATE_AUTO_APPROVE";
     public const string CiVariable = "CI";
@@ -29,7 +29,7 @@ public sealed record AutoApproval(bool Requested, bool InCi)
     /// <summary>Stops a run that asks for auto-approval in CI, before it does any work.</summary>
     public static void ThrowIfRefused(IEnvironmentVariables environment)
     {
-        if (From(environment).Refused) throw new AutoApprovalRefusedException();
+        if (AutoApprovalRefusedException.For(environment) is { } refused) throw refused;
     }
 
     public static string RefusalMessage =>

@@ -10,6 +10,7 @@ namespace RegressionGate.Snapshots;
 /// </summary>
 public sealed record IdSet(int Count, string Sha256)
 {
+    /// <summary>The set of <paramref name="ids"/>, each counted once.</summary>
     public static IdSet Of(IEnumerable<string> ids)
     {
         var sorted = ids.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -17,5 +18,5 @@ public sealed record IdSet(int Count, string Sha256)
     }
 
     /// <summary><c>56 → 57</c>, or <c>56 (other ids)</c> when only the members changed.</summary>
-    public string ChangeFrom(IdSet before) => before.Count == Count ? $"{Count} (other ids)" : $"{before.Count} → {Count}";
+    internal string ChangeFrom(IdSet before) => before.Count == Count ? $"{Count} (other ids)" : $"{before.Count} → {Count}";
 }

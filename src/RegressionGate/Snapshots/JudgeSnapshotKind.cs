@@ -5,7 +5,7 @@ using RegressionGate.Judging;
 namespace RegressionGate.Snapshots;
 
 /// <summary><c>judge/{questionId}.verified.json</c>: judge identity, score, labels, repeats, and the reasoning last because it is long.</summary>
-public sealed class JudgeSnapshotKind : SnapshotKind<JudgeSnapshot>
+internal sealed class JudgeSnapshotKind : SnapshotKind<JudgeSnapshot>
 {
     public override string Stage => SnapshotStages.Judge;
 

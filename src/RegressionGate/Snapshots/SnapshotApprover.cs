@@ -16,7 +16,10 @@ public sealed class SnapshotApprover
     readonly HashSet<string> questionIds;
     readonly Action<string, string> replace;
 
-    /// <param name="questionIds">The golden set's questions: a received file about any other question is refused.</param>
+    /// <summary>
+    /// Approves received snapshots in <paramref name="store"/>, describing changes under <paramref name="tolerances"/>;
+    /// <paramref name="questionIds"/> are the golden set's questions, and a received file about any other is refused.
+    /// </summary>
     public SnapshotApprover(SnapshotStore store, Tolerances tolerances, IEnumerable<string> questionIds)
         : this(store, tolerances, questionIds, (received, verified) => File.Move(received, verified, overwrite: true)) { }
 
@@ -33,6 +36,10 @@ public sealed class SnapshotApprover
     public static SnapshotApprover For(GoldenSet golden, Tolerances tolerances) =>
         new(SnapshotStore.InGolden(golden.Directory), tolerances, golden.Questions.Select(q => q.Id));
 
+    /// <summary>
+    /// Validates and approves every received snapshot <paramref name="options"/> selects (all when null), each by one
+    /// atomic rename; a file that cannot be approved is reported as refused and left where it was.
+    /// </summary>
     public IReadOnlyList<ApprovalEntry> Approve(ApprovalOptions? options = null)
     {
         options ??= new ApprovalOptions();

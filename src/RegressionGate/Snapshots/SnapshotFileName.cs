@@ -13,7 +13,7 @@ namespace RegressionGate.Snapshots;
 /// Ids differing only in letter case would stay distinct here but collide on case-insensitive file systems, so the
 /// golden set refuses them when it is read.
 /// </summary>
-public static class SnapshotFileName
+internal static class SnapshotFileName
 {
     public const int MaxLength = 120;
 

@@ -1,7 +1,7 @@
 namespace RegressionGate.Snapshots;
 
 /// <summary>The three kinds of snapshot the gate writes.</summary>
-public static class SnapshotKinds
+internal static class SnapshotKinds
 {
     public static RetrievalSnapshotKind Retrieval { get; } = new();
     public static JudgeSnapshotKind Judge { get; } = new();

@@ -9,28 +9,34 @@ namespace RegressionGate.Snapshots;
 /// </summary>
 public sealed class SnapshotStore
 {
+    /// <summary>The end of a verified (committed) snapshot's file name.</summary>
     public const string VerifiedSuffix = ".verified.json";
+
+    /// <summary>The end of a received snapshot's file name: written beside the verified one when a run disagrees.</summary>
     public const string ReceivedSuffix = ".received.json";
 
-    public SnapshotStore(string root) => Root = Path.GetFullPath(root);
+    internal SnapshotStore(string root) => Root = Path.GetFullPath(root);
 
     /// <summary>The store of a golden directory: its <c>snapshots/</c> folder.</summary>
     public static SnapshotStore InGolden(string goldenDirectory) => new(Path.Combine(goldenDirectory, "snapshots"));
 
+    /// <summary>The snapshots folder's full path.</summary>
     public string Root { get; }
 
+    /// <summary>Where the verified snapshot <paramref name="name"/> of <paramref name="stage"/> is kept.</summary>
     public string VerifiedPath(string stage, string name) => PathOf(stage, name, VerifiedSuffix);
 
+    /// <summary>Where the received snapshot <paramref name="name"/> of <paramref name="stage"/> is written.</summary>
     public string ReceivedPath(string stage, string name) => PathOf(stage, name, ReceivedSuffix);
 
-    public void Write<T>(SnapshotKind<T> kind, string path, T snapshot) where T : class =>
+    internal void Write<T>(SnapshotKind<T> kind, string path, T snapshot) where T : class =>
         AtomicFile.WriteAllText(path, kind.Write(snapshot));
 
     /// <summary>
     /// Every received file of the known stages, as (stage, path), in stage order then by name. Stray
     /// <see cref="AtomicFile"/> temp files never end in <see cref="ReceivedSuffix"/>, and are skipped by name besides.
     /// </summary>
-    public IReadOnlyList<(string Stage, string Path)> ReceivedFiles()
+    internal IReadOnlyList<(string Stage, string Path)> ReceivedFiles()
     {
         var found = new List<(string, string)>();
         foreach (var stage in SnapshotStages.All)
@@ -46,7 +52,7 @@ public sealed class SnapshotStore
     }
 
     /// <summary>The verified file a received file would replace.</summary>
-    public static string VerifiedFor(string receivedPath) =>
+    internal static string VerifiedFor(string receivedPath) =>
         receivedPath[..^ReceivedSuffix.Length] + VerifiedSuffix;
 
     static bool IsTemp(string fileName) => fileName.StartsWith('.') || fileName.EndsWith(AtomicFile.TempSuffix, StringComparison.Ordinal);

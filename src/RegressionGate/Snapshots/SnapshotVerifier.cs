@@ -10,7 +10,7 @@ namespace RegressionGate.Snapshots;
 /// <c>REGRESSIONGATE_AUTO_APPROVE=1</c> writes verified instead and passes with a note; in CI the verifier refuses to
 /// exist (<see cref="AutoApprovalRefusedException"/>). Absolute violations (floors) fail whatever happened to the baseline.
 /// </summary>
-public sealed class SnapshotVerifier
+internal sealed class SnapshotVerifier
 {
     readonly IEnvironmentVariables environment;
 

@@ -13,7 +13,7 @@ namespace RegressionGate.Snapshots;
 public sealed record SummaryBasis(IdSet Questions, RetrieverIdentity Retriever, IdSet Answers, JudgeIdentity? Judge)
 {
     /// <summary>What differs from <paramref name="before"/>, one message per part, in the words the comparer reports.</summary>
-    public IReadOnlyList<string> ChangesFrom(SummaryBasis before)
+    internal IReadOnlyList<string> ChangesFrom(SummaryBasis before)
     {
         var changes = new List<string>();
         if (Questions != before.Questions)

@@ -8,7 +8,7 @@ namespace RegressionGate.Snapshots;
 /// differs too, the baseline ratchets up with every approved improvement instead of staying where it first stood.
 /// Separately, an aggregate below its absolute floor in <c>gate.json</c> fails with or without a baseline.
 /// </summary>
-public sealed class SummaryComparer(Tolerances tolerances, Floors floors) : ISnapshotComparer<SummarySnapshot>
+internal sealed class SummaryComparer(Tolerances tolerances, Floors floors) : ISnapshotComparer<SummarySnapshot>
 {
     public IReadOnlyList<string> Compare(SummarySnapshot verified, SummarySnapshot current)
     {

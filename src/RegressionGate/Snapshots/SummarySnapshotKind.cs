@@ -8,7 +8,7 @@ namespace RegressionGate.Snapshots;
 /// <c>summary/gate.verified.json</c>: retrieval and judge aggregates, each null when the run had nothing to measure,
 /// then the basis they were measured over (absent in summaries written before it was recorded).
 /// </summary>
-public sealed class SummarySnapshotKind : SnapshotKind<SummarySnapshot>
+internal sealed class SummarySnapshotKind : SnapshotKind<SummarySnapshot>
 {
     public override string Stage => SnapshotStages.Summary;
 
