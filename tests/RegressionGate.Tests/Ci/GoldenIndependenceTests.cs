@@ -17,6 +17,8 @@ public sealed class GoldenIndependenceTests
 
         Assert.True(!metadata.Contains("GoldenDirectory"),
             "RegressionGate.Tests carries the GoldenDirectory metadata: it imports tests/GoldenDirectory.targets, which only the golden theories may");
+        Assert.True(AppContext.GetData("RegressionGate.GoldenDirectory") is null,
+            "RegressionGate.Tests was told where golden/ is through RegressionGate.Xunit's build switch, which only the golden theories may be");
     }
 
     [Fact]
