@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RegressionGate.Gate;
+using RegressionGate.Golden;
 using RegressionGate.Snapshots;
 
 namespace RegressionGate.Cli.Commands;
@@ -48,14 +49,21 @@ static class ApproveCommand
                 await console.Error.WriteLineAsync($"error: {refusal}").ConfigureAwait(false);
                 return ExitCodes.BadInput;
             }
-            var input = GateInput.Load(directory);
+            var input = CliGolden.Load(console, directory);
+            var only = parse.GetValue(question);
+            if (only is not null && only != SnapshotStages.SummaryName && input.Golden.Questions.All(q => q.Id != only))
+            {
+                await console.Error.WriteLineAsync(
+                    $"error: --question '{only}': no such question in {Path.Combine(directory, GoldenSet.QuestionsFile)} (the summary is '{SnapshotStages.SummaryName}')").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
             var store = SnapshotStore.InGolden(input.Golden.Directory);
-            var approver = new SnapshotApprover(store, input.Settings.Tolerances);
+            var approver = SnapshotApprover.For(input.Golden, input.Settings.Tolerances);
             var filter = new ApprovalOptions
             {
                 DryRun = parse.GetValue(dryRun),
                 Stage = parse.GetValue(stage),
-                Name = parse.GetValue(question),
+                Name = only,
             };
             if (reviewing) return await new ApprovalReview(console, console.Keys!, input, approver, store, diffing).RunAsync(filter).ConfigureAwait(false);
             if (diffing)

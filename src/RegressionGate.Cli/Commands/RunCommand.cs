@@ -42,11 +42,11 @@ static class RunCommand
         foreach (var option in shape.All) command.Options.Add(option);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var input = SettingOverride.ApplyTo(GateInput.Load(parse.GetValue(golden)!), shape.Overrides(parse));
+            var input = SettingOverride.ApplyTo(CliGolden.Load(console, parse.GetValue(golden)!), shape.Overrides(parse));
+            var outDirectory = OutputDirectory.Check(parse.GetValue(output)!, input.Golden.Directory);
             var options = shape.Options(parse, console) with { NoWrite = parse.GetValue(noWrite) };
             var result = await ProgressDisplay.RunAsync(console, progress =>
                 GateRunner.RunAsync(input, options with { Progress = progress }, cancellationToken)).ConfigureAwait(false);
-            var outDirectory = Path.GetFullPath(parse.GetValue(output)!);
             var written = GateReports.Write(result, outDirectory);
             if (parse.GetValue(json))
                 await console.Out.WriteAsync(await File.ReadAllTextAsync(Path.Combine(outDirectory, GateReports.JsonFile), cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);

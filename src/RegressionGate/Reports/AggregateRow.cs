@@ -10,6 +10,11 @@ internal enum AggregateStatus
     Ok,
     /// <summary>Dropped more than its tolerance below the verified baseline.</summary>
     BelowBaseline,
+    /// <summary>
+    /// Rose more than its tolerance above the verified baseline: the gate fails until the rise is approved, so the
+    /// baseline ratchets up to the new level instead of leaving room to slide back unnoticed.
+    /// </summary>
+    AboveBaseline,
     /// <summary>Below the absolute floor of <c>gate.json</c>.</summary>
     BelowFloor,
     /// <summary>Not measured in this run (no relevant ids, no manual labels, or undefined).</summary>
@@ -52,18 +57,20 @@ internal sealed record AggregateRow(
         null => AggregateStatus.NotMeasured,
         { } c when c < Floor - Epsilon => AggregateStatus.BelowFloor,
         { } c when Baseline is { } b && c < b - Tolerance - Epsilon => AggregateStatus.BelowBaseline,
+        { } c when Baseline is { } b && c > b + Tolerance + Epsilon => AggregateStatus.AboveBaseline,
         _ => AggregateStatus.Ok,
     };
 
-    /// <summary>The gate fails on this aggregate: below floor or baseline, or measured before and not now.</summary>
-    public bool Failed => Status is AggregateStatus.BelowFloor or AggregateStatus.BelowBaseline
+    /// <summary>The gate fails on this aggregate: below floor, beyond tolerance of its baseline, or measured before and not now.</summary>
+    public bool Failed => Status is AggregateStatus.BelowFloor or AggregateStatus.BelowBaseline or AggregateStatus.AboveBaseline
                           || (Status == AggregateStatus.NotMeasured && Baseline is not null);
 
-    /// <summary>The status in words: ok, below floor, below baseline, no longer measured, or not measured (and why).</summary>
+    /// <summary>The status in words: ok, below floor, below or above baseline, no longer measured, or not measured (and why).</summary>
     public string Describe() => Status switch
     {
         AggregateStatus.BelowFloor => "below floor",
         AggregateStatus.BelowBaseline => "below baseline",
+        AggregateStatus.AboveBaseline => "above baseline: approve to raise it",
         AggregateStatus.NotMeasured when Failed => "no longer measured",
         AggregateStatus.NotMeasured => Undefined is { } why ? $"not measured: {why}" : "not measured",
         _ => "ok",

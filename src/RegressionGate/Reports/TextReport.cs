@@ -71,7 +71,10 @@ public static class TextReport
                 .Append(ReportNumbers.Interval(row.Interval).PadRight(15)).Append("  ")
                 .Append(row.Failed ? "FAILED: " : "").Append(row.Describe()).Append('\n');
         }
-        foreach (var failure in result.SummaryVerdict.Failures)
+        // A move beyond tolerance is its row above, said again in words; only the other failures (a changed basis, a
+        // floor's value) add something in a terminal. The Markdown and HTML reports list them all.
+        var moved = rows.Where(r => r.Status is AggregateStatus.BelowBaseline or AggregateStatus.AboveBaseline).Select(r => r.Name + ": ").ToList();
+        foreach (var failure in result.SummaryVerdict.Failures.Where(f => !moved.Any(prefix => f.StartsWith(prefix, StringComparison.Ordinal))))
             text.Append("  aggregate check failed: ").Append(Excerpt.Line(failure, LineChars)).Append('\n');
     }
 

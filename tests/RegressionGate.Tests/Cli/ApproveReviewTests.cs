@@ -35,8 +35,8 @@ public sealed class ApproveReviewTests : IDisposable
         store.Write(SnapshotKinds.Retrieval, store.ReceivedPath("retrieval", "105"), Ranking("105", "1008", "7743", "3027", "7744", "1600"));
         store.Write(SnapshotKinds.Retrieval, store.VerifiedPath("retrieval", "q-gd"), Ranking("q-gd", "1100", "1101", "3027", "1600", "7744"));
         store.Write(SnapshotKinds.Retrieval, store.ReceivedPath("retrieval", "q-gd"), Ranking("q-gd", "1101", "1100", "3027", "1600", "7744"));
-        store.Write(SnapshotKinds.Summary, store.VerifiedPath("summary", "gate"), new SummarySnapshot(new RetrievalQuality(5, 3, 0.8, 0.7, 0.65), null));
-        store.Write(SnapshotKinds.Summary, store.ReceivedPath("summary", "gate"), new SummarySnapshot(new RetrievalQuality(5, 3, 0.7, 0.6, 0.6), null));
+        store.Write(SnapshotKinds.Summary, store.VerifiedPath("summary", "gate"), new SummarySnapshot(new RetrievalQuality(5, 3, 0.8, 0.7, 0.65), null, null));
+        store.Write(SnapshotKinds.Summary, store.ReceivedPath("summary", "gate"), new SummarySnapshot(new RetrievalQuality(5, 3, 0.7, 0.6, 0.6), null, null));
         return golden;
     }
 
