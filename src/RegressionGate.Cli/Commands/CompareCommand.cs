@@ -51,8 +51,9 @@ static class CompareCommand
                 await console.Error.WriteLineAsync("error: compare needs configuration B: give --set PATH=VALUE (repeatable) or --config FILE").ConfigureAwait(false);
                 return ExitCodes.BadInput;
             }
-            var a = GateInput.Load(parse.GetValue(golden)!);
+            var a = CliGolden.Load(console, parse.GetValue(golden)!);
             var b = SettingOverride.ApplyTo(a, overrides, other);
+            var outDirectory = parse.GetValue(output) is { } given ? OutputDirectory.Check(given, a.Golden.Directory) : null;
             var options = shape.Options(parse, console) with { NoWrite = true };
             var resultA = await ProgressDisplay.RunAsync(console, progress => GateRunner.RunAsync(a, options with { Progress = progress }, cancellationToken)).ConfigureAwait(false);
             var resultB = await ProgressDisplay.RunAsync(console, progress => GateRunner.RunAsync(b, options with { Progress = progress }, cancellationToken)).ConfigureAwait(false);
@@ -61,11 +62,10 @@ static class CompareCommand
             var nameB = (other ?? nameA) + (overrides.Count > 0 ? $" with --set {string.Join(" --set ", overrides)}" : "");
             var comparison = new ConfigurationComparison(nameA, resultA, nameB, resultB);
             string? markdown = null;
-            if (parse.GetValue(output) is { } directory)
+            if (outDirectory is not null)
             {
-                var full = Path.GetFullPath(directory);
-                Directory.CreateDirectory(full);
-                markdown = Path.Combine(full, ConfigurationComparison.MarkdownFile);
+                Directory.CreateDirectory(outDirectory);
+                markdown = Path.Combine(outDirectory, ConfigurationComparison.MarkdownFile);
                 AtomicFile.WriteAllText(markdown, comparison.Markdown());
             }
             await console.Out.WriteAsync(comparison.Text(markdown)).ConfigureAwait(false);

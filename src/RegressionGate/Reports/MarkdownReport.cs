@@ -90,10 +90,10 @@ internal static class MarkdownReport
             $"retrieval {Count(questions.Count(q => q.Retrieval.Passed))}/{Count(questions.Count)} ok",
             $"judgments {Count(questions.Count(q => q.Judgment?.Passed == true))}/{Count(judged)} ok",
             $"aggregates {(result.SummaryVerdict.Passed ? "ok" : "failed")}",
-            $"retriever `{Code(result.Retriever.Kind)}` (`{Code(result.Retriever.Source ?? "?")}`, k={Count(result.K())})",
+            $"retriever `{Code(result.Retriever.Kind)}` ({(result.Retriever.Source is { } source ? $"`{Code(source)}`, " : "")}k={Count(result.K())})",
         };
         if (result.Judge is { } judge)
-            parts.Add($"judge `{Code(judge.Kind)}` (`{Code(judge.Model ?? "?")}`, {Code(result.LlmMode)})");
+            parts.Add($"judge `{Code(judge.Kind)}` ({(judge.Model is { } model ? $"`{Code(model)}`, " : "")}{Code(result.LlmMode)})");
         parts.Add(result.Elapsed.TotalSeconds.ToString("0.0 s", CultureInfo.InvariantCulture));
         return string.Join(" · ", parts);
     }

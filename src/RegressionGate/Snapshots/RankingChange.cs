@@ -84,6 +84,9 @@ internal sealed class RankingChange
         foreach (var move in Entered.Where(m => IsRelevant(m.Id))) sentences.Add($"relevant segment {move.Id} ★ entered at rank {Count(move.NewRank!.Value)}");
         foreach (var move in Reordered.Where(m => IsRelevant(m.Id)))
             sentences.Add($"relevant segment {move.Id} ★ {(move.NewRank > move.OldRank ? "fell" : "rose")} from rank {Count(move.OldRank!.Value)} to {Count(move.NewRank!.Value)}");
+        // A relevant segment that only shifted still moves MRR and nDCG, so it is named rather than counted with the rest.
+        foreach (var move in Shifted.Where(m => IsRelevant(m.Id)))
+            sentences.Add($"relevant segment {move.Id} ★ {(move.NewRank > move.OldRank ? "fell" : "rose")} from rank {Count(move.OldRank!.Value)} to {Count(move.NewRank!.Value)} as a result");
         Group(sentences, Left.Where(m => !IsRelevant(m.Id)).ToList(),
             m => $"segment {m.Id} left the top {Count(K)} (was rank {Count(m.OldRank!.Value)})",
             (n, list) => $"{Count(n)} other segments left the top {Count(K)}: {list}", m => $"{m.Id} (was {Count(m.OldRank!.Value)})");
@@ -129,17 +132,18 @@ internal sealed class RankingChange
         return rows;
     }
 
-    /// <summary>The shifts in one sentence: <c>9 other segments moved up one rank as a result</c>; null when none shifted.</summary>
+    /// <summary>The shifts of segments not relevant in one sentence: <c>9 other segments moved up one rank as a result</c>; null when none shifted.</summary>
     string? ShiftSummary()
     {
-        if (Shifted.Count == 0) return null;
-        var distances = Shifted.Select(m => m.NewRank!.Value - m.OldRank!.Value).ToList();
+        var shifted = Shifted.Where(m => !IsRelevant(m.Id)).ToList();
+        if (shifted.Count == 0) return null;
+        var distances = shifted.Select(m => m.NewRank!.Value - m.OldRank!.Value).ToList();
         var up = distances.All(d => d < 0);
         var down = distances.All(d => d > 0);
         var direction = up ? "up " : down ? "down " : "";
         var (least, most) = (distances.Min(Math.Abs), distances.Max(Math.Abs));
         var by = least == most ? (least == 1 ? "one rank" : $"{Count(least)} ranks") : $"{Count(least)}–{Count(most)} ranks";
-        var what = Shifted.Count == 1 ? $"segment {Shifted[0].Id} moved" : $"{Count(Shifted.Count)} other segments moved";
+        var what = shifted.Count == 1 ? $"segment {shifted[0].Id} moved" : $"{Count(shifted.Count)} other segments moved";
         return $"{what} {direction}{by} as a result";
     }
 

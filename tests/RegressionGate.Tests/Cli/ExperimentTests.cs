@@ -69,12 +69,50 @@ public sealed class ExperimentTests : IDisposable
         Assert.Matches(@"^  recall@5 +\d\.\d{4} \[\d\.\d{4} – \d\.\d{4}\] +\d\.\d{4} \[\d\.\d{4} – \d\.\d{4}\] +(0|[+-]\d\.\d{4})$", lines.Single(l => l.StartsWith("  recall@5", StringComparison.Ordinal)));
         Assert.Contains("against the verified snapshots: A would pass · B would fail (3 questions", outcome.Out);
         Assert.Contains("  B: retriever changed (dense → bm25): 3 questions (retrieval)", outcome.Out);
-        Assert.Matches(@"questions whose outcome differs: \d of 3", outcome.Out);
-        Assert.Contains("105: gate pass → fail", outcome.Out);
+        Assert.Contains("questions whose outcome differs: 3 of 3 (recall higher under B on 2, lower on 0; first relevant earlier on 0, later on 1)", outcome.Out);
+        Assert.Contains("  105: recall 0.6667 → 1.0000\n", outcome.Out);
+        Assert.Contains("  q-km: first relevant 2 → 4\n", outcome.Out);
+        // B fails every question only because its retriever is not the verified one: the experiment, not a finding.
+        Assert.DoesNotContain("gate pass → fail", outcome.Out);
         Assert.Equal(before, SampleGolden.Fingerprint(golden));
         var markdown = File.ReadAllText(Path.Combine(reports, "compare-report.md"));
         Assert.Contains("| aggregate | A (95% interval) | B (95% interval) | Δ B − A |", markdown);
-        Assert.Contains("| 105 | pass → fail |", markdown);
+        Assert.Contains("| 105 | pass → setting changed | 0.6667 → 1.0000 | 1 → 1 | — → — |", markdown);
+    }
+
+    [Fact]
+    public async Task Compare_with_another_gate_json_names_it_as_B_and_changes_neither_file()
+    {
+        var golden = await Verified();
+        var other = temp.Write("experiments/bm25.json", """
+            {
+              "retriever": { "kind": "bm25", "k": 5 },
+              "judge": { "kind": "similarity" }
+            }
+            """);
+        var before = SampleGolden.Fingerprint(golden);
+        var otherBefore = File.ReadAllBytes(other);
+
+        var outcome = await CliRun.RunAsync("compare", "--golden", golden, "--config", other);
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        Assert.StartsWith($"B: {other} · retriever bm25", outcome.Out.Split('\n')[1]);
+        Assert.Contains("  B: retriever changed (dense → bm25): 3 questions (retrieval)", outcome.Out);
+        Assert.Equal(before, SampleGolden.Fingerprint(golden));
+        Assert.Equal(otherBefore, File.ReadAllBytes(other));
+    }
+
+    [Fact]
+    public async Task Compare_refuses_to_write_its_report_inside_the_golden_set()
+    {
+        var golden = TinyGolden.Write(temp);
+        var before = SampleGolden.Fingerprint(golden);
+
+        var outcome = await CliRun.RunAsync("compare", "--golden", golden, "--set", "retriever.kind=bm25", "--out", Path.Combine(golden, "compare"));
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("is inside the golden directory", outcome.Error);
+        Assert.Equal(before, SampleGolden.Fingerprint(golden));
     }
 
     [Fact]

@@ -92,7 +92,7 @@ public sealed class RetrievalComparerTests
     }
 
     [Fact]
-    public void A_relevant_segment_that_left_is_named_first_and_starred()
+    public void A_relevant_segment_that_left_is_named_first_and_starred_and_a_relevant_one_that_shifted_is_named_too()
     {
         var comparer = new RetrievalComparer(new Tolerances(), relevant: ["7743", "3027"]);
         // 3027 (relevant, rank 1) leaves; 9999 enters at the bottom; the rest move up one.
@@ -102,8 +102,10 @@ public sealed class RetrievalComparerTests
 
         Assert.StartsWith("rank-biased overlap", messages[0]);
         Assert.Equal("relevant segment 3027 ★ left the top 10 (was rank 1)", messages[1]);
-        Assert.Equal("segment 9999 entered at rank 10", messages[2]);
-        Assert.Equal("9 other segments moved up one rank as a result", messages[3]);
+        // 7743 only moved up because 3027 left, but it is relevant: its rank is part of MRR and nDCG, so it is named.
+        Assert.Equal("relevant segment 7743 ★ rose from rank 10 to 9 as a result", messages[2]);
+        Assert.Equal("segment 9999 entered at rank 10", messages[3]);
+        Assert.Equal("8 other segments moved up one rank as a result", messages[4]);
     }
 
     [Fact]
