@@ -74,8 +74,9 @@ internal sealed class RankingChange
     public bool IsRelevant(string segmentId) => relevant.Contains(segmentId);
 
     /// <summary>
-    /// The change in sentences, most telling first: relevant segments that left, entered or moved; then the others that
-    /// left, entered or changed order (named up to three, counted beyond); then one sentence for the shifts.
+    /// The change in sentences, most telling first: relevant segments that left, entered or changed order; then the
+    /// others that left, entered or changed order (named up to three, counted beyond); then the relevant segments that
+    /// only shifted, and one sentence for the other shifts.
     /// </summary>
     public IReadOnlyList<string> Sentences()
     {
@@ -84,9 +85,6 @@ internal sealed class RankingChange
         foreach (var move in Entered.Where(m => IsRelevant(m.Id))) sentences.Add($"relevant segment {move.Id} ★ entered at rank {Count(move.NewRank!.Value)}");
         foreach (var move in Reordered.Where(m => IsRelevant(m.Id)))
             sentences.Add($"relevant segment {move.Id} ★ {(move.NewRank > move.OldRank ? "fell" : "rose")} from rank {Count(move.OldRank!.Value)} to {Count(move.NewRank!.Value)}");
-        // A relevant segment that only shifted still moves MRR and nDCG, so it is named rather than counted with the rest.
-        foreach (var move in Shifted.Where(m => IsRelevant(m.Id)))
-            sentences.Add($"relevant segment {move.Id} ★ {(move.NewRank > move.OldRank ? "fell" : "rose")} from rank {Count(move.OldRank!.Value)} to {Count(move.NewRank!.Value)} as a result");
         Group(sentences, Left.Where(m => !IsRelevant(m.Id)).ToList(),
             m => $"segment {m.Id} left the top {Count(K)} (was rank {Count(m.OldRank!.Value)})",
             (n, list) => $"{Count(n)} other segments left the top {Count(K)}: {list}", m => $"{m.Id} (was {Count(m.OldRank!.Value)})");
@@ -96,6 +94,10 @@ internal sealed class RankingChange
         Group(sentences, Reordered.Where(m => !IsRelevant(m.Id)).ToList(),
             m => m.Describe(),
             (n, list) => $"{Count(n)} segments changed order: {list}", m => m.Brief());
+        // A relevant segment that only shifted still moves MRR and nDCG, so it is named rather than counted with the
+        // rest; after the exits and entries, since they are why it moved.
+        foreach (var move in Shifted.Where(m => IsRelevant(m.Id)))
+            sentences.Add($"relevant segment {move.Id} ★ {(move.NewRank > move.OldRank ? "fell" : "rose")} from rank {Count(move.OldRank!.Value)} to {Count(move.NewRank!.Value)} as a result");
         if (ShiftSummary() is { } shifts) sentences.Add(shifts);
         return sentences;
     }

@@ -102,9 +102,9 @@ public sealed class RetrievalComparerTests
 
         Assert.StartsWith("rank-biased overlap", messages[0]);
         Assert.Equal("relevant segment 3027 ★ left the top 10 (was rank 1)", messages[1]);
+        Assert.Equal("segment 9999 entered at rank 10", messages[2]);
         // 7743 only moved up because 3027 left, but it is relevant: its rank is part of MRR and nDCG, so it is named.
-        Assert.Equal("relevant segment 7743 ★ rose from rank 10 to 9 as a result", messages[2]);
-        Assert.Equal("segment 9999 entered at rank 10", messages[3]);
+        Assert.Equal("relevant segment 7743 ★ rose from rank 10 to 9 as a result", messages[3]);
         Assert.Equal("8 other segments moved up one rank as a result", messages[4]);
     }
 
