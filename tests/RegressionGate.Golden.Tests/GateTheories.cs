@@ -1,8 +1,9 @@
 namespace RegressionGate.Golden.Tests;
 
 /// <summary>
-/// The gate itself. Each golden question is a row of each theory, so `dotnet test` names exactly which question's
-/// retrieval or judgment regressed, with the reason as the failure message.
+/// The gate itself. Each golden question is a row of each theory, and each configured metric a row per question it
+/// grades, so `dotnet test` names exactly which question's retrieval, answer or metric regressed
+/// (<c>Judgment(metric: "groundedness", questionId: "105")</c>), with the reason as the failure message.
 /// </summary>
 public sealed class GateTheories(GateFixture gate) : IClassFixture<GateFixture>
 {
@@ -15,12 +16,23 @@ public sealed class GateTheories(GateFixture gate) : IClassFixture<GateFixture>
     }
 
     [Theory]
-    [MemberData(nameof(GoldenQuestions.AnsweredIds), MemberType = typeof(GoldenQuestions))]
-    public void Judgment(string questionId)
+    [MemberData(nameof(GoldenQuestions.ProducedAnswerIds), MemberType = typeof(GoldenQuestions))]
+    public void Answer(string questionId)
     {
         var question = gate.Result.For(questionId);
-        Assert.NotNull(question.Judgment);
-        Assert.True(question.Judgment.Passed, $"question {questionId} «{question.Question.Text}»\n{question.Judgment}");
+        Assert.NotNull(question.AnswerCheck);
+        Assert.True(question.AnswerCheck.Passed, $"question {questionId} «{question.Question.Text}»\n{question.AnswerCheck}");
+    }
+
+    [Theory]
+    [MemberData(nameof(GoldenQuestions.MetricRows), MemberType = typeof(GoldenQuestions))]
+    public void Judgment(string metric, string questionId)
+    {
+        var question = gate.Result.For(questionId);
+        var check = question.Metric(metric);
+        Assert.True(check is not null, $"metric '{metric}' is not configured in judge.metrics");
+        Assert.True(check.Verdict is not null, $"question {questionId}: {metric} graded nothing (no answer or no segments)");
+        Assert.True(check.Verdict.Passed, $"question {questionId} «{question.Question.Text}», {metric}\n{check.Verdict}");
     }
 
     [Fact]

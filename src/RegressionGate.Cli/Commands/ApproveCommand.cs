@@ -11,7 +11,7 @@ static class ApproveCommand
     {
         var golden = CommonOptions.Golden(console);
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would be approved and change nothing." };
-        var stage = new Option<string?>("--stage") { Description = "Only this stage: retrieval, judge or summary.", HelpName = "STAGE" };
+        var stage = new Option<string?>("--stage") { Description = $"Only this stage: {string.Join(", ", SnapshotStages.All)}.", HelpName = "STAGE" };
         stage.AcceptOnlyFromAmong(SnapshotStages.All.ToArray());
         var question = new Option<string?>("--question") { Description = "Only this question id (or 'gate' for the summary).", HelpName = "ID" };
 
@@ -30,7 +30,7 @@ static class ApproveCommand
         {
             var directory = parse.GetValue(golden)!;
             var input = GateInput.Load(directory);
-            var approver = new SnapshotApprover(SnapshotStore.InGolden(input.Golden.Directory), input.Settings.Tolerances);
+            var approver = new SnapshotApprover(input.SnapshotStore(), input.Settings.Tolerances);
             var entries = approver.Approve(new ApprovalOptions
             {
                 DryRun = parse.GetValue(dryRun),

@@ -71,7 +71,9 @@ static class AskCommand
                 return ExitCodes.Passed;
             }
 
-            using var client = LlmClientFactory.Create(connection);
+            // Live mode saves nothing; the recording client only keeps the answer prompt's version tag from the model.
+            using var client = new RecordingChatClient(LlmClientFactory.Create(connection), new RecordingStore(set.RecordingsDirectory),
+                RecordingMode.Live, connection.Model);
             var (answer, references) = await GroundedAnswer.AskAsync(client, text, segments, cancellationToken).ConfigureAwait(false);
             await console.Out.WriteLineAsync($"**Resposta gerada pelo LLM**: {answer}").ConfigureAwait(false);
             await console.Out.WriteLineAsync().ConfigureAwait(false);

@@ -1,7 +1,9 @@
 using RegressionGate.Environments;
 using RegressionGate.Golden;
+using RegressionGate.Judging.Metrics;
 using RegressionGate.Retrieval;
 using RegressionGate.Retrieval.Embedding;
+using RegressionGate.Snapshots;
 
 namespace RegressionGate.Gate;
 
@@ -17,19 +19,27 @@ public sealed record GateInput(GoldenSet Golden, GateSettings Settings, Retrieve
     /// <summary>A golden set under <paramref name="settings"/>, with the built-in retriever kinds.</summary>
     public GateInput(GoldenSet golden, GateSettings settings) : this(golden, settings, RetrieverRegistry.BuiltIn) { }
 
+    /// <summary>The metrics <c>judge.metrics</c> may name, and so the snapshot stages of this golden set.</summary>
+    public MetricRegistry Metrics { get; init; } = MetricRegistry.BuiltIn;
+
     /// <summary>
     /// Loads and validates <paramref name="directory"/>: that it holds a golden set, then <c>gate.json</c> (every default
     /// when absent), then the corpus and the questions. Any fault is one <see cref="Files.InputFileException"/> naming
-    /// file, line and field, and nothing is written. <paramref name="retrievers"/> adds retriever kinds of your own to
-    /// the built-in ones.
+    /// file, line and field, and nothing is written. <paramref name="retrievers"/> and <paramref name="metrics"/> say
+    /// which retriever kinds and metrics <c>gate.json</c> may name (the built-in ones when null; extend them with
+    /// <c>With</c>).
     /// </summary>
-    public static GateInput Load(string directory, RetrieverRegistry? retrievers = null)
+    public static GateInput Load(string directory, RetrieverRegistry? retrievers = null, MetricRegistry? metrics = null)
     {
         retrievers ??= RetrieverRegistry.BuiltIn;
+        metrics ??= MetricRegistry.BuiltIn;
         var full = GoldenSetLoader.Locate(directory);
-        var settings = GateSettingsReader.Read(Path.Combine(full, GoldenSet.SettingsFile), GoldenSetLoader.Display(directory, GoldenSet.SettingsFile), retrievers);
-        return new GateInput(GoldenSetLoader.Load(directory), settings, retrievers);
+        var settings = GateSettingsReader.Read(Path.Combine(full, GoldenSet.SettingsFile), GoldenSetLoader.Display(directory, GoldenSet.SettingsFile), retrievers, metrics);
+        return new GateInput(GoldenSetLoader.Load(directory), settings, retrievers) { Metrics = metrics };
     }
+
+    /// <summary>The snapshots folder of this golden set, holding the stages of its metrics.</summary>
+    public SnapshotStore SnapshotStore() => Snapshots.SnapshotStore.InGolden(Golden.Directory, Metrics);
 
     /// <summary>
     /// Builds the retriever <c>retriever.kind</c> names. <paramref name="progress"/> receives how many segments are

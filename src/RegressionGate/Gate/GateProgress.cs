@@ -8,5 +8,6 @@ public enum GateStage
 {
     EmbeddingCorpus,
     Retrieving,
+    Answering,
     Judging,
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using RegressionGate.Answers;
 using RegressionGate.Files;
 using RegressionGate.Judging;
+using RegressionGate.Judging.Metrics;
 using RegressionGate.Llm;
 using RegressionGate.Retrieval;
 using RegressionGate.Snapshots;
@@ -16,9 +18,10 @@ public static class GateSettingsReader
     /// <summary>
     /// The settings in <paramref name="path"/>, or every default when the file does not exist.
     /// <paramref name="displayName"/> is how errors name the file; <c>retriever.kind</c> must name one of
-    /// <paramref name="retrievers"/> (the built-in kinds when null).
+    /// <paramref name="retrievers"/> and <c>judge.metrics</c> only metrics of <paramref name="metrics"/> (the built-in
+    /// ones when null).
     /// </summary>
-    public static GateSettings Read(string path, string displayName, RetrieverRegistry? retrievers = null)
+    public static GateSettings Read(string path, string displayName, RetrieverRegistry? retrievers = null, MetricRegistry? metrics = null)
     {
         if (!File.Exists(path)) return new GateSettings();
         var bytes = File.ReadAllBytes(path);
@@ -39,17 +42,18 @@ public static class GateSettingsReader
             var map = JsonLineMap.Build(utf8);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 throw new InputFileException(displayName, 1, null, "expected a JSON object");
-            return Read(new JsonFields(document.RootElement, displayName, map.LineOf), retrievers ?? RetrieverRegistry.BuiltIn);
+            return Read(new JsonFields(document.RootElement, displayName, map.LineOf), retrievers ?? RetrieverRegistry.BuiltIn, metrics ?? MetricRegistry.BuiltIn);
         }
     }
 
-    static GateSettings Read(JsonFields root, RetrieverRegistry retrievers)
+    static GateSettings Read(JsonFields root, RetrieverRegistry retrievers, MetricRegistry metrics)
     {
-        root.RejectUnknown("$schema", "retriever", "judge", "llm", "labels", "tolerances", "floors");
+        root.RejectUnknown("$schema", "retriever", "answers", "judge", "llm", "labels", "tolerances", "floors");
         return new GateSettings
         {
             Retriever = RetrieverSettings.Read(root.Object("retriever"), retrievers),
-            Judge = JudgeSettings.Read(root.Object("judge")),
+            Answers = AnswersSettings.Read(root.Object("answers")),
+            Judge = JudgeSettings.Read(root.Object("judge"), metrics),
             Llm = LlmSettings.Read(root.Object("llm")),
             Labels = LabelThresholds.Read(root.Object("labels")),
             Tolerances = Tolerances.Read(root.Object("tolerances")),

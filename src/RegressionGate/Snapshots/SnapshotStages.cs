@@ -1,15 +1,25 @@
+using RegressionGate.Judging.Metrics;
+
 namespace RegressionGate.Snapshots;
 
-/// <summary>The folders under <c>golden/snapshots/</c>, one per kind of snapshot.</summary>
+/// <summary>
+/// The folders under <c>golden/snapshots/</c>, one per kind of snapshot: retrieval, answers, one per metric (from the
+/// metric registry, so a metric added there brings its folder), and the summary.
+/// </summary>
 public static class SnapshotStages
 {
     public const string Retrieval = "retrieval";
-    public const string Judge = "judge";
+    public const string Answers = "answers";
+    public const string Judge = AnswerRelevanceMetric.Stage;
     public const string Summary = "summary";
 
     /// <summary>The one summary snapshot's name: <c>summary/gate.verified.json</c>.</summary>
     public const string SummaryName = "gate";
 
-    /// <summary>In the order data flows, which is also the order approval reports them.</summary>
-    public static IReadOnlyList<string> All { get; } = [Retrieval, Judge, Summary];
+    /// <summary>The stages of a gate with <paramref name="metrics"/>, in the order data flows, which is also the order approval reports them.</summary>
+    public static IReadOnlyList<string> For(MetricRegistry metrics) =>
+        [Retrieval, Answers, .. metrics.Defaults.Select(m => m.SnapshotStage), Summary];
+
+    /// <summary>The stages of a gate with the built-in metrics.</summary>
+    public static IReadOnlyList<string> All { get; } = For(MetricRegistry.BuiltIn);
 }

@@ -1,4 +1,5 @@
 using RegressionGate.Files;
+using RegressionGate.Judging.Metrics;
 
 namespace RegressionGate.Snapshots;
 
@@ -12,12 +13,24 @@ public sealed class SnapshotStore
     public const string VerifiedSuffix = ".verified.json";
     public const string ReceivedSuffix = ".received.json";
 
-    public SnapshotStore(string root) => Root = Path.GetFullPath(root);
+    /// <param name="metrics">The metrics whose stages the store holds besides retrieval, answers and summary; the built-in ones when null.</param>
+    public SnapshotStore(string root, MetricRegistry? metrics = null)
+    {
+        Root = Path.GetFullPath(root);
+        Metrics = metrics ?? MetricRegistry.BuiltIn;
+        Stages = SnapshotStages.For(Metrics);
+    }
 
     /// <summary>The store of a golden directory: its <c>snapshots/</c> folder.</summary>
-    public static SnapshotStore InGolden(string goldenDirectory) => new(Path.Combine(goldenDirectory, "snapshots"));
+    public static SnapshotStore InGolden(string goldenDirectory, MetricRegistry? metrics = null) => new(Path.Combine(goldenDirectory, "snapshots"), metrics);
 
     public string Root { get; }
+
+    /// <summary>The metrics whose stages this store holds.</summary>
+    public MetricRegistry Metrics { get; }
+
+    /// <summary>Every stage folder this store knows, in the order data flows.</summary>
+    public IReadOnlyList<string> Stages { get; }
 
     public string VerifiedPath(string stage, string name) => PathOf(stage, name, VerifiedSuffix);
 
@@ -33,7 +46,7 @@ public sealed class SnapshotStore
     public IReadOnlyList<(string Stage, string Path)> ReceivedFiles()
     {
         var found = new List<(string, string)>();
-        foreach (var stage in SnapshotStages.All)
+        foreach (var stage in Stages)
         {
             var folder = Path.Combine(Root, stage);
             if (!Directory.Exists(folder)) continue;
@@ -53,7 +66,7 @@ public sealed class SnapshotStore
 
     string PathOf(string stage, string name, string suffix)
     {
-        if (!SnapshotStages.All.Contains(stage)) throw new ArgumentException($"unknown snapshot stage '{stage}'; known: {string.Join(", ", SnapshotStages.All)}", nameof(stage));
+        if (!Stages.Contains(stage)) throw new ArgumentException($"unknown snapshot stage '{stage}'; known: {string.Join(", ", Stages)}", nameof(stage));
         return Path.Combine(Root, stage, SnapshotFileName.For(name) + suffix);
     }
 }

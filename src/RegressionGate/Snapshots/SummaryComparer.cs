@@ -1,4 +1,5 @@
 using RegressionGate.Formatting;
+using RegressionGate.Judging.Metrics;
 
 namespace RegressionGate.Snapshots;
 
@@ -6,7 +7,8 @@ namespace RegressionGate.Snapshots;
 /// Fails the run when an aggregate drops more than its tolerance below the verified baseline (approval can accept
 /// that), or below its absolute floor in <c>gate.json</c> (which holds with or without a baseline, approved or not).
 /// </summary>
-public sealed class SummaryComparer(Tolerances tolerances, Floors floors) : ISnapshotComparer<SummarySnapshot>
+/// <param name="metrics">The configured metrics, whose rules hold their means (<c>judge.metrics.{name}.mean</c> and <c>.floor</c>).</param>
+public sealed class SummaryComparer(Tolerances tolerances, Floors floors, IReadOnlyList<JudgeMetric>? metrics = null) : ISnapshotComparer<SummarySnapshot>
 {
     public IReadOnlyList<string> Compare(SummarySnapshot verified, SummarySnapshot current)
     {
@@ -26,8 +28,38 @@ public sealed class SummaryComparer(Tolerances tolerances, Floors floors) : ISna
             if (value < baseline - tolerance - RetrievalComparer.Epsilon)
                 messages.Add($"{name}: baseline {Display.Score(baseline)}, current {Display.Score(value)}, Δ {Display.Delta(value - baseline)} exceeds tolerance {Display.Setting(tolerance)}");
         }
+        messages.AddRange(CompareMetrics(verified, current));
         return messages;
     }
+
+    /// <summary>
+    /// Each metric's mean against its baseline. A summary written before metrics were summarised holds no baselines,
+    /// so nothing is compared; otherwise a mean with no baseline yet needs approving too, so it has one from then on.
+    /// </summary>
+    IEnumerable<string> CompareMetrics(SummarySnapshot verified, SummarySnapshot current)
+    {
+        if (verified.Metrics is null) yield break;
+        foreach (var now in current.Metrics ?? [])
+        {
+            var name = MeanName(now.Name);
+            if (verified.Metric(now.Name) is not { } was)
+            {
+                yield return $"{name}: not in the baseline yet (now {Display.Score(now.Mean)}); approve the received summary to hold it";
+                continue;
+            }
+            var tolerance = Rules(now.Name).Mean;
+            if (now.Mean < was.Mean - tolerance - RetrievalComparer.Epsilon)
+                yield return $"{name}: baseline {Display.Score(was.Mean)}, current {Display.Score(now.Mean)}, Δ {Display.Delta(now.Mean - was.Mean)} exceeds tolerance {Display.Setting(tolerance)}";
+        }
+        foreach (var was in verified.Metrics.Where(m => current.Metric(m.Name) is null))
+            yield return $"{MeanName(was.Name)}: baseline {Display.Score(was.Mean)}, current not measured";
+    }
+
+    MetricRules Rules(string name) => metrics?.FirstOrDefault(m => m.Name == name)?.Rules ?? new MetricRules();
+
+    /// <summary>How messages name a metric's mean: <c>mean context relevance</c>.</summary>
+    internal string MeanName(string name) =>
+        $"mean {metrics?.FirstOrDefault(m => m.Name == name)?.Title.ToLowerInvariant() ?? name}";
 
     public IReadOnlyList<string> Violations(SummarySnapshot? verified, SummarySnapshot current)
     {
@@ -40,6 +72,13 @@ public sealed class SummaryComparer(Tolerances tolerances, Floors floors) : ISna
             var baseline = verified is null ? null : metric.Value(verified);
             var against = baseline is { } b ? $"baseline {Display.Score(b)}, Δ {Display.Delta(value - b)}" : "no baseline";
             messages.Add($"{metric.Name(current)}: current {Display.Score(value)} is below the floor {Display.Setting(floor)} ({against})");
+        }
+        foreach (var now in current.Metrics ?? [])
+        {
+            var floor = Rules(now.Name).Floor;
+            if (now.Mean >= floor - RetrievalComparer.Epsilon) continue;
+            var against = verified?.Metric(now.Name) is { } was ? $"baseline {Display.Score(was.Mean)}, Δ {Display.Delta(now.Mean - was.Mean)}" : "no baseline";
+            messages.Add($"{MeanName(now.Name)}: current {Display.Score(now.Mean)} is below the floor {Display.Setting(floor)} ({against})");
         }
         return messages;
     }

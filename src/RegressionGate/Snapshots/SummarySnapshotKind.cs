@@ -33,15 +33,38 @@ public sealed class SummarySnapshotKind : SnapshotKind<SummarySnapshot>
             w.WriteEndObject();
         }
         else w.WriteNull("judge");
+        if (snapshot.Metrics is { } metrics)
+        {
+            w.WriteStartObject("metrics");
+            foreach (var metric in metrics)
+            {
+                w.WriteStartObject(metric.Name);
+                w.WriteNumber("questions", metric.Questions);
+                w.WriteFixed("mean", metric.Mean);
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+        }
         w.WriteEndObject();
     });
 
     public override SummarySnapshot Read(string text, string file)
     {
         var root = SnapshotFields.Parse(text, file);
-        root.RejectUnknown("retrieval", "judge");
-        return new SummarySnapshot(ReadRetrieval(root.NullableObject("retrieval")), ReadJudge(root.NullableObject("judge")));
+        root.RejectUnknown("retrieval", "judge", "metrics");
+        return new SummarySnapshot(ReadRetrieval(root.NullableObject("retrieval")), ReadJudge(root.NullableObject("judge")))
+        {
+            Metrics = root.Has("metrics") ? ReadMetrics(root.Object("metrics")) : null,
+        };
     }
+
+    static IReadOnlyList<MetricAggregate> ReadMetrics(SnapshotFields metrics) =>
+        metrics.Names.Select(name =>
+        {
+            var f = metrics.Object(name);
+            f.RejectUnknown("questions", "mean");
+            return new MetricAggregate(name, f.Int("questions", min: 0), f.Double("mean", 0, 1));
+        }).ToList();
 
     static RetrievalQuality? ReadRetrieval(SnapshotFields? f)
     {
@@ -65,6 +88,7 @@ public sealed class SummarySnapshotKind : SnapshotKind<SummarySnapshot>
             .Where(m => m.Value(snapshot) is not null)
             .Select(m => $"{m.Name(snapshot)} {Display.Score(m.Value(snapshot)!.Value)}")
             .ToList();
+        values.AddRange(snapshot.Metrics?.Select(m => $"mean {m.Name} {Display.Score(m.Mean)}") ?? []);
         return values.Count == 0 ? "new: nothing measured" : $"new: {string.Join(", ", values)}";
     }
 
@@ -82,6 +106,18 @@ public sealed class SummarySnapshotKind : SnapshotKind<SummarySnapshot>
                 ({ } b, { } a) => $"{name} {Display.Score(b)} → {Display.Score(a)} ({Display.Delta(a - b)})",
                 (null, { } a) => $"{name} now measured ({Display.Score(a)})",
                 ({ } b, null) => $"{name} no longer measured (was {Display.Score(b)})",
+                _ => name,
+            });
+        }
+        foreach (var name in (received.Metrics ?? []).Select(m => m.Name).Union((verified.Metrics ?? []).Select(m => m.Name), StringComparer.Ordinal))
+        {
+            var (before, after) = (verified.Metric(name)?.Mean, received.Metric(name)?.Mean);
+            if (before == after) continue;
+            parts.Add((before, after) switch
+            {
+                ({ } b, { } a) => $"mean {name} {Display.Score(b)} → {Display.Score(a)} ({Display.Delta(a - b)})",
+                (null, { } a) => $"mean {name} now measured ({Display.Score(a)})",
+                ({ } b, null) => $"mean {name} no longer measured (was {Display.Score(b)})",
                 _ => name,
             });
         }
