@@ -8,6 +8,7 @@ using RegressionGate.Benchmarks;
 // dotnet run -c Release --project tests/RegressionGate.Benchmarks -- ceiling [TEXTS] [MAX_TOKENS]   (ours vs a bare ONNX Runtime session)
 // dotnet run -c Release --project tests/RegressionGate.Benchmarks -- bm25 [SEGMENTS]   (BM25 indexing and query time)
 // dotnet run -c Release --project tests/RegressionGate.Benchmarks -- hash   (SHA-256 of the bundled model)
+// dotnet run -c Release --project tests/RegressionGate.Benchmarks -- journal [CHUNKS] [DIR]   (embedding journal: append + flush, adoption)
 // dotnet run -c Release --project tests/RegressionGate.Benchmarks -- tokenize [MAX_TOKENS]   (Unigram vs WordPiece tokenization speed)
 static int Int(string[] args, int index, int fallback) =>
     args.Length > index ? int.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : fallback;
@@ -25,6 +26,9 @@ switch (args)
         return;
     case ["bm25", ..]:
         Bm25Figures.Run(Int(args, 1, 8000));
+        return;
+    case ["journal", ..]:
+        JournalFigures.Run(Int(args, 1, 40), args.Length > 2 ? args[2] : Path.Combine(Environment.CurrentDirectory, ".rg-journal-figures"));
         return;
     case ["hash", ..]:
         HashFigures.Run();

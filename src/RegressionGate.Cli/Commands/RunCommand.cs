@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using RegressionGate.Answers;
 using RegressionGate.Gate;
-using RegressionGate.Judging;
 using RegressionGate.Judging.Metrics;
 using RegressionGate.Llm;
 using RegressionGate.Reports;
@@ -27,10 +26,10 @@ static class RunCommand
         llm.AcceptOnlyFromAmong(RecordingModes.Names.ToArray());
         var judge = new Option<string?>("--judge")
         {
-            Description = "answer-relevance (the LLM judge) or similarity (offline: cosine of question and answer embeddings). Default: judge.kind of gate.json.",
+            Description = string.Join(", ", JudgeRegistry.BuiltIn.Providers.Select(p => $"{p.Kind} ({p.Summary})")) + ". Default: judge.kind of gate.json.",
             HelpName = "KIND",
         };
-        judge.AcceptOnlyFromAmong(JudgeKinds.All.ToArray());
+        judge.AcceptOnlyFromAmong(JudgeRegistry.BuiltIn.Kinds.ToArray());
         var parallel = new Option<int?>("--parallel") { Description = "LLM calls in flight at most. Default: llm.parallel of gate.json (4).", HelpName = "N" };
         parallel.Validators.Add(result =>
         {

@@ -8,16 +8,17 @@ using RegressionGate.Snapshots;
 namespace RegressionGate.Gate;
 
 /// <summary>
-/// What one run of the gate reads: a golden set, the settings of its <c>gate.json</c>, and the retriever kinds those
-/// settings may name. Start here: <c>GateInput.Load("golden")</c>, then <see cref="GateRunner.RunAsync"/>.
+/// What one run of the gate reads: a golden set, the settings of its <c>gate.json</c>, and the retriever and judge kinds
+/// those settings may name. Start here: <c>GateInput.Load("golden")</c>, then <see cref="GateRunner.RunAsync"/>.
 /// </summary>
 /// <param name="Golden">The corpus and the questions.</param>
 /// <param name="Settings">Every section of <c>gate.json</c>, each read by its stage.</param>
 /// <param name="Retrievers">The kinds <c>retriever.kind</c> may name, and how each is built.</param>
-public sealed record GateInput(GoldenSet Golden, GateSettings Settings, RetrieverRegistry Retrievers)
+/// <param name="Judges">The kinds <c>judge.kind</c> may name, and how each is opened.</param>
+public sealed record GateInput(GoldenSet Golden, GateSettings Settings, RetrieverRegistry Retrievers, JudgeRegistry Judges)
 {
-    /// <summary>A golden set under <paramref name="settings"/>, with the built-in retriever kinds.</summary>
-    public GateInput(GoldenSet golden, GateSettings settings) : this(golden, settings, RetrieverRegistry.BuiltIn) { }
+    /// <summary>A golden set under <paramref name="settings"/>, with the built-in retriever and judge kinds.</summary>
+    public GateInput(GoldenSet golden, GateSettings settings) : this(golden, settings, RetrieverRegistry.BuiltIn, JudgeRegistry.BuiltIn) { }
 
     /// <summary>The metrics <c>judge.metrics</c> may name, and so the snapshot stages of this golden set.</summary>
     public MetricRegistry Metrics { get; init; } = MetricRegistry.BuiltIn;
@@ -25,17 +26,19 @@ public sealed record GateInput(GoldenSet Golden, GateSettings Settings, Retrieve
     /// <summary>
     /// Loads and validates <paramref name="directory"/>: that it holds a golden set, then <c>gate.json</c> (every default
     /// when absent), then the corpus and the questions. Any fault is one <see cref="Files.InputFileException"/> naming
-    /// file, line and field, and nothing is written. <paramref name="retrievers"/> and <paramref name="metrics"/> say
-    /// which retriever kinds and metrics <c>gate.json</c> may name (the built-in ones when null; extend them with
-    /// <c>With</c>).
+    /// file, line and field, and nothing is written. <paramref name="retrievers"/>, <paramref name="judges"/> and
+    /// <paramref name="metrics"/> replace the built-in retriever kinds, judge kinds and metrics, e.g. with
+    /// <c>RetrieverRegistry.BuiltIn.With(yourProvider)</c>.
     /// </summary>
-    public static GateInput Load(string directory, RetrieverRegistry? retrievers = null, MetricRegistry? metrics = null)
+    public static GateInput Load(string directory, RetrieverRegistry? retrievers = null, JudgeRegistry? judges = null, MetricRegistry? metrics = null)
     {
         retrievers ??= RetrieverRegistry.BuiltIn;
+        judges ??= JudgeRegistry.BuiltIn;
         metrics ??= MetricRegistry.BuiltIn;
         var full = GoldenSetLoader.Locate(directory);
-        var settings = GateSettingsReader.Read(Path.Combine(full, GoldenSet.SettingsFile), GoldenSetLoader.Display(directory, GoldenSet.SettingsFile), retrievers, metrics);
-        return new GateInput(GoldenSetLoader.Load(directory), settings, retrievers) { Metrics = metrics };
+        var settings = GateSettingsReader.Read(Path.Combine(full, GoldenSet.SettingsFile), GoldenSetLoader.Display(directory, GoldenSet.SettingsFile),
+            retrievers, judges, metrics);
+        return new GateInput(GoldenSetLoader.Load(directory), settings, retrievers, judges) { Metrics = metrics };
     }
 
     /// <summary>The snapshots folder of this golden set, holding the stages of its metrics.</summary>

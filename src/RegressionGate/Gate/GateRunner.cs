@@ -61,18 +61,18 @@ public static partial class GateRunner
         EmbeddingCache.ForGolden(input.Golden.Directory, options.Environment.Get(EmbeddingCache.EnvironmentVariable),
             options.Warning ?? (message => Console.Error.WriteLine($"warning: {message}")));
 
-    static JudgeSession Open(GateInput input, GateRunOptions options, EmbeddingCache cache, bool plan)
+    static EvaluationSession Open(GateInput input, GateRunOptions options, EmbeddingCache cache, bool plan)
     {
         var settings = input.Settings;
         var source = options.Answers ?? settings.Answers.Source;
         // Metrics that need an answer have nothing to grade when the answers come from a golden set that holds none.
         var answers = source.Produced() || input.Golden.Questions.Any(q => q.Answer is not null);
         var metrics = input.Golden.Questions.Count == 0 ? [] : settings.Judge.Metrics.Where(m => answers || !m.Inputs.HasFlag(MetricInputs.Answer)).ToList();
-        return JudgeSession.Open(input, metrics, options.JudgeKind ?? settings.Judge.Kind, source, options.LlmMode ?? settings.Llm.Mode,
+        return EvaluationSession.Open(input, metrics, options.JudgeKind ?? settings.Judge.Kind, source, options.LlmMode ?? settings.Llm.Mode,
             options.Environment, cache, plan);
     }
 
-    static async Task<GateEvaluation> EvaluateAsync(GateInput input, GateRunOptions options, JudgeSession session, EmbeddingCache cache,
+    static async Task<GateEvaluation> EvaluateAsync(GateInput input, GateRunOptions options, EvaluationSession session, EmbeddingCache cache,
         CancellationToken cancellationToken)
     {
         var (golden, settings) = (input.Golden, input.Settings);

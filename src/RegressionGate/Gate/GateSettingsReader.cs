@@ -17,11 +17,12 @@ public static class GateSettingsReader
 {
     /// <summary>
     /// The settings in <paramref name="path"/>, or every default when the file does not exist.
-    /// <paramref name="displayName"/> is how errors name the file; <c>retriever.kind</c> must name one of
-    /// <paramref name="retrievers"/> and <c>judge.metrics</c> only metrics of <paramref name="metrics"/> (the built-in
-    /// ones when null).
+    /// <paramref name="displayName"/> is how errors name the file; <c>retriever.kind</c> and <c>judge.kind</c> must name
+    /// one of <paramref name="retrievers"/> and <paramref name="judges"/>, and <c>judge.metrics</c> only metrics of
+    /// <paramref name="metrics"/> (the built-in ones when null).
     /// </summary>
-    public static GateSettings Read(string path, string displayName, RetrieverRegistry? retrievers = null, MetricRegistry? metrics = null)
+    public static GateSettings Read(string path, string displayName, RetrieverRegistry? retrievers = null, JudgeRegistry? judges = null,
+        MetricRegistry? metrics = null)
     {
         if (!File.Exists(path)) return new GateSettings();
         var bytes = File.ReadAllBytes(path);
@@ -42,18 +43,19 @@ public static class GateSettingsReader
             var map = JsonLineMap.Build(utf8);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 throw new InputFileException(displayName, 1, null, "expected a JSON object");
-            return Read(new JsonFields(document.RootElement, displayName, map.LineOf), retrievers ?? RetrieverRegistry.BuiltIn, metrics ?? MetricRegistry.BuiltIn);
+            return Read(new JsonFields(document.RootElement, displayName, map.LineOf), retrievers ?? RetrieverRegistry.BuiltIn,
+                judges ?? JudgeRegistry.BuiltIn, metrics ?? MetricRegistry.BuiltIn);
         }
     }
 
-    static GateSettings Read(JsonFields root, RetrieverRegistry retrievers, MetricRegistry metrics)
+    static GateSettings Read(JsonFields root, RetrieverRegistry retrievers, JudgeRegistry judges, MetricRegistry metrics)
     {
         root.RejectUnknown("$schema", "retriever", "answers", "judge", "llm", "labels", "tolerances", "floors");
         return new GateSettings
         {
             Retriever = RetrieverSettings.Read(root.Object("retriever"), retrievers),
             Answers = AnswersSettings.Read(root.Object("answers")),
-            Judge = JudgeSettings.Read(root.Object("judge"), metrics),
+            Judge = JudgeSettings.Read(root.Object("judge"), judges.Kinds, metrics),
             Llm = LlmSettings.Read(root.Object("llm")),
             Labels = LabelThresholds.Read(root.Object("labels")),
             Tolerances = Tolerances.Read(root.Object("tolerances")),

@@ -20,7 +20,7 @@ public sealed record RecordPlan(RecordingMode Mode, int Questions, IReadOnlyList
     public RecordPlanRow Total => new("total", Rows.Sum(r => r.Requests), Rows.Sum(r => r.Recorded), Rows.Sum(r => r.Calls),
         Rows.Sum(r => r.InputTokens), Rows.Sum(r => r.OutputTokens), Rows.Any(r => r.Estimated));
 
-    internal static RecordPlan From(GateEvaluation evaluation, JudgeSession session, RecordingMode mode)
+    internal static RecordPlan From(GateEvaluation evaluation, EvaluationSession session, RecordingMode mode)
     {
         var requests = session.PlannedRequests;
         var rows = new List<RecordPlanRow>();

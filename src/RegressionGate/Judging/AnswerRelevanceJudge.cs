@@ -12,6 +12,12 @@ namespace RegressionGate.Judging;
 /// <param name="model">The model or deployment the client talks to; part of the identity (the key carries it separately).</param>
 public sealed class AnswerRelevanceJudge(IChatClient client, string model, int repeats, LabelThresholds labels) : IAnswerJudge, IMetricJudge
 {
+    /// <summary>
+    /// The kind's name in <c>gate.json</c>: the LLM judge, which grades every configured metric with its rubric. It is
+    /// named for the metric it was first written for, and its answer-relevance identities say so.
+    /// </summary>
+    public const string Kind = AnswerRelevanceMetric.MetricName;
+
     readonly LlmMetricJudge judge = new(AnswerRelevanceMetric.Default, client, model, repeats, labels);
 
     public JudgeIdentity Identity => judge.Identity;

@@ -7,8 +7,8 @@ namespace RegressionGate.Judging;
 /// <summary><c>gate.json</c>'s <c>judge</c> section: which judge grades the answers, and how.</summary>
 public sealed record JudgeSettings
 {
-    /// <summary>One of <see cref="JudgeKinds.All"/>.</summary>
-    public string Kind { get; init; } = JudgeKinds.AnswerRelevance;
+    /// <summary>A registered judge kind: <c>answer-relevance</c> (the LLM judge) or <c>similarity</c> (offline), or an extension's.</summary>
+    public string Kind { get; init; } = AnswerRelevanceJudge.Kind;
 
     /// <summary>
     /// The judge model or Azure deployment name. Recordings are keyed by it, so replay finds them without any
@@ -28,17 +28,12 @@ public sealed record JudgeSettings
     /// </summary>
     public IReadOnlyList<JudgeMetric> Metrics { get; init; } = [AnswerRelevanceMetric.Default];
 
-    /// <summary>The metric whose automated label is compared with people's labels (answer relevance), if configured.</summary>
-    public JudgeMetric? LabelledMetric => Metrics.FirstOrDefault(m => m.Labelled);
-
-    /// <summary>Reads the <c>judge</c> section with the built-in metrics; every field is optional.</summary>
-    public static JudgeSettings Read(JsonFields section) => Read(section, MetricRegistry.BuiltIn);
-
     /// <summary>
-    /// Reads the <c>judge</c> section; every field is optional. <c>metrics</c> is a list of names from
-    /// <paramref name="metrics"/>, or an object from name to that metric's entry (its rules and own settings).
+    /// Reads the <c>judge</c> section; every field is optional, <c>kind</c> must be one of <paramref name="kinds"/>, and
+    /// <c>metrics</c> is a list of names from <paramref name="metrics"/> (the built-in ones when null), or an object from
+    /// name to that metric's entry (its rules and own settings).
     /// </summary>
-    public static JudgeSettings Read(JsonFields section, MetricRegistry metrics)
+    public static JudgeSettings Read(JsonFields section, IReadOnlyList<string> kinds, MetricRegistry? metrics = null)
     {
         section.RejectUnknown("kind", "model", "repeats", "similarityThresholds", "metrics");
         var defaults = new JudgeSettings();
@@ -47,11 +42,11 @@ public sealed record JudgeSettings
             throw section.Error("similarityThresholds", "must be three ascending cosines: the minimum for scores 1, 2 and 3");
         return new JudgeSettings
         {
-            Kind = section.OneOf("kind", JudgeKinds.All, defaults.Kind),
+            Kind = section.OneOf("kind", kinds, defaults.Kind),
             Model = section.OptionalString("model", allowEmpty: false),
             Repeats = section.OptionalInt("repeats", defaults.Repeats, 1, 25),
             SimilarityThresholds = thresholds,
-            Metrics = ReadMetrics(section, metrics) ?? defaults.Metrics,
+            Metrics = ReadMetrics(section, metrics ?? MetricRegistry.BuiltIn) ?? defaults.Metrics,
         };
     }
 
@@ -83,17 +78,4 @@ public sealed record JudgeSettings
         if (twice is not null) throw section.Error("metrics", $"names '{twice.Key}' twice");
         return configured;
     }
-}
-
-/// <summary>The judges <c>judge.kind</c> and <c>--judge</c> can name.</summary>
-public static class JudgeKinds
-{
-    /// <summary>The LLM Answer Relevance judge (<see cref="AnswerRelevanceJudge"/>).</summary>
-    public const string AnswerRelevance = "answer-relevance";
-
-    /// <summary>The offline cosine judge (<see cref="SimilarityJudge"/>).</summary>
-    public const string Similarity = "similarity";
-
-    /// <summary>Every judge kind, in the order help text lists them.</summary>
-    public static IReadOnlyList<string> All { get; } = [AnswerRelevance, Similarity];
 }

@@ -21,6 +21,9 @@ public sealed class SimilarityJudge(
     LabelThresholds labels,
     RubricMetric? metric = null) : IAnswerJudge, IMetricJudge
 {
+    /// <summary>The kind's name in <c>gate.json</c> and in identities.</summary>
+    public const string Kind = "similarity";
+
     readonly IReadOnlyList<double> thresholds = Validate(thresholds);
     readonly RubricMetric metric = metric ?? AnswerRelevanceMetric.Default;
     readonly Lock gate = new();
@@ -29,7 +32,7 @@ public sealed class SimilarityJudge(
 
     /// <inheritdoc/>
     public JudgeIdentity Identity { get; } = new([
-        new(JudgeIdentity.KindProperty, JudgeKinds.Similarity),
+        new(JudgeIdentity.KindProperty, Kind),
         // Answer relevance's similarity identity predates other metrics; it stays as it was so its snapshots still match.
         .. metric is null or AnswerRelevanceMetric ? [] : new KeyValuePair<string, string>[] { new("metric", metric.Name) },
         new("embedder", embedder),

@@ -56,7 +56,7 @@ public sealed class AnswerRelevanceJudgeTests
         Assert.Equal(
             [new("kind", "answer-relevance"), new("model", "gpt-4o-mini"), new("promptVersion", AnswerRelevancePrompt.Version), new("temperature", "0"), new("repeats", "5")],
             judge.Identity.Properties);
-        Assert.Equal(JudgeKinds.AnswerRelevance, judge.Identity.Kind);
+        Assert.Equal(AnswerRelevanceJudge.Kind, judge.Identity.Kind);
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class SimilarityJudgeTests
         var judge = Judge();
         var judgment = Assert.IsType<Judgment>(await judge.JudgeAsync("q", "cos=0.6"));
 
-        Assert.Equal(JudgeKinds.Similarity, judge.Identity.Kind);
+        Assert.Equal(SimilarityJudge.Kind, judge.Identity.Kind);
         Assert.Equal([new("kind", "similarity"), new("embedder", "minilm:abc123"), new("thresholds", "0.35/0.55/0.75")], judge.Identity.Properties);
         Assert.StartsWith("Similarity judge (not an LLM): cosine(question, answer) = 0.6000", judgment.Reasoning);
         Assert.Equal(2, JudgeOutputParser.Parse(judgment.Reasoning).Score);

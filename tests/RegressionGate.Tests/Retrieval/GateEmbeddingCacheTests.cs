@@ -18,7 +18,7 @@ public sealed class GateEmbeddingCacheTests : IDisposable
     readonly List<string> warnings = [];
     readonly string golden;
 
-    public GateEmbeddingCacheTests() => golden = TinyGolden.Write(temp, withAnswers: true, judge: JudgeKinds.Similarity);
+    public GateEmbeddingCacheTests() => golden = TinyGolden.Write(temp, withAnswers: true, judge: SimilarityJudge.Kind);
 
     public void Dispose() => temp.Dispose();
 

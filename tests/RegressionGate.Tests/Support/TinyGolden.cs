@@ -13,7 +13,7 @@ public static class TinyGolden
     public static readonly string[] SegmentIds = ["3027", "7743", "7744", "1008", "1009", "1100", "1101", "1600"];
 
     /// <summary>Writes the set into <c>{temp}/golden</c>; questions have answers when <paramref name="withAnswers"/>.</summary>
-    public static string Write(TempDirectory temp, bool withAnswers = false, string judge = JudgeKinds.Similarity)
+    public static string Write(TempDirectory temp, bool withAnswers = false, string judge = SimilarityJudge.Kind)
     {
         var sample = GoldenSetLoader.Load(SampleGolden.Directory);
         var corpus = File.ReadLines(Path.Combine(SampleGolden.Directory, GoldenSet.CorpusFile))

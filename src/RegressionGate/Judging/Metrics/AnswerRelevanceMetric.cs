@@ -10,7 +10,7 @@ namespace RegressionGate.Judging.Metrics;
 /// </summary>
 public sealed class AnswerRelevanceMetric : RubricMetric
 {
-    public const string MetricName = JudgeKinds.AnswerRelevance;
+    public const string MetricName = "answer-relevance";
 
     /// <summary>The snapshot folder of answer relevance, named before there were other metrics.</summary>
     public const string Stage = "judge";

@@ -59,7 +59,8 @@ public sealed class EvaluatorMetric : JudgeMetric
     public override IMetricJudge CreateJudge(JudgeBackend backend, LabelThresholds labels) => backend switch
     {
         LlmBackend llm => new Judge(this, llm),
-        _ => throw new InvalidOperationException($"metric '{Name}' runs {Evaluator.GetType().Name}, which needs an LLM; the {backend.GetType().Name} cannot grade it"),
+        _ => throw new InputFileException(Golden.GoldenSet.SettingsFile, null, "judge.metrics",
+            $"metric '{Name}' runs {Evaluator.GetType().Name}, which asks an LLM; use judge.kind answer-relevance for it"),
     };
 
     sealed class Judge(EvaluatorMetric metric, LlmBackend backend) : IMetricJudge

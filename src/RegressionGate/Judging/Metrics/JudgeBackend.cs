@@ -13,3 +13,9 @@ public sealed record LlmBackend(IChatClient Client, string Model, int Repeats) :
 /// <param name="Embed">Embeds a query (first) and passages (the rest); calls are serialised by the judge.</param>
 /// <param name="Embedder">Names the embedding model, for the identity.</param>
 public sealed record SimilarityBackend(Func<IReadOnlyList<string>, float[][]> Embed, string Embedder, IReadOnlyList<double> Thresholds) : JudgeBackend;
+
+/// <summary>
+/// An extension's judge of whole answers (<see cref="IAnswerJudge"/>): it can grade a labelled metric (answer relevance)
+/// and nothing else, since it knows no rubric for segments or statements.
+/// </summary>
+public sealed record AnswerJudgeBackend(IAnswerJudge Judge) : JudgeBackend;

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.AI;
+using RegressionGate.Files;
+using RegressionGate.Golden;
 using RegressionGate.ModelCalls;
 
 namespace RegressionGate.Judging.Metrics;
@@ -72,6 +74,9 @@ public abstract class RubricMetric : JudgeMetric
     {
         LlmBackend llm => new LlmMetricJudge(this, llm.Client, llm.Model, llm.Repeats, labels),
         SimilarityBackend similarity => new SimilarityJudge(similarity.Embed, similarity.Embedder, similarity.Thresholds, labels, this),
+        AnswerJudgeBackend answers when Labelled => new AnswerJudgeAdapter(this, answers.Judge),
+        AnswerJudgeBackend answers => throw new InputFileException(GoldenSet.SettingsFile, null, "judge.metrics",
+            $"the judge '{answers.Judge.Identity.Kind}' grades whole answers, so it cannot grade {Name}; use judge.kind answer-relevance or similarity for it"),
         _ => throw new ArgumentOutOfRangeException(nameof(backend), backend, "unknown judge backend"),
     };
 

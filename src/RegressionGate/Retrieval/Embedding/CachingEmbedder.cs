@@ -2,7 +2,8 @@ namespace RegressionGate.Retrieval.Embedding;
 
 /// <summary>
 /// An <see cref="ITextEmbedder"/> in front of another that serves texts it has seen from the <see cref="EmbeddingCache"/>
-/// and embeds only the others; the cache file is written when the embedder is disposed.
+/// and embeds only the others, a chunk at a time, journaling each chunk to disk before the next; the cache file is written
+/// when the embedder is disposed.
 /// </summary>
 public sealed class CachingEmbedder : ITextEmbedder
 {
@@ -32,7 +33,7 @@ public sealed class CachingEmbedder : ITextEmbedder
     /// <summary>Texts served from the cache so far.</summary>
     public int Hits { get; private set; }
 
-    /// <summary>Texts the wrapped embedder had to embed so far.</summary>
+    /// <summary>Texts the wrapped embedder had to embed so far (a killed run's journaled ones are served, not embedded).</summary>
     public int Embedded { get; private set; }
 
     public float[][] Embed(IReadOnlyList<string> texts, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
@@ -65,19 +66,32 @@ public sealed class CachingEmbedder : ITextEmbedder
         if (hits > 0) progress?.Report(hits);
         if (missingTexts.Count == 0) return vectors;
 
-        var fresh = inner.Embed(missingTexts, progress is null ? null : new OffsetProgress(progress, hits, missingKeys.Select(k => missing[k].Count)),
-            cancellationToken);
-        Embedded += missingTexts.Count;
-        for (var n = 0; n < missingKeys.Count; n++)
+        // Chunk by chunk, each journaled (on disk) before the next is embedded, so a run killed part way keeps what it did.
+        var done = progress is null ? null : Done(hits, missingKeys.Select(k => missing[k].Count));
+        for (var start = 0; start < missingTexts.Count; start += EmbeddingJournal.ChunkTexts)
         {
-            var key = missingKeys[n];
-            var positions = missing[key];
-            var vector = fresh[n];
-            store.Add(key, vector);
-            vectors[positions[0]] = vector;
-            foreach (var position in positions.Skip(1)) vectors[position] = (float[])vector.Clone();
+            var count = Math.Min(EmbeddingJournal.ChunkTexts, missingTexts.Count - start);
+            var fresh = inner.Embed(missingTexts.GetRange(start, count),
+                progress is null ? null : new ChunkProgress(progress, done!, start), cancellationToken);
+            Embedded += count;
+            var keys = missingKeys.GetRange(start, count);
+            store.Add(keys, fresh);
+            for (var n = 0; n < count; n++)
+            {
+                var positions = missing[keys[n]];
+                vectors[positions[0]] = fresh[n];
+                foreach (var position in positions.Skip(1)) vectors[position] = (float[])fresh[n].Clone();
+            }
         }
         return vectors;
+    }
+
+    /// <summary>done[n]: texts of the call finished once the first n distinct missing ones are embedded.</summary>
+    static int[] Done(int hits, IEnumerable<int> repetitions)
+    {
+        var sums = new List<int> { hits };
+        foreach (var count in repetitions) sums.Add(sums[^1] + count);
+        return [.. sums];
     }
 
     /// <summary>
@@ -94,7 +108,7 @@ public sealed class CachingEmbedder : ITextEmbedder
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            warn($"embedding cache '{store.Path}' could not be written ({e.Message}); the next run embeds again");
+            warn($"embedding cache '{store.Path}' could not be written ({e.Message}); the next run takes this run's vectors from its journal");
         }
         finally
         {
@@ -102,20 +116,9 @@ public sealed class CachingEmbedder : ITextEmbedder
         }
     }
 
-    /// <summary>Counts cached texts as done, and a text repeated in one call once per repetition.</summary>
-    sealed class OffsetProgress : IProgress<int>
+    /// <summary>Turns a chunk's progress into the call's: cached texts count as done, a repeated text once per repetition.</summary>
+    sealed class ChunkProgress(IProgress<int> outer, int[] done, int chunkStart) : IProgress<int>
     {
-        readonly IProgress<int> outer;
-        readonly int[] done; // done[n]: texts of the call finished once the first n distinct ones are embedded
-
-        public OffsetProgress(IProgress<int> outer, int offset, IEnumerable<int> repetitions)
-        {
-            this.outer = outer;
-            var sums = new List<int> { offset };
-            foreach (var count in repetitions) sums.Add(sums[^1] + count);
-            done = [.. sums];
-        }
-
-        public void Report(int value) => outer.Report(done[Math.Clamp(value, 0, done.Length - 1)]);
+        public void Report(int value) => outer.Report(done[Math.Clamp(chunkStart + value, 0, done.Length - 1)]);
     }
 }

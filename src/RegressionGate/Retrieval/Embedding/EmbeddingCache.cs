@@ -1,3 +1,4 @@
+using RegressionGate.Files;
 using ModelKey = (string Model, int MaxTokens);
 
 namespace RegressionGate.Retrieval.Embedding;
@@ -11,7 +12,9 @@ namespace RegressionGate.Retrieval.Embedding;
 /// Where: <c>REGRESSIONGATE_CACHE</c>, else <c>.regression-gate-cache/</c> beside the golden directory (the workflow keeps
 /// that folder between CI runs; it is git-ignored). A damaged file is reported through the warning callback, ignored, and
 /// rewritten. Embedders created from one instance share each model's entries, so a retriever and a judge embedding with the
-/// same model never overwrite each other's additions; the file is written once the last of them is disposed.
+/// same model never overwrite each other's additions; the file is written once the last of them is disposed. Until then new
+/// vectors are journaled to disk chunk by chunk (<see cref="EmbeddingJournal"/>), so a run that is killed part way leaves
+/// them to the next. A directory that cannot be written is one warning; the run goes on without keeping new vectors.
 /// </remarks>
 public sealed class EmbeddingCache
 {
@@ -33,12 +36,35 @@ public sealed class EmbeddingCache
 
     /// <summary>
     /// The cache for a golden set: <paramref name="environmentValue"/> (the value of <c>REGRESSIONGATE_CACHE</c>) when set,
-    /// else <c>{golden}/../.regression-gate-cache</c>.
+    /// else <c>{golden}/../.regression-gate-cache</c>. A place taken by a file (or lying under one) is bad input, refused
+    /// here, before the run writes anything; a directory that merely cannot be written is a warning later.
     /// </summary>
-    public static EmbeddingCache ForGolden(string goldenDirectory, string? environmentValue, Action<string>? warn = null) =>
-        new(string.IsNullOrWhiteSpace(environmentValue)
-            ? Path.Combine(Path.GetFullPath(goldenDirectory), "..", DefaultFolderName)
-            : environmentValue, warn);
+    /// <exception cref="InputFileException">The cache directory is a file, or lies under one.</exception>
+    public static EmbeddingCache ForGolden(string goldenDirectory, string? environmentValue, Action<string>? warn = null)
+    {
+        var fromEnvironment = !string.IsNullOrWhiteSpace(environmentValue);
+        var directory = Path.GetFullPath(fromEnvironment ? environmentValue! : Path.Combine(Path.GetFullPath(goldenDirectory), "..", DefaultFolderName));
+        if (FileInTheWay(directory) is { } file)
+        {
+            var where = file == directory ? $"'{directory}' is a file" : $"'{directory}' lies under '{file}', which is a file";
+            throw fromEnvironment
+                ? new InputFileException(EnvironmentVariable, null, null, $"{where}; it must name a directory for the embedding cache")
+                : new InputFileException(file, null, null,
+                    $"a file stands where the embedding cache directory goes; remove it or set {EnvironmentVariable} to a directory");
+        }
+        return new EmbeddingCache(directory, warn);
+    }
+
+    /// <summary>The file standing at <paramref name="directory"/> or at one of its parents, if any.</summary>
+    static string? FileInTheWay(string directory)
+    {
+        for (var path = directory; path is not null; path = Path.GetDirectoryName(path))
+        {
+            if (File.Exists(path)) return path;
+            if (System.IO.Directory.Exists(path)) return null;
+        }
+        return null;
+    }
 
     /// <summary>The file holding <paramref name="model"/>'s vectors at <paramref name="maxTokens"/>.</summary>
     public string FileFor(ModelIdentity model, int maxTokens) =>

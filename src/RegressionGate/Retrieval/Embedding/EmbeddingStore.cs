@@ -1,4 +1,4 @@
-using RegressionGate.Files;
+using System.Runtime.InteropServices;
 
 namespace RegressionGate.Retrieval.Embedding;
 
@@ -8,32 +8,42 @@ namespace RegressionGate.Retrieval.Embedding;
 /// disposed and something new was embedded.
 /// </summary>
 /// <remarks>
-/// Vectors embedded in this process are appended to a scratch journal beside the cache file rather than kept in memory
-/// (the retriever's index already holds them once), and copied from it into the new file.
-/// What is written: every entry used in this process, plus the entries it did not use as long as the file would not hold
-/// more than twice as many entries as were used — so occasional other texts (an <c>ask</c>, last run's questions) survive
-/// while edited segments cannot pile up forever.
+/// Vectors embedded in this process go to an <see cref="EmbeddingJournal"/> beside the cache file, chunk by chunk, rather
+/// than into memory (the retriever's index already holds them once), and are copied from it into the new file. Journals
+/// left by runs that were killed are adopted when the store opens: their intact vectors are served like the file's and
+/// written into it, and the journals deleted once the file holds them.
+/// What is written: every entry used or adopted in this process, plus the entries it did not use as long as the file would
+/// not hold more than twice as many entries as were used — so occasional other texts (an <c>ask</c>, last run's questions)
+/// survive while edited segments cannot pile up forever.
+/// When the cache directory cannot be written, that is one warning and the run goes on: new vectors are simply not kept.
 /// </remarks>
 internal sealed class EmbeddingStore
 {
-    const string JournalSuffix = ".journal" + AtomicFile.TempSuffix;
-
     readonly Lock gate = new();
     readonly byte[] model;
+    readonly Action<string> warn;
     readonly TextKey[] loadedKeys;
     readonly float[] loadedVectors;
     readonly bool[] loadedUsed;
-    readonly List<TextKey> addedKeys = [];
-    readonly Dictionary<TextKey, int> slots; // slot < loaded count: the block; beyond: the journal's entry slot − loaded count
+    readonly List<JournalEntry> added = [];
+    readonly List<EmbeddingJournal.Adopted> adopted;
+    readonly Dictionary<TextKey, int> slots; // slot < loaded count: the block; beyond: added[slot − loaded count]
     readonly int vectorBytes;
-    FileStream? journal;
+    EmbeddingJournal? journal;
+    bool unwritable;
     int users;
     bool dirty;
 
-    EmbeddingStore(string path, byte[] model, int maxTokens, int dimensions, EmbeddingCacheFile.Contents? contents, bool rebuild)
+    /// <summary>Where an added entry's vector is: in this run's journal or in one adopted from a killed run.</summary>
+    readonly record struct JournalEntry(TextKey Key, EmbeddingJournal Journal, long Offset);
+
+    EmbeddingStore(string path, byte[] model, int maxTokens, int dimensions, EmbeddingCacheFile.Contents? contents,
+        List<EmbeddingJournal.Adopted> adopted, bool rebuild, Action<string> warn)
     {
         Path = path;
         this.model = model;
+        this.warn = warn;
+        this.adopted = adopted;
         MaxTokens = maxTokens;
         Dimensions = dimensions;
         vectorBytes = dimensions * sizeof(float);
@@ -42,20 +52,31 @@ internal sealed class EmbeddingStore
         loadedUsed = new bool[loadedKeys.Length];
         slots = new Dictionary<TextKey, int>(loadedKeys.Length);
         for (var i = 0; i < loadedKeys.Length; i++) slots.TryAdd(loadedKeys[i], i);
-        dirty = rebuild;
+        foreach (var leftover in adopted)
+        {
+            foreach (var (key, offset) in leftover.Entries)
+            {
+                if (slots.TryAdd(key, loadedKeys.Length + added.Count)) added.Add(new JournalEntry(key, leftover.Journal, offset));
+            }
+        }
+        dirty = rebuild || added.Count > 0;
     }
 
     public string Path { get; }
     public int MaxTokens { get; }
     public int Dimensions { get; }
 
-    /// <summary>Loads the file at <paramref name="path"/>; an unusable one is reported through <paramref name="warn"/> and rebuilt.</summary>
+    /// <summary>
+    /// Loads the file at <paramref name="path"/> and adopts the journals killed runs left beside it; an unusable file or
+    /// journal is reported through <paramref name="warn"/> (the file is then rebuilt).
+    /// </summary>
     public static EmbeddingStore Open(string path, ModelIdentity model, int maxTokens, int dimensions, Action<string> warn)
     {
         var hash = Convert.FromHexString(model.Sha256);
         var (contents, problem) = EmbeddingCacheFile.Read(path, hash, maxTokens, dimensions);
         if (problem is not null) warn($"embedding cache '{path}' is not used: {problem}; it will be rebuilt");
-        return new EmbeddingStore(path, hash, maxTokens, dimensions, contents, rebuild: problem is not null);
+        var adopted = EmbeddingJournal.AdoptLeftovers(path, hash, maxTokens, dimensions, warn);
+        return new EmbeddingStore(path, hash, maxTokens, dimensions, contents, adopted, rebuild: problem is not null, warn);
     }
 
     /// <summary>One more embedder reads and writes through this store.</summary>
@@ -65,22 +86,33 @@ internal sealed class EmbeddingStore
     }
 
     /// <summary>
-    /// One embedder is done; when it was the last, the file is written if anything changed and the journal closed.
-    /// Returns true when the store is finished with (the cache then forgets it and reloads the file next time).
+    /// One embedder is done; when it was the last, the file is written if anything changed, and the journals it now holds
+    /// are deleted (or, when it could not be written, left for the next run). Returns true when the store is finished with
+    /// (the cache then forgets it and reloads the file next time).
     /// </summary>
     public bool Release()
     {
         lock (gate)
         {
             if (--users > 0) return false;
+            var journals = adopted.Select(a => a.Journal).Concat(journal is null ? [] : [journal]).ToList();
+            journal = null;
+            var written = false;
             try
             {
-                Flush();
+                if (!unwritable)
+                {
+                    if (dirty) Flush();
+                    written = true;
+                }
             }
             finally
             {
-                journal?.Dispose();
-                journal = null;
+                foreach (var j in journals)
+                {
+                    if (written) DeleteQuietly(j);
+                    else j.Dispose();
+                }
             }
             return true;
         }
@@ -97,61 +129,87 @@ internal sealed class EmbeddingStore
                 loadedUsed[slot] = true;
                 return loadedVectors.AsSpan(slot * Dimensions, Dimensions).ToArray();
             }
+            var entry = added[slot - loadedKeys.Length];
             var vector = new float[Dimensions];
-            var end = journal!.Position;
-            journal.Position = (long)(slot - loadedKeys.Length) * vectorBytes;
-            journal.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan()));
-            journal.Position = end;
+            entry.Journal.Read(entry.Offset, MemoryMarshal.AsBytes(vector.AsSpan()));
             return vector;
         }
     }
 
-    /// <summary>Remembers <paramref name="vector"/> under <paramref name="key"/> (a key already present is left alone).</summary>
-    public void Add(TextKey key, ReadOnlySpan<float> vector)
+    /// <summary>
+    /// Remembers one chunk of freshly embedded vectors (keys already present are left alone), on disk before it returns.
+    /// </summary>
+    public void Add(IReadOnlyList<TextKey> keys, IReadOnlyList<float[]> vectors)
     {
-        if (vector.Length != Dimensions) throw new ArgumentException($"vector has {vector.Length} dimensions, the cache {Dimensions}", nameof(vector));
+        if (keys.Count != vectors.Count) throw new ArgumentException($"{keys.Count} keys for {vectors.Count} vectors", nameof(vectors));
+        foreach (var vector in vectors)
+        {
+            if (vector.Length != Dimensions) throw new ArgumentException($"vector has {vector.Length} dimensions, the cache {Dimensions}", nameof(vectors));
+        }
         lock (gate)
         {
-            if (!slots.TryAdd(key, loadedKeys.Length + addedKeys.Count)) return;
-            journal ??= OpenJournal();
-            journal.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector));
-            addedKeys.Add(key);
+            if (unwritable) return;
+            var seen = new HashSet<TextKey>();
+            var fresh = Enumerable.Range(0, keys.Count).Where(i => !slots.ContainsKey(keys[i]) && seen.Add(keys[i])).ToList();
+            if (fresh.Count == 0) return;
+            long offset;
+            try
+            {
+                journal ??= EmbeddingJournal.Create(Path, model, MaxTokens, Dimensions);
+                offset = journal.Append([.. fresh.Select(i => keys[i])], [.. fresh.Select(i => vectors[i])]);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                unwritable = true;
+                warn($"embedding cache '{System.IO.Path.GetDirectoryName(Path)}' cannot be written ({e.Message}); this run goes on without keeping new vectors");
+                return;
+            }
+            foreach (var i in fresh)
+            {
+                slots.Add(keys[i], loadedKeys.Length + added.Count);
+                added.Add(new JournalEntry(keys[i], journal, offset));
+                offset += vectorBytes;
+            }
             dirty = true;
         }
     }
 
-    FileStream OpenJournal()
-    {
-        var directory = System.IO.Path.GetDirectoryName(Path)!;
-        Directory.CreateDirectory(directory);
-        var name = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(Path)}.{Guid.NewGuid():N}{JournalSuffix}");
-        return new FileStream(name, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
-    }
-
-    /// <summary>Writes the file when something changed since it was loaded or last written.</summary>
+    /// <summary>Writes the file: the loaded entries kept, then every added one, copied from its journal in runs.</summary>
     void Flush()
     {
-        if (!dirty) return;
-        var usedCount = loadedUsed.Count(u => u) + addedKeys.Count;
-        var keepUnused = loadedKeys.Length + addedKeys.Count <= 2 * Math.Max(usedCount, 1);
+        var usedCount = loadedUsed.Count(u => u) + added.Count;
+        var keepUnused = loadedKeys.Length + added.Count <= 2 * Math.Max(usedCount, 1);
         var loaded = Enumerable.Range(0, loadedKeys.Length).Where(i => loadedUsed[i] || keepUnused).ToList();
-        EmbeddingCacheFile.Write(Path, model, MaxTokens, Dimensions, [.. loaded.Select(i => loadedKeys[i]), .. addedKeys], put =>
+        EmbeddingCacheFile.Write(Path, model, MaxTokens, Dimensions, [.. loaded.Select(i => loadedKeys[i]), .. added.Select(a => a.Key)], put =>
         {
-            var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(loadedVectors.AsSpan());
+            var bytes = MemoryMarshal.AsBytes(loadedVectors.AsSpan());
             foreach (var i in loaded) put(bytes.Slice(i * vectorBytes, vectorBytes));
-            if (journal is null) return;
-            var end = journal.Position;
-            journal.Position = 0;
-            var buffer = new byte[1 << 20];
-            for (var left = (long)addedKeys.Count * vectorBytes; left > 0;)
+            var buffer = new byte[Math.Max(vectorBytes, 1 << 20) / vectorBytes * vectorBytes];
+            for (var start = 0; start < added.Count;)
             {
-                var read = journal.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
-                if (read == 0) throw new EndOfStreamException("the embedding journal ended early");
-                put(buffer.AsSpan(0, read));
-                left -= read;
+                // A run: consecutive entries of one journal whose vectors lie back to back, read a buffer at a time.
+                var (first, count) = (added[start], 1);
+                while (start + count < added.Count && count * vectorBytes < buffer.Length
+                       && added[start + count].Journal == first.Journal && added[start + count].Offset == first.Offset + (long)count * vectorBytes)
+                    count++;
+                var run = buffer.AsSpan(0, count * vectorBytes);
+                first.Journal.Read(first.Offset, run);
+                put(run);
+                start += count;
             }
-            journal.Position = end;
         });
         dirty = false;
+    }
+
+    static void DeleteQuietly(EmbeddingJournal journal)
+    {
+        try
+        {
+            journal.Delete();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Its vectors are in the file; a run that adopts it finds them there already.
+        }
     }
 }

@@ -129,8 +129,7 @@ public sealed class SentencePieceModel
         {
             spec = (field, wire) switch
             {
-                (1, ProtobufReader.WireType.LengthDelimited) => spec with { Name = reader.ReadString() },
-                (2, ProtobufReader.WireType.LengthDelimited) => spec with { HasPrecompiledCharsMap = reader.ReadBytes().Length > 0 },
+                (2, ProtobufReader.WireType.LengthDelimited) => spec with { PrecompiledCharsMap = reader.ReadBytes().ToArray() },
                 (3, ProtobufReader.WireType.Varint) => spec with { AddDummyPrefix = reader.ReadVarint() != 0 },
                 (4, ProtobufReader.WireType.Varint) => spec with { RemoveExtraWhitespaces = reader.ReadVarint() != 0 },
                 (5, ProtobufReader.WireType.Varint) => spec with { EscapeWhitespaces = reader.ReadVarint() != 0 },

@@ -75,7 +75,8 @@ public sealed class SentencePieceTokenizer : ITokenizer
         map[0] = 3; // <unk>
         map[1] = 0; // <s>
         map[2] = 2; // </s>
-        var normalizer = new SentencePieceNormalizer(model.Normalizer, model.TreatWhitespaceAsSuffix, source);
+        var normalizer = new SentencePieceNormalizer(model.Normalizer, model.TreatWhitespaceAsSuffix,
+            pieces.Where(p => p.Type == SentencePieceType.UserDefined).Select(p => p.Piece), source);
         var segmenter = CreateSegmenter(model, source, singlePrecision);
         return new SentencePieceTokenizer(normalizer.Normalize, CanCutAtSpaces(pieces.Select(p => p.Piece)) && !model.TreatWhitespaceAsSuffix,
             segmenter, model.UnknownId, map, beginId: 0, endId: 2, padId: 1, unknownId: 3, vocabularySize: pieces.Count + FairseqOffset + 1);
@@ -134,6 +135,9 @@ public sealed class SentencePieceTokenizer : ITokenizer
         ids[^1] = EndId;
         return ids;
     }
+
+    /// <summary>The text as the segmenter sees it: normalized, spaces written as ▁.</summary>
+    internal string Normalize(string text) => prepare(text);
 
     /// <summary>The segmenter's ids for <paramref name="text"/> (no special tokens), at most <paramref name="limit"/> of them.</summary>
     internal List<int> Pieces(string text, int limit = int.MaxValue)

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -8,9 +9,9 @@ namespace RegressionGate.Retrieval.Tokenizers;
 /// <see cref="SentencePieceTokenizer"/> with the ids the file lists.
 /// </summary>
 /// <remarks>
-/// Understood: the normalizers <c>Precompiled</c> (taken as SentencePiece's <c>nmt_nfkc</c>, which is what XLM-R's charsmap
-/// holds), <c>NFKC</c>, <c>NFC</c>, <c>NFD</c>, <c>NFKD</c>, <c>Lowercase</c>, <c>Replace</c>, <c>Strip</c>, <c>Prepend</c> and
-/// <c>Sequence</c>; the pre-tokenizer <c>Metaspace</c> (alone, or after <c>WhitespaceSplit</c>); <c>&lt;s&gt;</c> and
+/// Understood: the normalizers <c>Precompiled</c> (the SentencePiece character map, applied as Hugging Face applies it),
+/// <c>NFKC</c>, <c>NFC</c>, <c>NFD</c>, <c>NFKD</c>, <c>Lowercase</c>, <c>Replace</c>, <c>Strip</c>, <c>Prepend</c> and <c>Sequence</c>;
+/// the pre-tokenizer <c>Metaspace</c> (alone, or after <c>WhitespaceSplit</c>); <c>&lt;s&gt;</c> and
 /// <c>&lt;/s&gt;</c> from the post-processor (<c>RobertaProcessing</c>, <c>BertProcessing</c>, <c>TemplateProcessing</c>) or the
 /// vocabulary. Anything else is refused with its name rather than tokenized differently from the reference. Special added
 /// tokens are never matched inside text, as SentencePiece never matches its control pieces.
@@ -124,15 +125,15 @@ public static class UnigramTokenizerJson
                 var steps = spec.GetProperty("normalizers").EnumerateArray().Select(s => Normalizer(s, source)).ToList();
                 return text => steps.Aggregate(text, (current, step) => step(current));
             case "Precompiled":
-                return text => UnicodeRules.Apply(text, UnicodeRule.NmtNfkc);
+                return Precompiled(spec, source);
             case "NFKC":
-                return text => UnicodeRules.Apply(text, UnicodeRule.Nfkc);
+                return text => UnicodeNormalization.Normalize(text, NormalizationForm.FormKC);
             case "NFC":
-                return text => text.Normalize(System.Text.NormalizationForm.FormC);
+                return text => UnicodeNormalization.Normalize(text, NormalizationForm.FormC);
             case "NFD":
-                return text => text.Normalize(System.Text.NormalizationForm.FormD);
+                return text => UnicodeNormalization.Normalize(text, NormalizationForm.FormD);
             case "NFKD":
-                return text => text.Normalize(System.Text.NormalizationForm.FormKD);
+                return text => UnicodeNormalization.Normalize(text, NormalizationForm.FormKD);
             case "Lowercase":
                 return text => text.ToLowerInvariant();
             case "Strip":
@@ -155,6 +156,24 @@ public static class UnigramTokenizerJson
             default:
                 throw new InvalidDataException($"{source}: normalizer '{type}' is not supported");
         }
+    }
+
+    /// <summary>The model's own character map (base64), applied as Hugging Face applies it.</summary>
+    static Func<string, string> Precompiled(JsonElement spec, string source)
+    {
+        var encoded = spec.TryGetProperty("precompiled_charsmap", out var value) ? value.GetString() : null;
+        // No map maps nothing, as SentencePiece treats a model without one (Hugging Face would refuse to load it).
+        if (string.IsNullOrEmpty(encoded)) return text => text;
+        PrecompiledCharsMap map;
+        try
+        {
+            map = PrecompiledCharsMap.Parse(Convert.FromBase64String(encoded));
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"{source}: normalizer Precompiled: {e.Message}", e);
+        }
+        return new HuggingFacePrecompiledNormalizer(map).Normalize;
     }
 
     /// <summary>The Metaspace step (spaces to ▁, the ▁ prefix) and whether words are cut apart at each ▁.</summary>
@@ -188,6 +207,8 @@ public static class UnigramTokenizerJson
         var split = !spec.TryGetProperty("split", out var s) || s.ValueKind == JsonValueKind.True;
         return (text =>
         {
+            // Empty text has no word to prefix: Hugging Face gives no tokens at all, even after a character the map deleted.
+            if (text.Length == 0) return text;
             var escaped = text.Replace(' ', SentencePieceNormalizer.SpaceSymbol);
             return prepend && !escaped.StartsWith(SentencePieceNormalizer.SpaceSymbol) ? SentencePieceNormalizer.SpaceSymbol + escaped : escaped;
         }, split);

@@ -214,39 +214,26 @@ public sealed class WordPieceTokenizer : ITokenizer
     static ReadOnlySpan<char> Decompose(ReadOnlySpan<char> text, out char[]? buffer)
     {
         buffer = null;
-        string? repaired = null;
         try
         {
             if (text.IsNormalized(NormalizationForm.FormD)) return text;
+            buffer = ArrayPool<char>.Shared.Rent(text.Length * 4 + 16);
+            if (!text.TryNormalize(buffer, out var written, NormalizationForm.FormD))
+            {
+                ArrayPool<char>.Shared.Return(buffer);
+                buffer = ArrayPool<char>.Shared.Rent(text.GetNormalizedLength(NormalizationForm.FormD));
+                text.TryNormalize(buffer, out written, NormalizationForm.FormD);
+            }
+            return buffer.AsSpan(0, written);
         }
         catch (ArgumentException)
         {
-            // An unpaired surrogate: BERT would drop it, and normalisation refuses it, so replace it by U+FFFD (also dropped).
-            repaired = RepairSurrogates(text);
-            text = repaired;
-            if (text.IsNormalized(NormalizationForm.FormD)) return text;
+            // An unpaired surrogate or U+FFFE, which .NET refuses to normalise. BERT's text cleaning drops both (they are
+            // "C*" characters), as Classify does after this; UnicodeNormalization only gets them past .NET.
+            if (buffer is not null) ArrayPool<char>.Shared.Return(buffer);
+            buffer = null;
+            return UnicodeNormalization.Normalize(text.ToString(), NormalizationForm.FormD);
         }
-
-        buffer = ArrayPool<char>.Shared.Rent(text.Length * 4 + 16);
-        if (!text.TryNormalize(buffer, out var written, NormalizationForm.FormD))
-        {
-            ArrayPool<char>.Shared.Return(buffer);
-            buffer = ArrayPool<char>.Shared.Rent(text.GetNormalizedLength(NormalizationForm.FormD));
-            text.TryNormalize(buffer, out written, NormalizationForm.FormD);
-        }
-        return buffer.AsSpan(0, written);
-    }
-
-    static string RepairSurrogates(ReadOnlySpan<char> text)
-    {
-        var builder = new StringBuilder(text.Length);
-        while (!text.IsEmpty)
-        {
-            Rune.DecodeFromUtf16(text, out var rune, out var consumed);
-            builder.Append(rune.ToString()); // invalid input decodes as U+FFFD
-            text = text[consumed..];
-        }
-        return builder.ToString();
     }
 
     static int Special(Dictionary<string, int> vocabulary, string token, string source) =>

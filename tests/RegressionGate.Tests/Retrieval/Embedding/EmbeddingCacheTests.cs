@@ -10,7 +10,8 @@ namespace RegressionGate.Tests.Retrieval.Embedding;
 [Collection(BundledModelCollection.Name)]
 public sealed class EmbeddingCacheTests(BundledModelFixture model) : IDisposable
 {
-    static readonly string[] Passages =
+    /// <summary>Four short passages of different lengths; the journal tests use them too.</summary>
+    internal static readonly string[] Passages =
     [
         "passage: a camada de pooling reduz a dimensão espacial dos mapas de características",
         "passage: o gradiente descendente ajusta os pesos na direção oposta ao gradiente",

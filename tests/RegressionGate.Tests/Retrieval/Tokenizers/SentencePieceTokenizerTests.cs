@@ -152,11 +152,33 @@ public class SentencePieceTokenizerTests
     }
 
     [Fact]
-    public void A_custom_normalization_rule_is_refused_by_name()
+    public void The_model_is_normalized_by_its_own_map_whatever_the_rule_is_called()
     {
-        var model = new SentencePieceModelBuilder { NormalizerName = "user_defined" }.Add("a", -1);
-        var error = Assert.Throws<InvalidDataException>(model.Build);
-        Assert.Contains("'user_defined'", error.Message);
+        // A user's rule: ＸＹ → rede and Ｘ → o. The longest key wins: "ＸＹ" is ▁rede (7), "Ｘi" is ▁oi (11).
+        var map = new CharsMapBuilder().Add("ＸＹ", "rede").Add("Ｘ", "o").ToBytes();
+        var tokenizer = new SentencePieceModelBuilder { NormalizerName = "user_defined", CharsMap = map }.Add("▁", -3).Add("▁rede", -1).Add("i", -9)
+            .Add("▁o", -9).Add("e", -9).Add("d", -9).Add("r", -9).Add("▁oi", -1).Build();
+        Assert.Equal([Begin, 5, End], tokenizer.Encode("ＸＹ", 16));
+        Assert.Equal([Begin, 11, End], tokenizer.Encode("Ｘi", 16));
+    }
+
+    [Fact]
+    public void A_model_without_a_map_is_not_normalized_whatever_its_rule_is_called()
+    {
+        // SentencePiece applies the compiled map, not the name: with none, ﬁ stays ﬁ, which no piece covers.
+        var tokenizer = new SentencePieceModelBuilder { NormalizerName = "nmt_nfkc", CharsMap = [] }.Add("▁", -3).Add("▁fi", -1).Build();
+        Assert.Equal([Begin, 4, Unknown, End], tokenizer.Encode("\uFB01", 16));
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 1, 2, 3 })]
+    [InlineData(new byte[] { 0xFF, 0xFF, 0, 0, 1, 2, 3, 4 })]
+    public void A_broken_map_is_refused_naming_the_file(byte[] map)
+    {
+        var model = new SentencePieceModelBuilder { CharsMap = map }.Add("a", -1);
+        var error = Assert.Throws<InvalidDataException>(() => SentencePieceTokenizer.LoadXlmRoberta(new MemoryStream(model.ToBytes()), "m/sentencepiece.bpe.model"));
+        Assert.StartsWith("m/sentencepiece.bpe.model: ", error.Message);
+        Assert.Contains("precompiled_charsmap", error.Message);
     }
 
     [Fact]

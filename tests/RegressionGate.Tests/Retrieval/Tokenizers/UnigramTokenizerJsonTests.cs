@@ -28,7 +28,7 @@ public class UnigramTokenizerJsonTests
         {
             ["type"] = "Sequence",
             ["normalizers"] = new JsonArray(
-                new JsonObject { ["type"] = "Precompiled", ["precompiled_charsmap"] = "AAAA" },
+                new JsonObject { ["type"] = "Precompiled", ["precompiled_charsmap"] = Convert.ToBase64String(CharsMapBuilder.NmtNfkcSample().ToBytes()) },
                 new JsonObject { ["type"] = "Replace", ["pattern"] = new JsonObject { ["Regex"] = " {2,}" }, ["content"] = " " }),
         },
         ["pre_tokenizer"] = new JsonObject { ["type"] = "Metaspace", ["replacement"] = "▁", ["prepend_scheme"] = "always", ["split"] = true },
@@ -64,6 +64,15 @@ public class UnigramTokenizerJsonTests
     public void Gives_the_ids_of_the_same_model_read_from_sentencepiece(string text)
     {
         Assert.Equal(SentencePieceTokenizerTests.Tokenizer.Encode(text, 512), Tokenizer.Encode(text, 512));
+    }
+
+    [Fact]
+    public void Text_the_map_deletes_entirely_is_no_pieces_at_all()
+    {
+        // The sample map deletes U+0001. Hugging Face's Metaspace then has no word to prefix with ▁; SentencePiece drops the
+        // dummy ▁ with the trailing whitespace. Both leave only <s> </s>.
+        Assert.Equal([0, 2], Tokenizer.Encode("\u0001\u0001", 16));
+        Assert.Equal([0, 2], SentencePieceTokenizerTests.Tokenizer.Encode("\u0001\u0001", 16));
     }
 
     [Fact]

@@ -6,7 +6,8 @@ namespace RegressionGate.Tests.Retrieval.Tokenizers;
 
 /// <summary>
 /// A second opinion from Microsoft.ML.Tokenizers' BertTokenizer, on texts without the characters it is known to mishandle
-/// (it drops ASCII symbols such as <c>$ + = &lt; &gt; |</c>, glues words across a tab, and splits at zero-width spaces).
+/// (it drops ASCII symbols such as <c>$ + = &lt; &gt; |</c>, glues words across a tab, splits at zero-width spaces, and
+/// throws on U+FFFE).
 /// </summary>
 public class WordPieceTokenizerParityTests
 {
@@ -25,6 +26,19 @@ public class WordPieceTokenizerParityTests
     public void Portuguese_transcripts_match_microsoft_ml_tokenizers(string text)
     {
         Assert.Equal(Reference.Value.EncodeToIds(text), Encode(text));
+    }
+
+    [Theory]
+    [InlineData("a\uFFFEb")]
+    [InlineData("Água\uFFFE e ação\uFFFE")]
+    [InlineData("iterac\u0327\uFFFEa\u0303o")]
+    [InlineData("\uFFFE")]
+    public void Text_with_u_fffe_matches_microsoft_ml_tokenizers_on_the_text_as_bert_cleans_it(string text)
+    {
+        // The second opinion has the bug this guards against: it hands U+FFFE to .NET's normalisation, which throws.
+        Assert.Throws<ArgumentException>(() => Reference.Value.EncodeToIds(text));
+        // BERT's text cleaning removes U+FFFE (category Cn) first; on the cleaned text the two agree.
+        Assert.Equal(Reference.Value.EncodeToIds(text.Replace("\uFFFE", "", StringComparison.Ordinal)), Encode(text));
     }
 
     [Fact]

@@ -75,6 +75,19 @@ public class WordPieceTokenizerTests
     }
 
     [Fact]
+    public void Code_points_dotnet_refuses_to_normalize_are_dropped_like_other_unassigned_characters()
+    {
+        // BERT's text cleaning drops every "C*" character before accents are stripped; U+FFFE is one (Cn), which .NET's
+        // normalisation throws on. [CLS] ab [SEP]
+        Assert.Equal([Cls, 11113, Sep], Encode("a\uFFFEb"));
+        // [CLS] it ##era ##cao [SEP]: between decomposed accents, in text that must be decomposed
+        Assert.Equal([Cls, 2009, 6906, 20808, Sep], Encode("iterac\u0327\uFFFEa\u0303o"));
+        Assert.Equal(Encode("ação"), Encode("\uFFFEação\uFFFE"));
+        // With an unpaired surrogate too, and nothing else: just [CLS] [SEP]
+        Assert.Equal([Cls, Sep], Encode("\uFFFE\uD800\uFFFF\U0010FFFE"));
+    }
+
+    [Fact]
     public void Cjk_ideographs_are_spaced_out()
     {
         // [CLS] 中 文 [SEP]
