@@ -16,9 +16,15 @@ public static class GoldenQuestions
 
     public static TheoryData<string> Ids() => Rows(input => input.Golden.Questions.Select(q => q.Id));
 
-    /// <summary>The questions whose answer the run produces (generated or from the endpoint), each snapshotted.</summary>
+    /// <summary>Shown as the single answer row when the answers are read from <c>questions.jsonl</c>, so nothing is produced.</summary>
+    public const string GoldenAnswers = "(answers come from questions.jsonl)";
+
+    /// <summary>
+    /// The questions whose answer the run produces (generated or from the endpoint), each snapshotted; with golden answers,
+    /// the single row <see cref="GoldenAnswers"/>, a theory needing at least one row.
+    /// </summary>
     public static TheoryData<string> ProducedAnswerIds() =>
-        Rows(input => input.Settings.Answers.Source.Produced() ? input.Golden.Questions.Select(q => q.Id) : []);
+        Rows(input => input.Settings.Answers.Source.Produced() ? input.Golden.Questions.Select(q => q.Id) : [GoldenAnswers]);
 
     /// <summary>(metric, question) for every configured metric and every question it grades: all of them, or those with an answer.</summary>
     public static TheoryData<string, string> MetricRows()

@@ -33,12 +33,16 @@ public sealed class SummaryComparer(Tolerances tolerances, Floors floors, IReadO
     }
 
     /// <summary>
-    /// Each metric's mean against its baseline. A summary written before metrics were summarised holds no baselines,
-    /// so nothing is compared; otherwise a mean with no baseline yet needs approving too, so it has one from then on.
+    /// Each metric's mean against its baseline. A mean with no baseline yet (a metric just configured, or a summary
+    /// written before metrics were summarised) differs too, so that approving gives it one and it is held from then on.
     /// </summary>
     IEnumerable<string> CompareMetrics(SummarySnapshot verified, SummarySnapshot current)
     {
-        if (verified.Metrics is null) yield break;
+        if (verified.Metrics is null)
+        {
+            if (current.Metrics is { Count: > 0 }) yield return UnrecordedMetrics;
+            yield break;
+        }
         foreach (var now in current.Metrics ?? [])
         {
             var name = MeanName(now.Name);
@@ -54,6 +58,9 @@ public sealed class SummaryComparer(Tolerances tolerances, Floors floors, IReadO
         foreach (var was in verified.Metrics.Where(m => current.Metric(m.Name) is null))
             yield return $"{MeanName(was.Name)}: baseline {Display.Score(was.Mean)}, current not measured";
     }
+
+    internal const string UnrecordedMetrics =
+        "the baseline holds no metric means (it was written before metrics were summarised): approve the received summary to hold them";
 
     MetricRules Rules(string name) => metrics?.FirstOrDefault(m => m.Name == name)?.Rules ?? new MetricRules();
 
