@@ -67,7 +67,7 @@ public sealed class EndpointAnswers(IChatClient client, EndpointSettings setting
             return Unreadable($"answers.endpoint.answerPath {settings.AnswerPath} selects {Describe(answers)}, not one string");
 
         var context = new List<Segment>();
-        foreach (var node in settings.SegmentIdsPath.Select(root).SelectMany(n => n is JsonArray a ? a : [n]))
+        foreach (var node in settings.SegmentIdsPath.Select(root).SelectMany(n => n is JsonArray a ? (IEnumerable<JsonNode?>)a : new[] { n }))
         {
             var id = node is JsonValue v && v.TryGetValue<string>(out var s) ? s
                 : node is JsonValue n && n.TryGetValue<long>(out var number) ? number.ToString(CultureInfo.InvariantCulture)

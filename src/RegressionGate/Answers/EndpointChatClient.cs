@@ -28,8 +28,10 @@ public sealed partial class EndpointChatClient : IChatClient
     public EndpointChatClient(EndpointSettings settings, IEnvironmentVariables environment, HttpMessageHandler? handler = null)
     {
         this.settings = settings;
-        headers = settings.Headers.Select(h => KeyValuePair.Create(h.Key, Expand(h.Key, h.Value, environment))).ToList();
-        secrets = headers.Select(h => h.Value).Where(v => v.Length >= 4).ToList();
+        var values = new List<string>();
+        headers = settings.Headers.Select(h => KeyValuePair.Create(h.Key, Expand(h.Key, h.Value, environment, values))).ToList();
+        // The variables' values are the secrets, wherever a server echoes them; the longest are redacted first.
+        secrets = values.Where(v => v.Length >= 4).OrderByDescending(v => v.Length).ToList();
         http = handler is null ? new HttpClient() : new HttpClient(handler);
         http.Timeout = settings.Timeout;
     }
@@ -86,14 +88,20 @@ public sealed partial class EndpointChatClient : IChatClient
         return text.Length <= 300 ? text : text[..300] + "…";
     }
 
-    static string Expand(string header, string value, IEnvironmentVariables environment) =>
+    static string Expand(string header, string value, IEnvironmentVariables environment, List<string> values) =>
         Variable().Replace(value, match =>
         {
             var name = match.Groups["name"].Value;
             return environment.Get(name) is { Length: > 0 } set
-                ? set
+                ? Keep(set, values)
                 : throw new LlmConfigurationException($"The header '{header}' of answers.endpoint names ${{{name}}}, but {name} is not set.", [name]);
         });
+
+    static string Keep(string value, List<string> values)
+    {
+        values.Add(value);
+        return value;
+    }
 
     [GeneratedRegex(@"\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)\}")]
     private static partial Regex Variable();

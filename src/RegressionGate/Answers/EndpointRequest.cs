@@ -14,23 +14,16 @@ public static class EndpointRequest
     /// <see cref="QuestionIdPlaceholder"/> replaced (as text inside JSON strings, so quotes in the question stay
     /// escaped), serialised compactly: the exact bytes sent, and what the recording key covers.
     /// </summary>
-    public static string Body(JsonNode template, GoldenQuestion question) => Fill(template.DeepClone(), question)!.ToJsonString();
+    public static string Body(JsonNode template, GoldenQuestion question) => Fill(template, question)!.ToJsonString();
 
-    static JsonNode? Fill(JsonNode? node, GoldenQuestion question)
+    /// <summary>A new tree like <paramref name="node"/>, its strings filled in; the template is left as it was.</summary>
+    static JsonNode? Fill(JsonNode? node, GoldenQuestion question) => node switch
     {
-        switch (node)
-        {
-            case JsonObject o:
-                foreach (var name in o.Select(p => p.Key).ToList()) o[name] = Fill(o[name], question);
-                return o;
-            case JsonArray a:
-                for (var i = 0; i < a.Count; i++) a[i] = Fill(a[i]?.DeepClone(), question);
-                return a;
-            case JsonValue v when v.TryGetValue<string>(out var text):
-                return JsonValue.Create(text.Replace(QuestionPlaceholder, question.Text, StringComparison.Ordinal)
-                    .Replace(QuestionIdPlaceholder, question.Id, StringComparison.Ordinal));
-            default:
-                return node;
-        }
-    }
+        JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(p.Key, Fill(p.Value, question)))),
+        JsonArray a => new JsonArray(a.Select(item => Fill(item, question)).ToArray()),
+        JsonValue v when v.TryGetValue<string>(out var text) => JsonValue.Create(text
+            .Replace(QuestionPlaceholder, question.Text, StringComparison.Ordinal)
+            .Replace(QuestionIdPlaceholder, question.Id, StringComparison.Ordinal)),
+        _ => node?.DeepClone(),
+    };
 }
