@@ -106,10 +106,7 @@ public static partial class GateRunner
                 return new MetricCheck(metric, graded.Judge, parts, baseline?.Score, baseline, verdict);
             }
             case JudgeFailure failure:
-            {
-                var prefix = metric.Labelled ? "" : $"{metric.Title}: ";
-                return new MetricCheck(metric, graded.Judge, failure, null, null, Verdict.Failed(prefix + failure.ForQuestion(question.Id)));
-            }
+                return new MetricCheck(metric, graded.Judge, failure, null, null, Verdict.Failed(failure.ForQuestion(question.Id)));
             default:
                 return new MetricCheck(metric, graded.Judge, null, null, null, null);
         }

@@ -190,7 +190,7 @@ internal sealed class GateResultBuilder(string goldenDirectory)
             new MetricCheck(judges[0].Metric, judges[0].Judge, judged, q.JudgeBaseline?.Normalised, null, judgment),
             new MetricCheck(cr, judges[1].Judge, context, q.ContextBaseline, null, VerdictOf(q.ContextFailures, Received(cr, q.Id))),
             new MetricCheck(g, judges[2].Judge, grounded, q.GroundedBaseline, null,
-                grounded is JudgeFailure f ? Verdict.Failed($"Groundedness: {f.ForQuestion(q.Id)}") : grounded is null ? null : VerdictOf(q.GroundedFailures, Received(g, q.Id))),
+                grounded is JudgeFailure f ? Verdict.Failed(f.ForQuestion(q.Id)) : grounded is null ? null : VerdictOf(q.GroundedFailures, Received(g, q.Id))),
         ];
     }
 
