@@ -2,11 +2,12 @@ using System.CommandLine;
 using RegressionGate.Cli.Commands;
 using RegressionGate.Files;
 using RegressionGate.Llm;
+using RegressionGate.Environments;
 
 namespace RegressionGate.Cli;
 
 /// <summary>The <c>regression-gate</c> command line: parses, dispatches, and turns known failures into exit codes.</summary>
-public static class CliApp
+internal static class CliApp
 {
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
@@ -25,13 +26,14 @@ public static class CliApp
             AskCommand.Create(console),
             ImportCommand.Create(console),
             ExportCommand.Create(console),
+            InitCommand.Create(console),
         };
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors) await console.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
-            await console.Error.WriteLineAsync("Run 'regression-gate --help' for usage.").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"Run '{ToolCommand.Current.With("--help")}' for usage.").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
 

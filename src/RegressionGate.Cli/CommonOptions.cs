@@ -11,8 +11,12 @@ static class CommonOptions
         Description = "The golden directory (gate.json, corpus.jsonl, questions.jsonl, recordings/, snapshots/). " +
                       "Default: $REGRESSIONGATE_GOLDEN, else ./golden.",
         HelpName = "DIR",
-        DefaultValueFactory = _ => console.Environment.Get("REGRESSIONGATE_GOLDEN") is { Length: > 0 } dir ? dir : "golden",
+        DefaultValueFactory = _ => DefaultGolden(console),
     };
+
+    /// <summary>Where a command looks for the golden set when not told: <c>$REGRESSIONGATE_GOLDEN</c>, else <c>./golden</c>.</summary>
+    public static string DefaultGolden(CliConsole console) =>
+        console.Environment.Get("REGRESSIONGATE_GOLDEN") is { Length: > 0 } dir ? dir : "golden";
 
     public static Option<string> Out(string description, string fallback) => new("--out", "-o")
     {

@@ -1,7 +1,7 @@
 namespace RegressionGate.Cli;
 
 /// <summary>The exit codes scripts and CI rely on (DESIGN §7).</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     public const int Passed = 0;
     public const int GateFailed = 1;

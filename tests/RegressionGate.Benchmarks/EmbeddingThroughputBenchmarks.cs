@@ -23,7 +23,7 @@ public class EmbeddingThroughputBenchmarks
     int next;
 
     /// <summary>Both contenders get sessions from these options: same optimisation level, same threads.</summary>
-    public static OnnxEmbedderOptions SessionSettings { get; } = new() { BatchSize = 1 };
+    internal static OnnxEmbedderOptions SessionSettings { get; } = new() { BatchSize = 1 };
 
     [GlobalSetup(Target = nameof(Ours))]
     public void SetUpOurs()

@@ -1,5 +1,6 @@
 using RegressionGate.Answers;
 using RegressionGate.Gate;
+using RegressionGate.Xunit;
 
 namespace RegressionGate.Golden.Tests;
 

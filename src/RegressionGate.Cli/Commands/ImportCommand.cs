@@ -1,4 +1,7 @@
 using System.CommandLine;
+using RegressionGate.Gate;
+using RegressionGate.Golden;
+using RegressionGate.Retrieval;
 using RegressionGate.Records;
 
 namespace RegressionGate.Cli.Commands;
@@ -27,8 +30,22 @@ static class ImportCommand
             var directory = Path.GetFullPath(parse.GetValue(golden)!);
             var result = new RecordImporter(new RecordJudgeRecordings()).Import(parse.GetValue(records)!, directory);
             foreach (var line in result.Summary()) await console.Out.WriteLineAsync(line).ConfigureAwait(false);
+            if (RunFileHint(result, directory) is { } hint) await console.Out.WriteLineAsync(hint).ConfigureAwait(false);
             return ExitCodes.Passed;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Records carry the rankings the team's system produced. Unless gate.json already gates those (run-file), say how,
+    /// so that an export prints them back as they were rather than the rankings of the configured retriever.
+    /// </summary>
+    static string? RunFileHint(ImportResult result, string directory)
+    {
+        if (!result.Changes.Any(change => change.Item == ImportItem.RetrievalRun)) return null;
+        var settings = GateSettingsReader.Read(Path.Combine(directory, GoldenSet.SettingsFile), GoldenSet.SettingsFile).Retriever;
+        if (settings.Kind == RunFileRetriever.Kind) return null;
+        return $"note: the records carry their rankings, now in {settings.RunFile}; to gate those as recorded (and have export " +
+               $"reproduce them) instead of retrieving with '{settings.Kind}', set \"retriever\": {{ \"kind\": \"{RunFileRetriever.Kind}\" }} in gate.json";
     }
 }

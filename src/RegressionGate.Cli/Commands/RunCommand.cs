@@ -141,7 +141,7 @@ static class RunCommand
         }
         var received = result.ReceivedSnapshots().Count;
         if (received > 0)
-            text.AppendLine($"  {received} received snapshot(s) written; if the changes are intended: regression-gate approve --golden {result.Golden.Directory}");
+            text.AppendLine($"  {received} received snapshot(s) written; if the changes are intended: {ApprovalHint.For(result).Command}");
         foreach (var report in reports) text.AppendLine($"report: {report}");
         return text.ToString();
     }

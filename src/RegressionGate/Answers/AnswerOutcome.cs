@@ -19,7 +19,7 @@ public sealed record AnswerUnderTest(string Text, IReadOnlyList<Segment> Context
 public sealed record AnswerFailure(ModelCallFailure Kind, string Message, string? RawOutput = null, string? RecordingKey = null) : AnswerOutcome
 {
     /// <summary>The failure of a call, <paramref name="prefix"/> saying which answer source made it.</summary>
-    public static AnswerFailure Of(ModelCallException failure, string prefix) =>
+    internal static AnswerFailure Of(ModelCallException failure, string prefix) =>
         new(failure.Failure, prefix + failure.Message, RecordingKey: failure.RecordingKey);
 
     /// <summary>The message for a report, naming the question and quoting the raw reply.</summary>

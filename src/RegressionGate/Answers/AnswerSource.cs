@@ -17,6 +17,7 @@ public static class AnswerSources
     /// <summary>Every source's name, in the order help text lists them.</summary>
     public static IReadOnlyList<string> Names { get; } = Enum.GetValues<AnswerSource>().Select(Name).ToList();
 
+    /// <summary>How <c>gate.json</c> and the command line name <paramref name="source"/>.</summary>
     public static string Name(this AnswerSource source) => source switch
     {
         AnswerSource.Golden => "golden",
@@ -36,5 +37,5 @@ public static class AnswerSources
     }
 
     /// <summary>Whether answers from this source are produced by the run, and so snapshotted.</summary>
-    public static bool Produced(this AnswerSource source) => source != AnswerSource.Golden;
+    internal static bool Produced(this AnswerSource source) => source != AnswerSource.Golden;
 }

@@ -12,7 +12,7 @@ public sealed record AnswersSettings
     public EndpointSettings? Endpoint { get; init; }
 
     /// <summary>Reads the <c>answers</c> section; every field is optional, except <c>endpoint</c> when the source is <c>endpoint</c>.</summary>
-    public static AnswersSettings Read(JsonFields section)
+    internal static AnswersSettings Read(JsonFields section)
     {
         section.RejectUnknown("source", "endpoint");
         var source = AnswerSources.Parse(section.OneOf("source", AnswerSources.Names, AnswerSource.Golden.Name()));

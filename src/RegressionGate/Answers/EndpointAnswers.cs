@@ -16,7 +16,7 @@ namespace RegressionGate.Answers;
 /// </summary>
 /// <param name="client">The recording client around the endpoint.</param>
 /// <param name="golden">Where segment ids are looked up.</param>
-public sealed class EndpointAnswers(IChatClient client, EndpointSettings settings, GoldenSet golden) : IAnswerProducer
+internal sealed class EndpointAnswers(IChatClient client, EndpointSettings settings, GoldenSet golden) : IAnswerProducer
 {
     /// <summary>The model name recordings of this endpoint are keyed by: the endpoint without its query.</summary>
     public static string RecordingModel(EndpointSettings settings) => "endpoint " + EndpointChatClient.Display(settings.Url);

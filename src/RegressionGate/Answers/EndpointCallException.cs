@@ -3,7 +3,7 @@ using RegressionGate.ModelCalls;
 namespace RegressionGate.Answers;
 
 /// <summary>The assistant's endpoint failed for one question: an HTTP error, a timeout, or no connection.</summary>
-public sealed class EndpointCallException(string message, int? status, Exception? inner = null) : ModelCallException(message, inner)
+internal sealed class EndpointCallException(string message, int? status, Exception? inner = null) : ModelCallException(message, inner)
 {
     /// <inheritdoc/>
     public override ModelCallFailure Failure => ModelCallFailure.CallFailed;

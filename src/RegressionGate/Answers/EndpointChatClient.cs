@@ -14,7 +14,7 @@ namespace RegressionGate.Answers;
 /// which <see cref="EndpointAnswers"/> reads with the configured paths (so changing a path never invalidates a
 /// recording). Header values are expanded from the environment at send time and never appear in a recording or message.
 /// </summary>
-public sealed partial class EndpointChatClient : IChatClient
+internal sealed partial class EndpointChatClient : IChatClient
 {
     readonly EndpointSettings settings;
     readonly HttpClient http;

@@ -4,7 +4,7 @@ using RegressionGate.Golden;
 namespace RegressionGate.Answers;
 
 /// <summary>The body an endpoint is sent for one question: the template with its placeholders filled in.</summary>
-public static class EndpointRequest
+internal static class EndpointRequest
 {
     public const string QuestionPlaceholder = "{{question}}";
     public const string QuestionIdPlaceholder = "{{questionId}}";

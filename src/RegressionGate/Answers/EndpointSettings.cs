@@ -30,7 +30,7 @@ public sealed record EndpointSettings
     /// <summary>How long one request may take.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
 
-    public static EndpointSettings Read(JsonFields section)
+    internal static EndpointSettings Read(JsonFields section)
     {
         section.RejectUnknown("url", "body", "answerPath", "segmentIdsPath", "headers", "timeoutSeconds");
         var url = section.RequiredString("url");

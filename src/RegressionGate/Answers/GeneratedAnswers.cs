@@ -13,7 +13,7 @@ namespace RegressionGate.Answers;
 /// </summary>
 /// <param name="client">The recording client (with whatever counts recordings above it).</param>
 /// <param name="model">The model or deployment the recording keys name.</param>
-public sealed class GeneratedAnswers(IChatClient client, string model) : IAnswerProducer
+internal sealed class GeneratedAnswers(IChatClient client, string model) : IAnswerProducer
 {
     public AnswerIdentity Identity { get; } = new([
         new(AnswerIdentity.KindProperty, AnswerSource.Generate.Name()),

@@ -3,7 +3,7 @@ using RegressionGate.Golden;
 namespace RegressionGate.Answers;
 
 /// <summary>The answers people annotated (<c>questions.jsonl</c>), graded against the retriever's current top-k.</summary>
-public sealed class GoldenAnswers : IAnswerProducer
+internal sealed class GoldenAnswers : IAnswerProducer
 {
     public AnswerIdentity Identity { get; } = new([new(AnswerIdentity.KindProperty, AnswerSource.Golden.Name())]);
 

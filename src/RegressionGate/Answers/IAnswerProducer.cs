@@ -3,7 +3,7 @@ using RegressionGate.Golden;
 namespace RegressionGate.Answers;
 
 /// <summary>Produces the answer under test for a question. Built once per run, then asked per question, possibly concurrently.</summary>
-public interface IAnswerProducer
+internal interface IAnswerProducer
 {
     /// <summary>The source and every setting that changes its answers; answer snapshots compare it.</summary>
     AnswerIdentity Identity { get; }

@@ -20,6 +20,7 @@ public sealed class JsonPath
     /// <summary>The path as written.</summary>
     public string Text { get; }
 
+    /// <inheritdoc/>
     public override string ToString() => Text;
 
     /// <summary>The values <paramref name="root"/> holds at this path, in document order.</summary>
@@ -30,6 +31,7 @@ public sealed class JsonPath
         return current.ToList();
     }
 
+    /// <summary>Reads <paramref name="text"/> as a path, or says in <paramref name="problem"/> why it is not one this tool reads.</summary>
     public static bool TryParse(string text, out JsonPath path, out string problem)
     {
         path = null!;

@@ -3,6 +3,7 @@ namespace RegressionGate.Environments;
 /// <summary>The real process environment, or a fixed one.</summary>
 public static class EnvironmentVariables
 {
+    /// <summary>The environment of this process.</summary>
     public static IEnvironmentVariables Process { get; } = new ProcessEnvironment();
 
     /// <summary>An environment holding exactly <paramref name="variables"/>.</summary>

@@ -6,7 +6,7 @@ namespace RegressionGate.Files;
 /// Writes files so a reader never sees half of one: write a temp file beside the target, flush it to disk, rename over.
 /// A crash leaves either the old file or the new one, plus at worst a stray temp file that readers ignore.
 /// </summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 

@@ -7,7 +7,7 @@ namespace RegressionGate.Files;
 /// Typed access to one JSON object's fields that turns every surprise into a <see cref="InputFileException"/>
 /// naming the file, line and field, so a user fixes their data instead of reading a stack trace.
 /// </summary>
-public sealed class JsonFields
+internal sealed class JsonFields
 {
     readonly JsonElement element;
     readonly string file;

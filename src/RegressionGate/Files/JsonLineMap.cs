@@ -6,7 +6,7 @@ namespace RegressionGate.Files;
 /// Maps each property path of a multi-line JSON document (<c>tolerances.rboMin</c>) to the line it stands on,
 /// because <see cref="JsonDocument"/> forgets positions and a settings error should point at its line.
 /// </summary>
-public sealed class JsonLineMap
+internal sealed class JsonLineMap
 {
     readonly Dictionary<string, int> lines = new(StringComparer.Ordinal);
 

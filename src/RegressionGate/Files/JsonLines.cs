@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace RegressionGate.Files;
 
 /// <summary>Reads a JSON Lines file one object a line, keeping line numbers for error messages.</summary>
-public static class JsonLines
+internal static class JsonLines
 {
     /// <summary>Each non-blank line parsed as a JSON object. A BOM, CRLF line ends and blank lines are accepted.</summary>
     public static IEnumerable<(int Line, JsonElement Value)> Read(string path, string displayName)

@@ -3,7 +3,7 @@ using System.Text;
 namespace RegressionGate.Files;
 
 /// <summary>UTF-8 that refuses invalid bytes instead of silently turning them into U+FFFD, for every reader of user files.</summary>
-public static class StrictUtf8
+internal static class StrictUtf8
 {
     public static UTF8Encoding Encoding { get; } = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 }

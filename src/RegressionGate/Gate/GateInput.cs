@@ -1,3 +1,4 @@
+using RegressionGate.Answers;
 using RegressionGate.Environments;
 using RegressionGate.Golden;
 using RegressionGate.Judging.Metrics;
@@ -41,6 +42,16 @@ public sealed record GateInput(GoldenSet Golden, GateSettings Settings, Retrieve
         return new GateInput(GoldenSetLoader.Load(directory), settings, retrievers, judges) { Metrics = metrics };
     }
 
+    /// <summary>Whether the answers under test are produced by the run (<c>answers.source</c> generate or endpoint), so each is snapshotted.</summary>
+    public bool ProducesAnswers => Settings.Answers.Source.Produced();
+
+    /// <summary>
+    /// The questions <paramref name="metric"/> grades: all of them, or, for a metric that reads the answer while the
+    /// answers come from the golden set, those that have one.
+    /// </summary>
+    public IEnumerable<GoldenQuestion> QuestionsGradedBy(JudgeMetric metric) =>
+        ProducesAnswers || !metric.Inputs.HasFlag(MetricInputs.Answer) ? Golden.Questions : Golden.Questions.Where(q => q.Answer is not null);
+
     /// <summary>The snapshots folder of this golden set, holding the stages of its metrics.</summary>
     public SnapshotStore SnapshotStore() => Snapshots.SnapshotStore.InGolden(Golden.Directory, Metrics);
 
@@ -48,7 +59,7 @@ public sealed record GateInput(GoldenSet Golden, GateSettings Settings, Retrieve
     /// Builds the retriever <c>retriever.kind</c> names. <paramref name="progress"/> receives how many segments are
     /// embedded or indexed; kinds that embed keep their vectors in <paramref name="cache"/> (none when null).
     /// </summary>
-    public IRetriever CreateRetriever(EmbeddingCache? cache = null, IProgress<int>? progress = null,
+    internal IRetriever CreateRetriever(EmbeddingCache? cache = null, IProgress<int>? progress = null,
         IEnvironmentVariables? environment = null, CancellationToken cancellationToken = default) =>
         Retrievers.Create(new RetrieverContext(Golden, Settings.Retriever)
         {

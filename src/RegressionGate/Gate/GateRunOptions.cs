@@ -22,6 +22,7 @@ public sealed record GateRunOptions
     /// <summary>LLM configuration, CI detection and auto-approval are read from here, never straight from the process.</summary>
     public IEnvironmentVariables Environment { get; init; } = EnvironmentVariables.Process;
 
+    /// <summary>Receives how far the long parts of the run are (embedding, retrieving, judging); none when null.</summary>
     public IProgress<GateProgress>? Progress { get; init; }
 
     /// <summary>

@@ -65,9 +65,9 @@ public static partial class GateRunner
     {
         var settings = input.Settings;
         var source = options.Answers ?? settings.Answers.Source;
-        // Metrics that need an answer have nothing to grade when the answers come from a golden set that holds none.
-        var answers = source.Produced() || input.Golden.Questions.Any(q => q.Answer is not null);
-        var metrics = input.Golden.Questions.Count == 0 ? [] : settings.Judge.Metrics.Where(m => answers || !m.Inputs.HasFlag(MetricInputs.Answer)).ToList();
+        // A metric with nothing to grade (it reads answers, and the golden set holds none) opens no judge.
+        var graded = options.Answers is { } overridden ? input with { Settings = settings with { Answers = settings.Answers with { Source = overridden } } } : input;
+        var metrics = settings.Judge.Metrics.Where(m => graded.QuestionsGradedBy(m).Any()).ToList();
         return EvaluationSession.Open(input, metrics, options.JudgeKind ?? settings.Judge.Kind, source, options.LlmMode ?? settings.Llm.Mode,
             options.Environment, cache, plan);
     }

@@ -13,7 +13,7 @@ namespace RegressionGate.Gate;
 /// Reads <c>gate.json</c>: parses the file, then hands each section to the reader of its stage's settings. Every field
 /// is optional and has a default; unknown or ill-typed fields are errors naming the file, line and field.
 /// </summary>
-public static class GateSettingsReader
+internal static class GateSettingsReader
 {
     /// <summary>
     /// The settings in <paramref name="path"/>, or every default when the file does not exist.

@@ -11,7 +11,7 @@ public sealed record GradedMetric(JudgeMetric Metric, JudgeIdentity Judge, Judge
 }
 
 /// <summary>What every report and aggregate reads off a judge outcome.</summary>
-public static class JudgeOutcomes
+internal static class JudgeOutcomes
 {
     /// <summary>The normalised score of a judgment or part-wise verdict; null for a failure, or when nothing was graded.</summary>
     public static double? NormalisedScore(this JudgeOutcome? outcome) => outcome switch

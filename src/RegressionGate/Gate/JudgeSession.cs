@@ -26,7 +26,7 @@ public sealed class JudgeSession : IDisposable
     }
 
     /// <summary>Who grades the metrics: an LLM with each metric's rubric, the similarity stand-in, or an extension's answer judge.</summary>
-    public JudgeBackend Backend { get; }
+    internal JudgeBackend Backend { get; }
 
     /// <summary>The judge of whole answers (answer relevance), ready to be asked per answer.</summary>
     public IAnswerJudge Judge { get; }
@@ -35,7 +35,7 @@ public sealed class JudgeSession : IDisposable
     internal RecordingTally? Tally { get; init; }
 
     /// <summary>One judge per metric, graded by <see cref="Backend"/>.</summary>
-    public IReadOnlyList<IMetricJudge> JudgesFor(IReadOnlyList<JudgeMetric> metrics, LabelThresholds labels) =>
+    internal IReadOnlyList<IMetricJudge> JudgesFor(IReadOnlyList<JudgeMetric> metrics, LabelThresholds labels) =>
         metrics.Select(m => m.CreateJudge(Backend, labels)).ToList();
 
     /// <summary>The similarity judge, embedding with the retriever's model where there is one, else with the bundled model.</summary>

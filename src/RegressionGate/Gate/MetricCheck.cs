@@ -20,5 +20,6 @@ public sealed record MetricCheck(
     /// <summary>This run's normalised score, where graded.</summary>
     public double? Score => Outcome.NormalisedScore();
 
+    /// <summary>Whether the check passed; nothing graded passes.</summary>
     public bool Passed => Verdict?.Passed ?? true;
 }

@@ -6,7 +6,7 @@ namespace RegressionGate.Gate;
 /// Percentile bootstrap 95% intervals of each metric's mean over the questions it graded, resampled with the same
 /// fixed resample count and seed as every other interval of the gate, so a report's intervals are reproducible.
 /// </summary>
-public static class MetricIntervals
+internal static class MetricIntervals
 {
     /// <summary>An interval per metric that graded at least one question, by name.</summary>
     public static IReadOnlyDictionary<string, Interval> Compute(IReadOnlyList<(string Name, IReadOnlyList<double> Scores)> metrics,

@@ -20,7 +20,7 @@ internal sealed class ModelAccess(GateInput input, RecordingMode mode, IEnvironm
     /// <summary>What a replay miss tells the user to run.</summary>
     public RecordingOptions RecordingOptions { get; } = new()
     {
-        RecordCommand = $"regression-gate run --golden {Quote(input.Golden.Directory)} --llm record",
+        RecordCommand = ToolCommand.Current.With($"run --golden {ToolCommand.Argument(input.Golden.Directory)} --llm record"),
     };
 
     /// <summary>The client and the model name its recording keys use, opened on first call.</summary>
@@ -58,8 +58,6 @@ internal sealed class ModelAccess(GateInput input, RecordingMode mode, IEnvironm
     static string Placeholder(CanonicalRequest request) => request.PromptVersion == GroundedAnswer.PromptVersion
         ? "Esta resposta ainda não foi gerada. Ela é só um marcador do plano. Ela conta como três afirmações."
         : "Criteria: planned.\nSupporting Evidence: not called yet.\nScore: 3";
-
-    static string Quote(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"\"{path}\"" : path;
 
     public void Dispose() => setup?.Dispose();
 }

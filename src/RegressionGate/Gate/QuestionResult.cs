@@ -7,9 +7,11 @@ using RegressionGate.Snapshots;
 namespace RegressionGate.Gate;
 
 /// <summary>Everything one golden question produced in a run, next to its verified baseline.</summary>
+/// <param name="Question">The golden question.</param>
 /// <param name="Ranking">This run's top-k.</param>
 /// <param name="Baseline">The verified retrieval snapshot as it was before the run, if there was one.</param>
 /// <param name="Overlap">Rank-biased overlap of this run's ids with the baseline's (null without a baseline).</param>
+/// <param name="Retrieval">Verdict on the retrieval snapshot: passed, or each reason it failed.</param>
 /// <param name="Judged">The labelled metric's (answer relevance's) outcome; null when the question has no answer to judge.</param>
 /// <param name="JudgeBaseline">The verified judge snapshot before the run, if there was one.</param>
 /// <param name="Judgment">Verdict on the judge snapshot, or the judge failure; null when nothing was judged. The same check is in <see cref="Metrics"/>.</param>
@@ -38,5 +40,6 @@ public sealed record QuestionResult(
     /// <summary>The check of the metric named <paramref name="name"/>, if it is configured.</summary>
     public MetricCheck? Metric(string name) => Metrics.FirstOrDefault(m => m.Metric.Name == name);
 
+    /// <summary>The retrieval, the produced answer and every metric (where there was one) passed.</summary>
     public bool Passed => Retrieval.Passed && (Judgment?.Passed ?? true) && (AnswerCheck?.Passed ?? true) && Metrics.All(m => m.Passed);
 }

@@ -17,6 +17,7 @@ public sealed record RecordPlan(RecordingMode Mode, int Questions, IReadOnlyList
     /// <summary>Statements a not-yet-generated answer is assumed to hold.</summary>
     public const int AssumedStatements = 3;
 
+    /// <summary>Every row added up.</summary>
     public RecordPlanRow Total => new("total", Rows.Sum(r => r.Requests), Rows.Sum(r => r.Recorded), Rows.Sum(r => r.Calls),
         Rows.Sum(r => r.InputTokens), Rows.Sum(r => r.OutputTokens), Rows.Any(r => r.Estimated));
 

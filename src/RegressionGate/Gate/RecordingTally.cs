@@ -8,7 +8,7 @@ namespace RegressionGate.Gate;
 /// Sits above the recording client and notes which recordings a run used, so the report can say how many of its
 /// judgments came from real recorded calls and how many from hand-written samples.
 /// </summary>
-public sealed class RecordingTally(IChatClient inner, RecordingStore store) : DelegatingChatClient(inner)
+internal sealed class RecordingTally(IChatClient inner, RecordingStore store) : DelegatingChatClient(inner)
 {
     readonly ConcurrentDictionary<string, byte> keys = new(StringComparer.Ordinal);
 

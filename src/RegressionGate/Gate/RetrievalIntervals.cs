@@ -9,7 +9,7 @@ namespace RegressionGate.Gate;
 /// </summary>
 public sealed record RetrievalIntervals(Interval Recall, Interval Mrr, Interval Ndcg)
 {
-    public static RetrievalIntervals? Compute(
+    internal static RetrievalIntervals? Compute(
         IReadOnlyList<(IReadOnlyList<string> Ranked, IReadOnlyCollection<string> Relevant)> questions, int k,
         int resamples = Agreement.DefaultResamples, int seed = Agreement.DefaultSeed)
     {

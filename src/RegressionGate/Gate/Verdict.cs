@@ -5,10 +5,10 @@ namespace RegressionGate.Gate;
 /// <summary>Pass or fail for one check of the gate, with the reasons in words and where a received snapshot went.</summary>
 public sealed record Verdict(bool Passed, IReadOnlyList<string> Failures, IReadOnlyList<string> Notes, string? ReceivedPath)
 {
-    public static Verdict From(VerifyResult result) =>
+    internal static Verdict From(VerifyResult result) =>
         new(result.Passed, result.Failures, result.Notes, result.ReceivedPath);
 
-    public static Verdict Failed(string failure) => new(false, [failure], [], null);
+    internal static Verdict Failed(string failure) => new(false, [failure], [], null);
 
     /// <summary>Failures then notes, one a line: the message of a failing theory row.</summary>
     public override string ToString() => string.Join("\n", Failures.Concat(Notes).DefaultIfEmpty("passed"));

@@ -3,7 +3,7 @@ using RegressionGate.Files;
 namespace RegressionGate.Golden;
 
 /// <summary>Reads <c>corpus.jsonl</c>: one transcript segment a line.</summary>
-public static class CorpusReader
+internal static class CorpusReader
 {
     public static IReadOnlyList<Segment> Read(string path, string displayName)
     {

@@ -21,7 +21,7 @@ public static class GoldenSetLoader
     /// The full path of <paramref name="directory"/>, once it is known to hold the files every golden set needs;
     /// checked before anything is read, so a wrong path is reported as such rather than as a missing setting.
     /// </summary>
-    public static string Locate(string directory)
+    internal static string Locate(string directory)
     {
         var full = Path.GetFullPath(directory);
         if (!Directory.Exists(full))
@@ -35,5 +35,5 @@ public static class GoldenSetLoader
     }
 
     /// <summary>How errors name a file of the golden directory: as the user gave the directory.</summary>
-    public static string Display(string directory, string file) => Path.Combine(directory, file);
+    internal static string Display(string directory, string file) => Path.Combine(directory, file);
 }

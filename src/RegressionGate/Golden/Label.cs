@@ -11,7 +11,7 @@ public enum Label
     C = 2,
 }
 
-public static class Labels
+internal static class Labels
 {
     public static IReadOnlyList<Label> All { get; } = [Label.I, Label.P, Label.C];
 

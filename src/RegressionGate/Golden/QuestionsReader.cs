@@ -3,7 +3,7 @@ using RegressionGate.Files;
 namespace RegressionGate.Golden;
 
 /// <summary>Reads <c>questions.jsonl</c>, checking every <c>relevant</c> id against the corpus.</summary>
-public static class QuestionsReader
+internal static class QuestionsReader
 {
     public static IReadOnlyList<GoldenQuestion> Read(string path, string displayName, IReadOnlySet<string> segmentIds)
     {

@@ -5,6 +5,7 @@ namespace RegressionGate.Golden;
 /// <summary>A position in a lecture video, written <c>hh:mm:ss</c> as the transcripts and records do.</summary>
 public readonly record struct TimeCode(int TotalSeconds) : IComparable<TimeCode>
 {
+    /// <summary>Reads <c>hh:mm:ss</c> (hours of any length, minutes and seconds of two digits below 60); false for anything else.</summary>
     public static bool TryParse(string? text, out TimeCode time)
     {
         time = default;
@@ -21,13 +22,19 @@ public readonly record struct TimeCode(int TotalSeconds) : IComparable<TimeCode>
     static bool TryPart(string part, int max, out int value) =>
         int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out value) && part.Length > 0 && value <= max;
 
+    /// <summary>Earlier positions first.</summary>
     public int CompareTo(TimeCode other) => TotalSeconds.CompareTo(other.TotalSeconds);
 
+    /// <summary>Whether <paramref name="a"/> comes before <paramref name="b"/>.</summary>
     public static bool operator <(TimeCode a, TimeCode b) => a.TotalSeconds < b.TotalSeconds;
+    /// <summary>Whether <paramref name="a"/> comes after <paramref name="b"/>.</summary>
     public static bool operator >(TimeCode a, TimeCode b) => a.TotalSeconds > b.TotalSeconds;
+    /// <summary>Whether <paramref name="a"/> comes before <paramref name="b"/> or is the same position.</summary>
     public static bool operator <=(TimeCode a, TimeCode b) => a.TotalSeconds <= b.TotalSeconds;
+    /// <summary>Whether <paramref name="a"/> comes after <paramref name="b"/> or is the same position.</summary>
     public static bool operator >=(TimeCode a, TimeCode b) => a.TotalSeconds >= b.TotalSeconds;
 
+    /// <summary>The position as <c>hh:mm:ss</c>, as the records print it.</summary>
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{TotalSeconds / 3600:00}:{TotalSeconds / 60 % 60:00}:{TotalSeconds % 60:00}");
 }

@@ -47,13 +47,17 @@ public class Identity : IEquatable<Identity>
     // Hashes are 64 hex digits; twelve say which model it is without drowning the message.
     static string Show(string value) => value.Length > 16 && value.All(char.IsAsciiHexDigit) ? value[..12] + "…" : $"'{value}'";
 
+    /// <summary>Same type and the same properties, in any order: nothing that changes results differs.</summary>
     public bool Equals(Identity? other) =>
         other is not null && other.GetType() == GetType() && Properties.Count == other.Properties.Count && ChangesFrom(other).Count == 0;
 
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as Identity);
 
+    /// <inheritdoc/>
     public override int GetHashCode() =>
         Properties.OrderBy(p => p.Key, StringComparer.Ordinal).Aggregate(0, (hash, p) => HashCode.Combine(hash, p.Key, p.Value));
 
+    /// <summary>The properties as <c>name=value, …</c>.</summary>
     public override string ToString() => string.Join(", ", Properties.Select(p => $"{p.Key}={p.Value}"));
 }

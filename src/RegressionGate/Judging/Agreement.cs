@@ -6,7 +6,7 @@ namespace RegressionGate.Judging;
 /// <see cref="DefaultResamples"/> times, seeded with <see cref="DefaultSeed"/>). Resamples where a measure is
 /// undefined (e.g. every drawn answer got the same label from both sides) are left out of that measure's interval.
 /// </summary>
-public static class Agreement
+internal static class Agreement
 {
     public const int DefaultResamples = 2000;
     public const int DefaultSeed = 20240917;

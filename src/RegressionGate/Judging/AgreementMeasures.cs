@@ -1,7 +1,7 @@
 namespace RegressionGate.Judging;
 
 /// <summary>Accuracy and (weighted) Cohen's kappa of a confusion matrix; <c>null</c> where the measure is undefined, never NaN.</summary>
-public static class AgreementMeasures
+internal static class AgreementMeasures
 {
     /// <summary>The share of answers whose two labels agree; undefined for no answers.</summary>
     public static double? Accuracy(ConfusionMatrix matrix)

@@ -10,7 +10,7 @@ namespace RegressionGate.Judging;
 /// </summary>
 /// <param name="client">Usually the recording client, so every call is recorded or replayed.</param>
 /// <param name="model">The model or deployment the client talks to; part of the identity (the key carries it separately).</param>
-public sealed class AnswerRelevanceJudge(IChatClient client, string model, int repeats, LabelThresholds labels) : IAnswerJudge, IMetricJudge
+internal sealed class AnswerRelevanceJudge(IChatClient client, string model, int repeats, LabelThresholds labels) : IAnswerJudge, IMetricJudge
 {
     /// <summary>
     /// The kind's name in <c>gate.json</c>: the LLM judge, which grades every configured metric with its rubric. It is

@@ -6,7 +6,7 @@ namespace RegressionGate.Judging;
 /// The Answer Relevance rubric: how well a RESPONSE addresses the whole PROMPT, on 0–3, answered as
 /// <c>Criteria: … Supporting Evidence: … Score: N</c>. Modelled on TruLens' relevance grader, worded afresh.
 /// </summary>
-public static class AnswerRelevancePrompt
+internal static class AnswerRelevancePrompt
 {
     /// <summary>
     /// Part of every recording key. Change it whenever a word of the prompt changes, so old recordings stop

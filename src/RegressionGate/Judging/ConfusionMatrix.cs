@@ -10,7 +10,7 @@ public sealed class ConfusionMatrix
 
     readonly int[,] counts;
 
-    public ConfusionMatrix(IEnumerable<LabelPair> pairs)
+    internal ConfusionMatrix(IEnumerable<LabelPair> pairs)
     {
         counts = new int[Size, Size];
         foreach (var pair in pairs) counts[(int)pair.Manual, (int)pair.Automated]++;
@@ -23,14 +23,18 @@ public sealed class ConfusionMatrix
         Total = counts.Cast<int>().Sum();
     }
 
+    /// <summary>How many answers people labelled <paramref name="manual"/> and the judge <paramref name="automated"/>.</summary>
     public int this[Label manual, Label automated] => counts[(int)manual, (int)automated];
 
     internal int this[int manual, int automated] => counts[manual, automated];
 
+    /// <summary>How many answers the matrix counts.</summary>
     public int Total { get; }
 
+    /// <summary>How many answers people labelled <paramref name="manual"/>.</summary>
     public int ManualTotal(Label manual) => Labels.All.Sum(a => this[manual, a]);
 
+    /// <summary>How many answers the judge labelled <paramref name="automated"/>.</summary>
     public int AutomatedTotal(Label automated) => Labels.All.Sum(m => this[m, automated]);
 
     /// <summary>Rows of counts, I then P then C, for reports.</summary>

@@ -3,6 +3,7 @@ namespace RegressionGate.Judging;
 /// <summary>Grades how relevant an answer is to its question. Built once per run, then asked per question, possibly concurrently.</summary>
 public interface IAnswerJudge
 {
+    /// <summary>The kind and every setting that changes a verdict; judge snapshots compare it.</summary>
     JudgeIdentity Identity { get; }
 
     /// <summary>

@@ -1,4 +1,4 @@
 namespace RegressionGate.Judging;
 
 /// <summary>One answer to judge, named by its question's id.</summary>
-public sealed record JudgeItem(string Id, string Question, string Answer);
+internal sealed record JudgeItem(string Id, string Question, string Answer);

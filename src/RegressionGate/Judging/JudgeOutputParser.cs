@@ -8,7 +8,7 @@ namespace RegressionGate.Judging;
 /// (Markdown headings and bold, CRLF, Portuguese "Pontuação", "2/3", text after the score), strict about content:
 /// no score, a fraction, or a value outside 0–max is a failure, never a 0.
 /// </summary>
-public static partial class JudgeOutputParser
+internal static partial class JudgeOutputParser
 {
     // A label, optional Markdown emphasis, then a real separator (':', '=', a dash, or a line break as after a heading),
     // then the number. A separator is required so "a maximum score of 3" or "score 3" inside the criteria never reads as the verdict.

@@ -1,4 +1,4 @@
 namespace RegressionGate.Judging;
 
 /// <summary>Progress of a judging run: reported once per finished item, from whichever thread finished it.</summary>
-public readonly record struct JudgeProgress(int Completed, int Total, string LastId, int Failed);
+internal readonly record struct JudgeProgress(int Completed, int Total, string LastId, int Failed);

@@ -6,7 +6,7 @@ namespace RegressionGate.Judging;
 /// Judges many answers with at most <c>parallel</c> items, hence model calls, in flight (a judge runs its repeats and
 /// units one after another). Cancellation stops the run; whatever each finished call recorded stays on disk.
 /// </summary>
-public static class JudgeRunner
+internal static class JudgeRunner
 {
     /// <summary>The outcomes in the items' order. Throws <see cref="OperationCanceledException"/> when cancelled.</summary>
     public static async Task<IReadOnlyList<JudgedItem>> RunAsync(
@@ -27,7 +27,7 @@ public static class JudgeRunner
     /// Grades every task (a metric's judge and a question's subject), the outcomes in the tasks' order. Throws
     /// <see cref="OperationCanceledException"/> when cancelled.
     /// </summary>
-    public static Task<IReadOnlyList<JudgeOutcome>> RunAsync(
+    internal static Task<IReadOnlyList<JudgeOutcome>> RunAsync(
         IReadOnlyList<MetricTask> tasks,
         int parallel,
         IProgress<JudgeProgress>? progress = null,
@@ -60,4 +60,4 @@ public static class JudgeRunner
 }
 
 /// <summary>One metric to grade for one question.</summary>
-public sealed record MetricTask(IMetricJudge Judge, MetricSubject Subject);
+internal sealed record MetricTask(IMetricJudge Judge, MetricSubject Subject);

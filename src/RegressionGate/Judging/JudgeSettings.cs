@@ -33,7 +33,7 @@ public sealed record JudgeSettings
     /// <c>metrics</c> is a list of names from <paramref name="metrics"/> (the built-in ones when null), or an object from
     /// name to that metric's entry (its rules and own settings).
     /// </summary>
-    public static JudgeSettings Read(JsonFields section, IReadOnlyList<string> kinds, MetricRegistry? metrics = null)
+    internal static JudgeSettings Read(JsonFields section, IReadOnlyList<string> kinds, MetricRegistry? metrics = null)
     {
         section.RejectUnknown("kind", "model", "repeats", "similarityThresholds", "metrics");
         var defaults = new JudgeSettings();
@@ -62,14 +62,14 @@ public sealed record JudgeSettings
         if (node is JsonArray names)
         {
             configured = names.Select(item => item is JsonValue value && value.TryGetValue<string>(out var name)
-                    ? Find(name).Read(JsonFields.Empty(section.File))
+                    ? Find(name).Read(MetricEntry.Empty(section.File))
                     : throw section.Error("metrics", $"must list metric names ({known})"))
                 .ToList();
         }
         else if (node is JsonObject)
         {
             var entries = section.Object("metrics");
-            configured = entries.Names.Select(name => Find(name).Read(entries.Object(name))).ToList();
+            configured = entries.Names.Select(name => Find(name).Read(new MetricEntry(entries.Object(name)))).ToList();
         }
         else throw section.Error("metrics", $"must be a list of metric names or an object of metric entries ({known})");
 

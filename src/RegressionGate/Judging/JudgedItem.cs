@@ -1,4 +1,4 @@
 namespace RegressionGate.Judging;
 
 /// <summary>The outcome of judging one <see cref="JudgeItem"/>.</summary>
-public sealed record JudgedItem(string Id, JudgeOutcome Outcome);
+internal sealed record JudgedItem(string Id, JudgeOutcome Outcome);

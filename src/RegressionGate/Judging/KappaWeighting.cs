@@ -1,7 +1,7 @@
 namespace RegressionGate.Judging;
 
 /// <summary>How much a disagreement between labels i and j counts, over the order I &lt; P &lt; C.</summary>
-public enum KappaWeighting
+internal enum KappaWeighting
 {
     /// <summary>Cohen's kappa: every disagreement counts fully.</summary>
     None,

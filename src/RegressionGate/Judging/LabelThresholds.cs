@@ -20,7 +20,7 @@ public sealed record LabelThresholds
         normalised >= Correct - 1e-9 ? Label.C : normalised >= Partial - 1e-9 ? Label.P : Label.I;
 
     /// <summary>Reads the <c>labels</c> section; every field is optional.</summary>
-    public static LabelThresholds Read(JsonFields section)
+    internal static LabelThresholds Read(JsonFields section)
     {
         section.RejectUnknown("correct", "partial");
         var defaults = new LabelThresholds();

@@ -1,7 +1,7 @@
 namespace RegressionGate.Judging;
 
 /// <summary>The score read from a judge's output, or the reason there is none.</summary>
-public readonly record struct ScoreReading(int? Score, string? Problem)
+internal readonly record struct ScoreReading(int? Score, string? Problem)
 {
     public bool Succeeded => Score is not null;
 

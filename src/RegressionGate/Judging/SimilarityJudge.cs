@@ -14,7 +14,7 @@ namespace RegressionGate.Judging;
 /// <param name="embedder">Identifies the embedding model (e.g. its hash), for the judge's identity.</param>
 /// <param name="thresholds">Three ascending cosines at or above which the score is 1, 2 and 3.</param>
 /// <param name="metric">The metric graded; answer relevance when null.</param>
-public sealed class SimilarityJudge(
+internal sealed class SimilarityJudge(
     Func<IReadOnlyList<string>, float[][]> embed,
     string embedder,
     IReadOnlyList<double> thresholds,

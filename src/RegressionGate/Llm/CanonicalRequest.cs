@@ -15,7 +15,7 @@ namespace RegressionGate.Llm;
 /// answer (instructions, temperature, top-p/k, max output tokens, penalties, seed, stop sequences, response format,
 /// any other additional properties). Nothing about where or how the model is reached, and so no key.
 /// </summary>
-public sealed class CanonicalRequest
+internal sealed class CanonicalRequest
 {
     CanonicalRequest(JsonObject node)
     {

@@ -13,7 +13,7 @@ namespace RegressionGate.Llm;
 /// The request holds every segment's video, times and text in rank order, so any change of the context changes its
 /// recording key: a replayed answer is always one generated from exactly this context.
 /// </summary>
-public static partial class GroundedAnswer
+internal static partial class GroundedAnswer
 {
     /// <summary>Part of every recording key of a generated answer; change it whenever a word of the prompt changes.</summary>
     public const string PromptVersion = "answer-v1";

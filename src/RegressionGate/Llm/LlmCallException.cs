@@ -3,7 +3,7 @@ using RegressionGate.ModelCalls;
 namespace RegressionGate.Llm;
 
 /// <summary>A model call failed after the retries it was allowed: an HTTP error, or no connection.</summary>
-public class LlmCallException(string message, int? status, int attempts, Exception? inner = null) : ModelCallException(message, inner)
+internal class LlmCallException(string message, int? status, int attempts, Exception? inner = null) : ModelCallException(message, inner)
 {
     /// <inheritdoc/>
     public override ModelCallFailure Failure => ModelCallFailure.CallFailed;

@@ -6,7 +6,7 @@ using OpenAI;
 namespace RegressionGate.Llm;
 
 /// <summary>Builds the live <see cref="IChatClient"/> for a connection: the SDK client with our retries and timeout, its errors made readable.</summary>
-public static class LlmClientFactory
+internal static class LlmClientFactory
 {
     public static IChatClient Create(LlmConnection connection, LlmClientOptions? options = null)
     {

@@ -1,7 +1,7 @@
 namespace RegressionGate.Llm;
 
 /// <summary>How patiently a live client talks to its endpoint.</summary>
-public sealed record LlmClientOptions
+internal sealed record LlmClientOptions
 {
     /// <summary>How long one attempt may take before it is abandoned (and retried, while retries remain).</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);

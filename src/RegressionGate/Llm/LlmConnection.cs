@@ -6,7 +6,7 @@ namespace RegressionGate.Llm;
 /// Where a live model is and how to authenticate. The key is held privately and never appears in
 /// <see cref="ToString"/>, messages or recordings.
 /// </summary>
-public sealed class LlmConnection
+internal sealed class LlmConnection
 {
     /// <summary>Used when <c>OPENAI_API_KEY</c> and <c>OPENAI_MODEL</c> are set without <c>OPENAI_BASE_URL</c>.</summary>
     public static readonly Uri DefaultOpenAIBaseUrl = new("https://api.openai.com/v1");

@@ -1,7 +1,7 @@
 namespace RegressionGate.Llm;
 
 /// <summary>The environment variables that configure a live model, and a snapshot of them from the process.</summary>
-public static class LlmEnvironmentVariables
+internal static class LlmEnvironmentVariables
 {
     public const string AzureEndpoint = "AZURE_OPENAI_ENDPOINT";
     public const string AzureApiKey = "AZURE_OPENAI_API_KEY";

@@ -1,7 +1,7 @@
 namespace RegressionGate.Llm;
 
 /// <summary>Which API a live model speaks.</summary>
-public enum LlmProvider
+internal enum LlmProvider
 {
     /// <summary>Azure OpenAI: <c>/openai/deployments/{deployment}/chat/completions?api-version=…</c>, <c>api-key</c> header.</summary>
     AzureOpenAI,

@@ -12,7 +12,7 @@ public sealed record LlmSettings
     public int Parallel { get; init; } = 4;
 
     /// <summary>Reads the <c>llm</c> section; every field is optional.</summary>
-    public static LlmSettings Read(JsonFields section)
+    internal static LlmSettings Read(JsonFields section)
     {
         section.RejectUnknown("mode", "parallel");
         var defaults = new LlmSettings();

@@ -7,7 +7,7 @@ namespace RegressionGate.Llm;
 /// The chat client a run judges with: a <see cref="RecordingChatClient"/> over the live model the environment
 /// configures (or over nothing, in replay mode), and the model name its recording keys use.
 /// </summary>
-public sealed class LlmSetup : IDisposable
+internal sealed class LlmSetup : IDisposable
 {
     LlmSetup(RecordingChatClient client, LlmConnection? connection)
     {

@@ -13,7 +13,7 @@ namespace RegressionGate.Llm;
 /// <param name="replay">A recording client in replay mode over the store the run would record into.</param>
 /// <param name="refresh">Plan a refresh run: every request is a call, recorded or not.</param>
 /// <param name="placeholder">What to answer a request that would be a call.</param>
-public sealed class PlanningChatClient(RecordingChatClient replay, bool refresh, Func<CanonicalRequest, string> placeholder) : DelegatingChatClient(replay)
+internal sealed class PlanningChatClient(RecordingChatClient replay, bool refresh, Func<CanonicalRequest, string> placeholder) : DelegatingChatClient(replay)
 {
     /// <summary>Characters per token assumed for the estimate (a rough figure for English and Portuguese with GPT tokenizers).</summary>
     public const int CharactersPerToken = 4;
@@ -54,4 +54,4 @@ public sealed class PlanningChatClient(RecordingChatClient replay, bool refresh,
 /// <param name="Call">The run would call the model for it (not recorded, or refreshing).</param>
 /// <param name="InputTokens">Estimated from the messages' length.</param>
 /// <param name="OutputTokens">Assumed.</param>
-public sealed record PlannedRequest(string Group, string Key, bool Recorded, bool Call, int InputTokens, int OutputTokens);
+internal sealed record PlannedRequest(string Group, string Key, bool Recorded, bool Call, int InputTokens, int OutputTokens);

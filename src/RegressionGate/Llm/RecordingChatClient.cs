@@ -12,7 +12,7 @@ namespace RegressionGate.Llm;
 /// interrupted run keeps everything it finished and nothing half-written.
 /// In record and refresh modes the caller receives the response as it was saved, so replay later returns the same.
 /// </summary>
-public sealed class RecordingChatClient : DelegatingChatClient
+internal sealed class RecordingChatClient : DelegatingChatClient
 {
     /// <summary>Every response this client returns outside live mode carries its recording key under this additional property.</summary>
     public const string RecordingKeyProperty = "regression-gate.recordingKey";

@@ -3,7 +3,7 @@ using RegressionGate.ModelCalls;
 namespace RegressionGate.Llm;
 
 /// <summary>Replay found no recording for a request. Carries the key and the command that records it; the caller adds the question.</summary>
-public sealed class RecordingMissingException(string key, string path, string recordCommand)
+internal sealed class RecordingMissingException(string key, string path, string recordCommand)
     : ModelCallException($"no recording for this request (key {key}, expected at {path}). Record it with: {recordCommand}")
 {
     /// <inheritdoc/>

@@ -34,5 +34,5 @@ public static class RecordingModes
     };
 
     /// <summary>Whether the mode may call a model, and so needs one configured.</summary>
-    public static bool CallsModel(this RecordingMode mode) => mode != RecordingMode.Replay;
+    internal static bool CallsModel(this RecordingMode mode) => mode != RecordingMode.Replay;
 }

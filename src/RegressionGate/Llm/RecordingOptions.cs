@@ -1,12 +1,12 @@
+using RegressionGate.Environments;
+
 namespace RegressionGate.Llm;
 
 /// <summary>Settings of a <see cref="RecordingChatClient"/> beyond its mode.</summary>
-public sealed record RecordingOptions
+internal sealed record RecordingOptions
 {
-    public const string DefaultRecordCommand = "regression-gate run --llm record";
-
     /// <summary>Quoted by a replay miss as the way to record what is missing.</summary>
-    public string RecordCommand { get; init; } = DefaultRecordCommand;
+    public string RecordCommand { get; init; } = ToolCommand.Current.With("run --llm record");
 
     /// <summary>Stamps <c>recordedAt</c>.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;

@@ -7,7 +7,7 @@ namespace RegressionGate.Llm;
 /// model answered), <c>authored</c> (a person wrote the response, e.g. for the sample golden set) or <c>imported</c>
 /// (taken from an evaluation record).
 /// </summary>
-public sealed class RecordingProvenance
+internal sealed class RecordingProvenance
 {
     public const string RecordedSource = "recorded";
     public const string AuthoredSource = "authored";

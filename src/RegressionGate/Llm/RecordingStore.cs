@@ -11,7 +11,7 @@ namespace RegressionGate.Llm;
 /// A file holds the key, the canonical request, the response (text, model, finish reason, token usage), the UTC time
 /// and the provenance; never a credential. Reading checks that the request still hashes to the file's name.
 /// </summary>
-public sealed class RecordingStore
+internal sealed class RecordingStore
 {
     public RecordingStore(string directory)
     {

@@ -1,4 +1,4 @@
 namespace RegressionGate.Llm;
 
 /// <summary>Tokens a call used, as the service reported them (any may be unknown).</summary>
-public sealed record TokenUsage(long? Input, long? Output, long? Total);
+internal sealed record TokenUsage(long? Input, long? Output, long? Total);

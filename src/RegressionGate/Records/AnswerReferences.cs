@@ -10,7 +10,7 @@ namespace RegressionGate.Records;
 /// <c>questions.jsonl</c> has no place for them and an export must print them back. One question a line, in id order:
 /// <code>{"questionId":"105","references":[{"text":"Vídeo de referência oculto","url":""}]}</code>
 /// </summary>
-public static class AnswerReferences
+internal static class AnswerReferences
 {
     public const string FileName = "references.jsonl";
 

@@ -7,7 +7,7 @@ using RegressionGate.Retrieval;
 namespace RegressionGate.Records;
 
 /// <summary>Writes a run's results as one evaluation record per question, in the layout the team annotates.</summary>
-public static class EvaluationExport
+internal static class EvaluationExport
 {
     /// <summary>The records' paths, in golden-set order.</summary>
     public static IReadOnlyList<string> Write(GateEvaluation evaluation, string outDirectory) =>

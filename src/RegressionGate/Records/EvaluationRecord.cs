@@ -12,7 +12,7 @@ namespace RegressionGate.Records;
 /// <param name="AnswerRelevance">The judge's normalised AR score (0–1); null when not judged.</param>
 /// <param name="Automated">The label derived from <paramref name="AnswerRelevance"/>; null when not judged.</param>
 /// <param name="Reasoning">The judge's chain of thought; empty when not judged.</param>
-public sealed record EvaluationRecord(
+internal sealed record EvaluationRecord(
     string QuestionId,
     string Question,
     IReadOnlyList<RecordSegment> Segments,

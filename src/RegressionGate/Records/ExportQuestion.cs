@@ -10,7 +10,7 @@ namespace RegressionGate.Records;
 /// <param name="AnswerRelevance">The judge's normalised score, or null when not judged.</param>
 /// <param name="Automated">The label derived from it, or null when not judged.</param>
 /// <param name="Reasoning">The judge's reasoning; empty when not judged.</param>
-public sealed record ExportQuestion(
+internal sealed record ExportQuestion(
     string QuestionId,
     IReadOnlyList<RankedSegment> Retrieved,
     IReadOnlyList<RecordReference> References,

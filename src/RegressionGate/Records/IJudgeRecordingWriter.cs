@@ -5,9 +5,9 @@ namespace RegressionGate.Records;
 /// which implements this; the importer only decides when it is called: <see cref="Check"/> for every record before any
 /// file is written, <see cref="Write"/> only once everything checked out.
 /// </summary>
-public interface IJudgeRecordingWriter
+internal interface IJudgeRecordingWriter
 {
-    /// <summary>Throws a <see cref="InputFileException"/> when the judgment cannot become a recording; writes nothing.</summary>
+    /// <summary>Throws a <see cref="Files.InputFileException"/> when the judgment cannot become a recording; writes nothing.</summary>
     void Check(ImportedJudgment judgment);
 
     /// <summary>Writes the recording atomically and says whether it was added, updated, or already there byte for byte.</summary>

@@ -5,10 +5,10 @@ namespace RegressionGate.Records;
 /// <param name="Id">The question id, or the segment id for <see cref="ImportItem.Segment"/>.</param>
 /// <param name="Kind">Added, updated or unchanged.</param>
 /// <param name="Source">The record file it came from, as the user named it.</param>
-public sealed record ImportChange(ImportItem Item, string Id, ImportChangeKind Kind, string Source);
+internal sealed record ImportChange(ImportItem Item, string Id, ImportChangeKind Kind, string Source);
 
 /// <summary>The kinds of things an import writes into a golden set.</summary>
-public enum ImportItem
+internal enum ImportItem
 {
     Question,
     Segment,
@@ -17,10 +17,12 @@ public enum ImportItem
     JudgeRecording,
 }
 
-/// <summary>Whether an import added something, changed it, or found it already as the record says.</summary>
-public enum ImportChangeKind
+/// <summary>Whether an import added something, changed it, found it already as the record says, or could not take it.</summary>
+internal enum ImportChangeKind
 {
     Unchanged,
     Added,
     Updated,
+    /// <summary>Left out, with the reason in <see cref="ImportResult.Summary"/>: a judgment when gate.json names no judge model.</summary>
+    Skipped,
 }

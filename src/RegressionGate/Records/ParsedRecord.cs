@@ -4,4 +4,4 @@ namespace RegressionGate.Records;
 /// <param name="File">The record file as the user named it.</param>
 /// <param name="Line">The line of its "Pergunta N" heading.</param>
 /// <param name="SegmentLines">For each retrieved segment, the line of its "Corpus ID".</param>
-public sealed record ParsedRecord(EvaluationRecord Record, string File, int Line, IReadOnlyList<int> SegmentLines);
+internal sealed record ParsedRecord(EvaluationRecord Record, string File, int Line, IReadOnlyList<int> SegmentLines);

@@ -12,7 +12,7 @@ namespace RegressionGate.Records;
 /// question's 0-based position in <c>questions.jsonl</c> (three digits at least), hash the first 16 hex digits of the
 /// SHA-256 of its id, so a file keeps its name from one export to the next and sorts in golden-set order.
 /// </summary>
-public static class RecordExporter
+internal static class RecordExporter
 {
     /// <summary>Writes the records atomically, each only when its bytes change; returns their paths in the order given.</summary>
     public static IReadOnlyList<string> Export(GoldenSet golden, IEnumerable<ExportQuestion> items, string outDirectory)

@@ -17,7 +17,7 @@ namespace RegressionGate.Records;
 /// an export prints a null URL as "oculto" again. Segments already in the corpus keep their metadata; their text and
 /// times must match the record's, and so must their URL where the record shows one.
 /// </remarks>
-public sealed class RecordImporter(IJudgeRecordingWriter judgeRecordings)
+internal sealed class RecordImporter(IJudgeRecordingWriter judgeRecordings)
 {
     public ImportResult Import(IEnumerable<string> recordFiles, string goldenDirectory)
     {
@@ -73,6 +73,7 @@ public sealed class RecordImporter(IJudgeRecordingWriter judgeRecordings)
         bool referencesChanged;
 
         readonly string goldenFullPath;
+        readonly string? judgeModel;
 
         public Plan(string goldenDirectory, IJudgeRecordingWriter judgeRecordings)
         {
@@ -83,6 +84,7 @@ public sealed class RecordImporter(IJudgeRecordingWriter judgeRecordings)
             questionsFile = GoldenFile.In(goldenDirectory, GoldenSet.QuestionsFile);
             runFile = GoldenFile.In(goldenDirectory, settings.Retriever.RunFile);
             referencesFile = GoldenFile.In(goldenDirectory, AnswerReferences.FileName);
+            judgeModel = settings.Judge.Model;
 
             // The validating readers go first, so a broken file is reported as such before it is loaded for editing.
             if (File.Exists(corpusFile.Path))
@@ -125,8 +127,11 @@ public sealed class RecordImporter(IJudgeRecordingWriter judgeRecordings)
             referencesChanged |= referencesKind != ImportChangeKind.Unchanged;
             changes.Add(new ImportChange(ImportItem.References, record.QuestionId, referencesKind, parsed.File));
 
-            // Without reasoning there is no judgment to replay.
-            if (record.Reasoning.Length > 0) judgments.Add(new ImportedJudgment(goldenFullPath, record, provenance, parsed.File, parsed.Line));
+            // Without reasoning there is no judgment to replay. Without the judge model, nothing to key its recording by:
+            // the rest of the record is still worth having (a golden set fresh from init names no model), so it is skipped, saying why.
+            if (record.Reasoning.Length == 0) return;
+            if (judgeModel is null) changes.Add(new ImportChange(ImportItem.JudgeRecording, record.QuestionId, ImportChangeKind.Skipped, parsed.File));
+            else judgments.Add(new ImportedJudgment(goldenFullPath, record, provenance, parsed.File, parsed.Line));
         }
 
         void AddSegment(ParsedRecord parsed, RecordSegment segment, int line)

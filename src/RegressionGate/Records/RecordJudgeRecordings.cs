@@ -12,7 +12,7 @@ namespace RegressionGate.Records;
 /// so a golden set started from records judges offline exactly as the record says. The reasoning must carry a score
 /// that agrees with the record's AR; otherwise the record contradicts itself and nothing is imported.
 /// </summary>
-public sealed class RecordJudgeRecordings : IJudgeRecordingWriter
+internal sealed class RecordJudgeRecordings : IJudgeRecordingWriter
 {
     public void Check(ImportedJudgment judgment) => Plan(judgment);
 

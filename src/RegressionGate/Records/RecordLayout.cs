@@ -1,7 +1,7 @@
 namespace RegressionGate.Records;
 
 /// <summary>The fixed wording of the record layout: section headings, segment fields, and the separator that ends a record.</summary>
-public static class RecordLayout
+internal static class RecordLayout
 {
     public const string QuestionHeading = "Pergunta";
     public const string SegmentsHeading = "Segmentos recuperados pelo E5";

@@ -8,7 +8,7 @@ namespace RegressionGate.Records;
 /// <c>repr(float)</c> prints it (the shortest text that reads back as the same double, <c>1.0</c> not <c>1</c>,
 /// <c>1e-05</c> not <c>1E-05</c>), and the AR score as <c>f"{ar:.2f}"</c>.
 /// </summary>
-public static class RecordNumbers
+internal static class RecordNumbers
 {
     public static string FormatScore(double value)
     {

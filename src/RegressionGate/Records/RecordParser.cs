@@ -11,7 +11,7 @@ namespace RegressionGate.Records;
 /// several records, each ended by a <c>---</c> line. Anything out of place is a <see cref="InputFileException"/>
 /// naming the file, the line and the field, as the record prints it ("Score", "Anotação manual").
 /// </summary>
-public static partial class RecordParser
+internal static partial class RecordParser
 {
     /// <summary>Reads a record file; errors name it as <paramref name="displayName"/> (the path itself by default).</summary>
     public static IReadOnlyList<ParsedRecord> ReadFile(string path, string? displayName = null)

@@ -1,7 +1,7 @@
 namespace RegressionGate.Records;
 
 /// <summary>How imported data names the record it came from: by file name only, so the text is the same on every clone.</summary>
-public static class RecordProvenance
+internal static class RecordProvenance
 {
     public static string Of(string recordPath) => $"imported from record {Path.GetFileName(recordPath)}";
 }

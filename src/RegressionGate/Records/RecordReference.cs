@@ -1,4 +1,4 @@
 namespace RegressionGate.Records;
 
 /// <summary>One reference under an answer, printed as the Markdown link <c>- [Text](Url)</c>.</summary>
-public sealed record RecordReference(string Text, string Url);
+internal sealed record RecordReference(string Text, string Url);

@@ -3,4 +3,4 @@ using RegressionGate.Golden;
 namespace RegressionGate.Records;
 
 /// <summary>One retrieved segment as a record prints it; <see cref="Url"/> is the text shown, "oculto" when hidden.</summary>
-public sealed record RecordSegment(string CorpusId, double Score, string Url, TimeCode Start, TimeCode End, string Transcript);
+internal sealed record RecordSegment(string CorpusId, double Score, string Url, TimeCode Start, TimeCode End, string Transcript);

@@ -7,7 +7,7 @@ namespace RegressionGate.Records;
 /// <see cref="RecordParser"/> and this writer are inverses. Values are printed as they are; a value must not hold a
 /// line that reads as a heading or as the <c>---</c> separator.
 /// </summary>
-public static class RecordWriter
+internal static class RecordWriter
 {
     public static string Write(IEnumerable<EvaluationRecord> records)
     {

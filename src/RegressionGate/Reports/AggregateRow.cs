@@ -4,7 +4,7 @@ using RegressionGate.Judging;
 namespace RegressionGate.Reports;
 
 /// <summary>Where an aggregate stands against its baseline and floor.</summary>
-public enum AggregateStatus
+internal enum AggregateStatus
 {
     /// <summary>Within tolerance of the baseline (or no baseline) and at or above the floor.</summary>
     Ok,
@@ -22,7 +22,7 @@ public enum AggregateStatus
 /// </summary>
 /// <param name="Key">Stable name, as in the summary snapshot: recall, mrr, ndcg, accuracy, kappa, linearKappa, quadraticKappa.</param>
 /// <param name="Name">How people read it: <c>recall@10</c>, <c>Cohen's κ</c>.</param>
-public sealed record AggregateRow(
+internal sealed record AggregateRow(
     string Key,
     string Name,
     double? Baseline,

@@ -1,4 +1,5 @@
 using RegressionGate.Gate;
+using RegressionGate.Environments;
 
 namespace RegressionGate.Reports;
 
@@ -6,11 +7,11 @@ namespace RegressionGate.Reports;
 /// <param name="GoldenDirectory">The golden directory as a reviewer would type it: relative to the working directory when under it.</param>
 /// <param name="ReceivedSnapshots">The received snapshots the run wrote, relative to the golden directory.</param>
 /// <param name="FloorViolations">Aggregates below their floor, which hold even after an approval.</param>
-public sealed record ApprovalHint(string GoldenDirectory, IReadOnlyList<string> ReceivedSnapshots, IReadOnlyList<string> FloorViolations)
+internal sealed record ApprovalHint(string GoldenDirectory, IReadOnlyList<string> ReceivedSnapshots, IReadOnlyList<string> FloorViolations)
 {
-    public string DryRunCommand => $"regression-gate approve --golden {Quote(GoldenDirectory)} --dry-run";
+    public string DryRunCommand => ToolCommand.Current.With($"approve --golden {ToolCommand.Argument(GoldenDirectory)} --dry-run");
 
-    public string Command => $"regression-gate approve --golden {Quote(GoldenDirectory)}";
+    public string Command => ToolCommand.Current.With($"approve --golden {ToolCommand.Argument(GoldenDirectory)}");
 
     public bool Needed => ReceivedSnapshots.Count > 0;
 
@@ -43,6 +44,4 @@ public sealed record ApprovalHint(string GoldenDirectory, IReadOnlyList<string> 
         var relative = Path.GetRelativePath(root, directory);
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? null : relative.Replace('\\', '/');
     }
-
-    static string Quote(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"\"{path}\"" : path;
 }

@@ -11,7 +11,7 @@ namespace RegressionGate.Reports;
 /// The numbers the HTML report's charts draw, as the JSON embedded in the page. Question ids are the only user text in
 /// it; the serializer's default encoder escapes <c>&lt;</c>, <c>&gt;</c> and <c>&amp;</c>, so it cannot end its script element.
 /// </summary>
-public static class ChartData
+internal static class ChartData
 {
     /// <summary>Retrieval metrics, confusion matrix, AR distribution per manual label and per-question overlap.</summary>
     public static JsonObject For(GateResult result, Func<QuestionResult, string> anchor)

@@ -3,7 +3,7 @@ using System.Text;
 namespace RegressionGate.Reports;
 
 /// <summary>How much of one listed item a size-limited report shows.</summary>
-public enum Detail
+internal enum Detail
 {
     Omitted,
     Brief,
@@ -11,13 +11,13 @@ public enum Detail
 }
 
 /// <summary>One listed item of a report, short and long. <see cref="Full"/> replaces <see cref="Brief"/> when there is room.</summary>
-public sealed record ReportItem(string Brief, string Full);
+internal sealed record ReportItem(string Brief, string Full);
 
 /// <summary>
 /// Shares a byte budget among a report's lists by priority: every list's brief forms first (list by list, each in
 /// order), then their full forms. Each list keeps a prefix at each level, so a note can say "the first N".
 /// </summary>
-public static class DetailBudget
+internal static class DetailBudget
 {
     /// <summary>The level of every item of every list, within <paramref name="availableBytes"/> (UTF-8).</summary>
     public static IReadOnlyList<Detail[]> Allot(IReadOnlyList<IReadOnlyList<ReportItem>> lists, long availableBytes)

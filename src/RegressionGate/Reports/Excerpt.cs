@@ -3,7 +3,7 @@ using System.Text;
 namespace RegressionGate.Reports;
 
 /// <summary>Shortens user text for a report without splitting a character, and says that it did.</summary>
-public static class Excerpt
+internal static class Excerpt
 {
     public const string Ellipsis = "…";
 

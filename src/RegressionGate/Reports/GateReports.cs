@@ -6,8 +6,11 @@ namespace RegressionGate.Reports;
 /// <summary>Writes every report of a run into one directory (<c>--out</c>), each file atomically.</summary>
 public static class GateReports
 {
+    /// <summary>The pull request's job summary.</summary>
     public const string MarkdownFile = "gate-report.md";
+    /// <summary>The report for scripts (schema <c>regression-gate/report/v1</c>).</summary>
     public const string JsonFile = "gate-report.json";
+    /// <summary>One self-contained page with charts.</summary>
     public const string HtmlFile = "gate-report.html";
 
     /// <summary>The folder of <c>--out</c> that holds one record per question.</summary>

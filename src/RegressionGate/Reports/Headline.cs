@@ -4,7 +4,7 @@ using RegressionGate.Gate;
 namespace RegressionGate.Reports;
 
 /// <summary>The verdict in one sentence: the first line of every report.</summary>
-public static class Headline
+internal static class Headline
 {
     /// <summary>E.g. <c>RegressionGate failed: 2 of 56 questions failed; 1 aggregate check failed</c>.</summary>
     public static string For(GateResult result)

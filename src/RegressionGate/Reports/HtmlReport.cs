@@ -15,7 +15,7 @@ namespace RegressionGate.Reports;
 /// of the aggregates, agreement, AR distribution and rank overlap, every disagreement and every question's ranking
 /// against its baseline. All user text is HTML-encoded.
 /// </summary>
-public static class HtmlReport
+internal static class HtmlReport
 {
     /// <summary>Only the page's own script and style run; nothing else may load, from anywhere.</summary>
     public static readonly string ContentSecurityPolicy =

@@ -14,7 +14,7 @@ namespace RegressionGate.Reports;
 /// ranking with baseline ranks, judge outcomes with both reasonings). Its fields are documented in this folder's
 /// README.md (a test keeps the two in step); every field is always written, <c>null</c> where there is no value.
 /// </summary>
-public static class JsonReport
+internal static class JsonReport
 {
     public const string Schema = "regression-gate/report/v1";
 

@@ -14,7 +14,7 @@ namespace RegressionGate.Reports;
 /// (GitHub refuses a step summary over 1 MiB): failing questions' reasons come first, then one line per disagreement,
 /// then the details; whatever does not fit is named in a note that points to the JSON and HTML reports.
 /// </summary>
-public static class MarkdownReport
+internal static class MarkdownReport
 {
     /// <summary>GitHub's limit for one step's job summary, in bytes.</summary>
     public const int GitHubSummaryLimit = 1024 * 1024;

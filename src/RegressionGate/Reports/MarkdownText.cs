@@ -8,7 +8,7 @@ namespace RegressionGate.Reports;
 /// Puts user text (questions, answers, reasonings, failure messages) into GitHub-flavoured Markdown so it reads as
 /// written: nothing in it can open a link, an image, raw HTML, emphasis, a table cell or a heading.
 /// </summary>
-public static class MarkdownText
+internal static class MarkdownText
 {
     /// <summary>Characters that change meaning anywhere in a line; CommonMark lets any ASCII punctuation be backslash-escaped.</summary>
     const string Special = "\\`*_[]<>&|~";

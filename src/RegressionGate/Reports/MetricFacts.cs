@@ -6,7 +6,7 @@ using RegressionGate.Judging.Metrics;
 namespace RegressionGate.Reports;
 
 /// <summary>What the reports say about one question's metrics, the same way in every report.</summary>
-public static class MetricFacts
+internal static class MetricFacts
 {
     /// <summary>The score as a table cell: <c>0.67</c>, <c>failed</c>, or <c>—</c> when nothing was graded.</summary>
     public static string Cell(this MetricCheck check) => check.Outcome switch

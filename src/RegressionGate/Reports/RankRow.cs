@@ -6,7 +6,7 @@ namespace RegressionGate.Reports;
 /// One segment of a question's ranking next to the baseline's: <see cref="Rank"/> is null for a segment that dropped
 /// out, <see cref="BaselineRank"/> null for one that entered (or when there is no baseline).
 /// </summary>
-public sealed record RankRow(string Id, int? Rank, double? Score, int? BaselineRank, double? BaselineScore)
+internal sealed record RankRow(string Id, int? Rank, double? Score, int? BaselineRank, double? BaselineScore)
 {
     /// <summary>This run's segments in rank order, then the baseline's segments that are no longer ranked, in their old order.</summary>
     public static IReadOnlyList<RankRow> Compare(IReadOnlyList<RankedSegment> current, IReadOnlyList<RankedSegment>? baseline)

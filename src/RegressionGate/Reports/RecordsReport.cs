@@ -8,7 +8,7 @@ namespace RegressionGate.Reports;
 /// One record per question of a gate run, in the seed's Markdown layout (what <c>export</c> writes), so people can
 /// annotate this run's answers. Records of questions no longer in the golden set are removed from the folder.
 /// </summary>
-public static partial class RecordsReport
+internal static partial class RecordsReport
 {
     /// <summary>Writes the records into <paramref name="directory"/>; returns their paths in golden-set order.</summary>
     public static IReadOnlyList<string> Write(GateResult result, string directory)

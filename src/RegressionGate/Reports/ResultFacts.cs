@@ -6,7 +6,7 @@ using RegressionGate.Retrieval;
 namespace RegressionGate.Reports;
 
 /// <summary>What the reports read off a run's result beyond its verdicts, the same way in every report.</summary>
-public static class ResultFacts
+internal static class ResultFacts
 {
     /// <summary>This run's judgment; null when the answer was not judged or the judge failed.</summary>
     public static Judgment? CurrentJudgment(this QuestionResult question) => question.Judged as Judgment;
@@ -73,4 +73,4 @@ public static class ResultFacts
 }
 
 /// <summary>One question's retrieval quality against its relevant segments.</summary>
-public sealed record QuestionMetrics(double Recall, double ReciprocalRank, double Ndcg);
+internal sealed record QuestionMetrics(double Recall, double ReciprocalRank, double Ndcg);

@@ -11,7 +11,7 @@ namespace RegressionGate.Retrieval;
 /// term). BrazilianAnalyzer needs the pt-BR culture: under .NET's invariant-globalization mode it crashes and accents are
 /// silently kept, which is why this project never enables that mode.
 /// </remarks>
-public static class Bm25Analyzers
+internal static class Bm25Analyzers
 {
     public const string Brazilian = "brazilian";
     public const string Portuguese = "portuguese";

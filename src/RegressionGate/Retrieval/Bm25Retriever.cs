@@ -18,7 +18,7 @@ namespace RegressionGate.Retrieval;
 /// by id ascending, like every retriever here; a question whose terms are all stop words matches nothing and gets an empty
 /// ranking.
 /// </remarks>
-public sealed class Bm25Retriever : IRetriever
+internal sealed class Bm25Retriever : IRetriever
 {
     /// <summary>The kind's name in <c>gate.json</c> and in identities.</summary>
     public const string Kind = "bm25";

@@ -9,7 +9,7 @@ namespace RegressionGate.Retrieval;
 /// Dense retrieval over a golden set's corpus: every segment embedded once as <c>passagePrefix + text</c>, each question
 /// as <c>queryPrefix + text</c>, ranked by exact cosine similarity.
 /// </summary>
-public sealed class DenseRetriever : IRetriever
+internal sealed class DenseRetriever : IRetriever
 {
     /// <summary>The kind's name in <c>gate.json</c> and in identities.</summary>
     public const string Kind = "dense";

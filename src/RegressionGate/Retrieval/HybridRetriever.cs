@@ -11,7 +11,7 @@ namespace RegressionGate.Retrieval;
 /// Scores are fused RRF scores, at most (denseWeight + lexicalWeight) / (rrfK + 1) — about 0.016 with the defaults — so
 /// <c>tolerances.score</c> (0.02 by default) hardly constrains them; rank-biased overlap is what guards a hybrid ranking.
 /// </remarks>
-public sealed class HybridRetriever : IRetriever
+internal sealed class HybridRetriever : IRetriever
 {
     /// <summary>The kind's name in <c>gate.json</c> and in identities.</summary>
     public const string Kind = "hybrid";

@@ -4,7 +4,7 @@ namespace RegressionGate.Retrieval;
 /// Weighted reciprocal-rank fusion (Cormack et al., 2009): a segment's fused score is Σ wᵢ / (rrfK + rankᵢ) over the
 /// rankings it appears in; segments missing from a ranking get nothing from it.
 /// </summary>
-public static class ReciprocalRankFusion
+internal static class ReciprocalRankFusion
 {
     /// <summary>The top <paramref name="k"/> by fused score, ties by id ascending, ranked from 1.</summary>
     public static IReadOnlyList<RankedSegment> Fuse(IReadOnlyList<(IReadOnlyList<RankedSegment> Ranking, double Weight)> rankings, int rrfK, int k)

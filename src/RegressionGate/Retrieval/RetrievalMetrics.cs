@@ -4,7 +4,7 @@ namespace RegressionGate.Retrieval;
 /// Retrieval quality against the segments people marked relevant, with binary relevance: recall@k, reciprocal rank
 /// and nDCG@k (linear gain, discount log2(rank + 1), ideal DCG over min(k, |relevant|) relevant segments).
 /// </summary>
-public static class RetrievalMetrics
+internal static class RetrievalMetrics
 {
     /// <summary>The share of the relevant segments found in the top <paramref name="k"/>; 0 when nothing is relevant.</summary>
     public static double RecallAtK(IReadOnlyList<string> ranked, IReadOnlyCollection<string> relevant, int k)

@@ -10,7 +10,7 @@ namespace RegressionGate.Retrieval;
 public sealed record RetrieverContext(GoldenSet Golden, RetrieverSettings Settings)
 {
     /// <summary>Where embeddings are kept between runs; none when null.</summary>
-    public EmbeddingCache? Cache { get; init; }
+    internal EmbeddingCache? Cache { get; init; }
 
     /// <summary>Receives how many segments are embedded or indexed so far.</summary>
     public IProgress<int>? Progress { get; init; }

@@ -31,5 +31,5 @@ public sealed class RetrieverIdentity(IEnumerable<KeyValuePair<string, string>> 
     public int? K => int.TryParse(this[KProperty], NumberStyles.None, CultureInfo.InvariantCulture, out var k) ? k : null;
 
     /// <summary>A setting's value as identities write it: invariant, up to six decimals, no trailing zeros.</summary>
-    public static string Number(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+    internal static string Number(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 }

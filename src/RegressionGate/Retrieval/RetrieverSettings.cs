@@ -39,7 +39,7 @@ public sealed record RetrieverSettings
     /// Reads the <c>retriever</c> section; <c>kind</c> must name one of <paramref name="retrievers"/>. Every field is
     /// optional; a missing section reads as empty, so every default applies.
     /// </summary>
-    public static RetrieverSettings Read(JsonFields section, RetrieverRegistry retrievers)
+    internal static RetrieverSettings Read(JsonFields section, RetrieverRegistry retrievers)
     {
         section.RejectUnknown("kind", "model", "k", "queryPrefix", "passagePrefix", "maxTokens", "runFile", "bm25", "fusion");
         var defaults = new RetrieverSettings();

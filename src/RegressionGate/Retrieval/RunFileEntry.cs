@@ -11,7 +11,7 @@ namespace RegressionGate.Retrieval;
 /// <c>corpus.jsonl</c> with their scores. Ranks follow from the scores: descending, ties by id ascending
 /// (<see cref="SegmentIdComparer"/>), whatever the order of the lines in the file.
 /// </remarks>
-public sealed record RunFileEntry(string QuestionId, string Source, IReadOnlyList<RankedSegment> Ranking)
+internal sealed record RunFileEntry(string QuestionId, string Source, IReadOnlyList<RankedSegment> Ranking)
 {
     /// <summary>An entry whose ranks follow from the scores: descending, ties by id ascending, ranks 1, 2, 3…</summary>
     public static RunFileEntry Create(string questionId, string source, IEnumerable<(string Id, double Score)> scored) =>

@@ -6,7 +6,7 @@ using RegressionGate.Golden;
 namespace RegressionGate.Retrieval;
 
 /// <summary>Reads a run file (see <see cref="RunFileEntry"/>), checking every segment id against the corpus; faults name file, line and field.</summary>
-public static class RunFileReader
+internal static class RunFileReader
 {
     public static IReadOnlyList<RunFileEntry> Read(string path, string displayName, IReadOnlySet<string> segmentIds)
     {

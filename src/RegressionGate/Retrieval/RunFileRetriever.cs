@@ -7,7 +7,7 @@ namespace RegressionGate.Retrieval;
 /// The <c>run-file</c> retriever: returns the rankings recorded in the run file as they are, so a team can gate what its
 /// production retriever produced. Its identity pins the file's content by SHA-256.
 /// </summary>
-public sealed class RunFileRetriever : IRetriever
+internal sealed class RunFileRetriever : IRetriever
 {
     /// <summary>The kind's name in <c>gate.json</c> and in identities.</summary>
     public const string Kind = "run-file";

@@ -6,7 +6,7 @@ using RegressionGate.Files;
 namespace RegressionGate.Retrieval;
 
 /// <summary>Writes a run file (see <see cref="RunFileEntry"/>): lines in question-id order, rankings best first, atomically, only when the bytes change.</summary>
-public static class RunFileWriter
+internal static class RunFileWriter
 {
     static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

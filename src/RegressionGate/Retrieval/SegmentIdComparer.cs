@@ -1,7 +1,7 @@
 namespace RegressionGate.Retrieval;
 
 /// <summary>Orders ids naturally: whole numbers by value (so 999 precedes 1000), anything else ordinally after them.</summary>
-public sealed class SegmentIdComparer : IComparer<string>
+internal sealed class SegmentIdComparer : IComparer<string>
 {
     public static SegmentIdComparer Instance { get; } = new();
 

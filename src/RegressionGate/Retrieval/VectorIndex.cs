@@ -6,7 +6,7 @@ namespace RegressionGate.Retrieval;
 /// Exact cosine search over unit vectors held in one contiguous array: every vector is scored, the best k are kept
 /// in a small heap (no full sort), ties broken by id ascending in <see cref="SegmentIdComparer"/> order.
 /// </summary>
-public sealed class VectorIndex
+internal sealed class VectorIndex
 {
     readonly List<string> ids = [];
     readonly Dictionary<string, int> positions = new(StringComparer.Ordinal);

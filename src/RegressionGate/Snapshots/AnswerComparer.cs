@@ -4,7 +4,7 @@ namespace RegressionGate.Snapshots;
 /// Fails a produced answer when its source changed (model, prompt version, endpoint), its text changed (a replayed
 /// answer is byte-identical, so any change is a new answer to review), or it was given or cites other segments.
 /// </summary>
-public sealed class AnswerComparer : ISnapshotComparer<AnswerSnapshot>
+internal sealed class AnswerComparer : ISnapshotComparer<AnswerSnapshot>
 {
     public IReadOnlyList<string> Compare(AnswerSnapshot verified, AnswerSnapshot current) => Changes(verified, current);
 

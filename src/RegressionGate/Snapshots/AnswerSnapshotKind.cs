@@ -3,7 +3,7 @@ using RegressionGate.Answers;
 namespace RegressionGate.Snapshots;
 
 /// <summary><c>answers/{questionId}.verified.json</c>: the answer's source, the answer, its context and its references.</summary>
-public sealed class AnswerSnapshotKind : SnapshotKind<AnswerSnapshot>
+internal sealed class AnswerSnapshotKind : SnapshotKind<AnswerSnapshot>
 {
     public override string Stage => SnapshotStages.Answers;
 

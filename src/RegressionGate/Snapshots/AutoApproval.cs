@@ -7,7 +7,7 @@ namespace RegressionGate.Snapshots;
 /// <c>true</c>) on a developer's machine, and refused wherever <c>CI</c> is set to anything, because a gate that
 /// approves its own changes in CI gates nothing.
 /// </summary>
-public sealed record AutoApproval(bool Requested, bool InCi)
+internal sealed record AutoApproval(bool Requested, bool InCi)
 {
     public const string Variable = "REGRESSIONGATE_AUTO_APPROVE";
     public const string CiVariable = "CI";
@@ -26,7 +26,7 @@ public sealed record AutoApproval(bool Requested, bool InCi)
     /// <summary>Requested where it is not allowed.</summary>
     public bool Refused => Requested && InCi;
 
-    public const string RefusalMessage =
+    public static string RefusalMessage =>
         $"{Variable} is set, but so is {CiVariable}: snapshots are never approved automatically in CI. " +
-        $"Unset {Variable} in the CI environment, and approve locally with `regression-gate approve`.";
+        $"Unset {Variable} in the CI environment, and approve locally with `{ToolCommand.Current.With("approve")}`.";
 }

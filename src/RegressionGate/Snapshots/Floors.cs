@@ -21,7 +21,7 @@ public sealed record Floors
     public double Kappa { get; init; } = -1;
 
     /// <summary>Reads the <c>floors</c> section; every field is optional.</summary>
-    public static Floors Read(JsonFields section)
+    internal static Floors Read(JsonFields section)
     {
         section.RejectUnknown("recall", "mrr", "ndcg", "accuracy", "kappa");
         var d = new Floors();

@@ -1,7 +1,7 @@
 namespace RegressionGate.Snapshots;
 
 /// <summary>Compares a current result with its verified snapshot by meaning, within tolerances. No messages means it passes.</summary>
-public interface ISnapshotComparer<in T>
+internal interface ISnapshotComparer<in T>
 {
     /// <summary>Why <paramref name="current"/> differs from <paramref name="verified"/> more than tolerated; approval can accept these.</summary>
     IReadOnlyList<string> Compare(T verified, T current);

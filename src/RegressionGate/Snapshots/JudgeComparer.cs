@@ -7,7 +7,7 @@ namespace RegressionGate.Snapshots;
 /// Fails an answer's judgment when its normalised AR score moved more than <c>tolerances.arScore</c> or its
 /// automated label flipped. The message quotes the verified and the current reasoning, so a reviewer sees why.
 /// </summary>
-public sealed class JudgeComparer(Tolerances tolerances) : ISnapshotComparer<JudgeSnapshot>
+internal sealed class JudgeComparer(Tolerances tolerances) : ISnapshotComparer<JudgeSnapshot>
 {
     public IReadOnlyList<string> Compare(JudgeSnapshot verified, JudgeSnapshot current)
     {

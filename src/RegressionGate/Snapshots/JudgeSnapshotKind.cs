@@ -6,7 +6,7 @@ namespace RegressionGate.Snapshots;
 
 /// <summary><c>judge/{questionId}.verified.json</c>: judge identity, score, labels, repeats, and the reasoning last because it is long.</summary>
 /// <param name="stage">The folder: answer relevance's <c>judge</c> unless a labelled metric of another name says otherwise.</param>
-public sealed class JudgeSnapshotKind(string stage = SnapshotStages.Judge) : SnapshotKind<JudgeSnapshot>
+internal sealed class JudgeSnapshotKind(string stage = SnapshotStages.Judge) : SnapshotKind<JudgeSnapshot>
 {
     public override string Stage { get; } = stage;
 

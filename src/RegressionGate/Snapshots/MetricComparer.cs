@@ -9,7 +9,7 @@ namespace RegressionGate.Snapshots;
 /// (<c>judge.metrics.{name}.score</c>), when it became or stopped being measurable, or when a part became or stopped
 /// being flagged (a statement now unsupported). The message says which parts moved, in words, one a line.
 /// </summary>
-public sealed class MetricComparer(JudgeMetric metric) : ISnapshotComparer<MetricSnapshot>
+internal sealed class MetricComparer(JudgeMetric metric) : ISnapshotComparer<MetricSnapshot>
 {
     public IReadOnlyList<string> Compare(MetricSnapshot verified, MetricSnapshot current)
     {

@@ -4,7 +4,7 @@ using RegressionGate.Judging.Metrics;
 namespace RegressionGate.Snapshots;
 
 /// <summary><c>{metric}/{questionId}.verified.json</c> for a part-wise metric: judge identity, mean score, then each part.</summary>
-public sealed class MetricSnapshotKind(JudgeMetric metric) : SnapshotKind<MetricSnapshot>
+internal sealed class MetricSnapshotKind(JudgeMetric metric) : SnapshotKind<MetricSnapshot>
 {
     public JudgeMetric Metric => metric;
 

@@ -4,7 +4,7 @@ namespace RegressionGate.Snapshots;
 /// Rank-biased overlap (Webber, Moffat &amp; Zobel 2010, "A similarity measure for indefinite rankings"): how alike
 /// two rankings are, weighting agreement at depth d by p^(d−1), so changes at the top cost more than at the bottom.
 /// </summary>
-public static class RankBiasedOverlap
+internal static class RankBiasedOverlap
 {
     /// <summary>
     /// RBO_ext (the paper's eq. 32) for finite prefixes of lengths s ≤ l: the rankings seen so far are assumed to go

@@ -3,7 +3,7 @@ using RegressionGate.Retrieval;
 namespace RegressionGate.Snapshots;
 
 /// <summary>One segment whose place changed between two rankings: moved (both ranks), entered (no old rank) or dropped out (no new rank).</summary>
-public readonly record struct RankMove(string Id, int? OldRank, int? NewRank)
+internal readonly record struct RankMove(string Id, int? OldRank, int? NewRank)
 {
     /// <summary>A sentence for a failure message: <c>segment 3027 fell from rank 1 to 7</c>.</summary>
     public string Describe() => (OldRank, NewRank) switch

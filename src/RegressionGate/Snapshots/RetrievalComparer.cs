@@ -6,7 +6,7 @@ namespace RegressionGate.Snapshots;
 /// Fails a question's retrieval when the retriever's identity changed, when rank-biased overlap of the ids falls
 /// below <c>tolerances.rboMin</c>, or when a segment ranked in both moved its score more than <c>tolerances.score</c>.
 /// </summary>
-public sealed class RetrievalComparer(Tolerances tolerances) : ISnapshotComparer<RetrievalSnapshot>
+internal sealed class RetrievalComparer(Tolerances tolerances) : ISnapshotComparer<RetrievalSnapshot>
 {
     /// <summary>Slack for binary floating point, far below the 6 decimals snapshots keep.</summary>
     internal const double Epsilon = 1e-9;

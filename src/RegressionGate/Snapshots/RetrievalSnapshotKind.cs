@@ -4,7 +4,7 @@ using RegressionGate.Retrieval;
 namespace RegressionGate.Snapshots;
 
 /// <summary><c>retrieval/{questionId}.verified.json</c>: question, retriever identity, then the ranking.</summary>
-public sealed class RetrievalSnapshotKind : SnapshotKind<RetrievalSnapshot>
+internal sealed class RetrievalSnapshotKind : SnapshotKind<RetrievalSnapshot>
 {
     public override string Stage => SnapshotStages.Retrieval;
 

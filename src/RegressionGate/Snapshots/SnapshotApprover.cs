@@ -13,6 +13,7 @@ public sealed class SnapshotApprover
     readonly Tolerances tolerances;
     readonly Action<string, string> replace;
 
+    /// <summary>Approves received snapshots in <paramref name="store"/>, describing changes under <paramref name="tolerances"/>.</summary>
     public SnapshotApprover(SnapshotStore store, Tolerances tolerances)
         : this(store, tolerances, (received, verified) => File.Move(received, verified, overwrite: true)) { }
 
@@ -24,6 +25,10 @@ public sealed class SnapshotApprover
         this.replace = replace;
     }
 
+    /// <summary>
+    /// Validates and approves every received snapshot <paramref name="options"/> selects (all when null), each by one
+    /// atomic rename; a file that cannot be approved is reported as refused and left where it was.
+    /// </summary>
     public IReadOnlyList<ApprovalEntry> Approve(ApprovalOptions? options = null)
     {
         options ??= new ApprovalOptions();

@@ -13,7 +13,7 @@ namespace RegressionGate.Snapshots;
 /// Ids differing only in letter case stay distinct here but collide on case-insensitive file systems:
 /// <see cref="CaseCollisions"/> finds them.
 /// </summary>
-public static class SnapshotFileName
+internal static class SnapshotFileName
 {
     public const int MaxLength = 120;
 

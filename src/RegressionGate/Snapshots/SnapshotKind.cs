@@ -1,11 +1,11 @@
 namespace RegressionGate.Snapshots;
 
 /// <summary>A kind of snapshot as approval sees it: a stage folder whose files it can validate and describe without knowing their type.</summary>
-public interface ISnapshotKind
+internal interface ISnapshotKind
 {
     string Stage { get; }
 
-    /// <summary>Parses and validates a snapshot's text, failing with a <see cref="InputFileException"/> naming <paramref name="file"/>.</summary>
+    /// <summary>Parses and validates a snapshot's text, failing with a <see cref="Files.InputFileException"/> naming <paramref name="file"/>.</summary>
     object Parse(string text, string file);
 
     /// <summary>What a new snapshot holds, for <c>approve</c> to print.</summary>
@@ -16,7 +16,7 @@ public interface ISnapshotKind
 }
 
 /// <summary>How one kind of snapshot is written as stable JSON, read back strictly, and described to a reviewer.</summary>
-public abstract class SnapshotKind<T> : ISnapshotKind where T : class
+internal abstract class SnapshotKind<T> : ISnapshotKind where T : class
 {
     public abstract string Stage { get; }
 

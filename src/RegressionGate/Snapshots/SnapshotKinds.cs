@@ -3,7 +3,7 @@ using RegressionGate.Judging.Metrics;
 namespace RegressionGate.Snapshots;
 
 /// <summary>The kinds of snapshot the gate writes: retrieval, answers, one per metric, and the summary.</summary>
-public static class SnapshotKinds
+internal static class SnapshotKinds
 {
     public static RetrievalSnapshotKind Retrieval { get; } = new();
     public static AnswerSnapshotKind Answers { get; } = new();

@@ -8,9 +8,16 @@ namespace RegressionGate.Snapshots;
 /// </summary>
 public static class SnapshotStages
 {
+    /// <summary>Each question's top-k.</summary>
     public const string Retrieval = "retrieval";
+
+    /// <summary>Each produced answer (generated, or from the team's endpoint).</summary>
     public const string Answers = "answers";
+
+    /// <summary>Each answer's judgment: answer relevance's folder, named before there were other metrics.</summary>
     public const string Judge = AnswerRelevanceMetric.Stage;
+
+    /// <summary>The aggregates of the whole set.</summary>
     public const string Summary = "summary";
 
     /// <summary>The one summary snapshot's name: <c>summary/gate.verified.json</c>.</summary>

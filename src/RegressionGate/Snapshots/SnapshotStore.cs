@@ -10,11 +10,14 @@ namespace RegressionGate.Snapshots;
 /// </summary>
 public sealed class SnapshotStore
 {
+    /// <summary>The end of a verified (committed) snapshot's file name.</summary>
     public const string VerifiedSuffix = ".verified.json";
+
+    /// <summary>The end of a received snapshot's file name: written beside the verified one when a run disagrees.</summary>
     public const string ReceivedSuffix = ".received.json";
 
     /// <param name="metrics">The metrics whose stages the store holds besides retrieval, answers and summary; the built-in ones when null.</param>
-    public SnapshotStore(string root, MetricRegistry? metrics = null)
+    internal SnapshotStore(string root, MetricRegistry? metrics = null)
     {
         Root = Path.GetFullPath(root);
         Metrics = metrics ?? MetricRegistry.BuiltIn;
@@ -24,6 +27,7 @@ public sealed class SnapshotStore
     /// <summary>The store of a golden directory: its <c>snapshots/</c> folder.</summary>
     public static SnapshotStore InGolden(string goldenDirectory, MetricRegistry? metrics = null) => new(Path.Combine(goldenDirectory, "snapshots"), metrics);
 
+    /// <summary>The snapshots folder's full path.</summary>
     public string Root { get; }
 
     /// <summary>The metrics whose stages this store holds.</summary>
@@ -32,18 +36,20 @@ public sealed class SnapshotStore
     /// <summary>Every stage folder this store knows, in the order data flows.</summary>
     public IReadOnlyList<string> Stages { get; }
 
+    /// <summary>Where the verified snapshot <paramref name="name"/> of <paramref name="stage"/> is kept.</summary>
     public string VerifiedPath(string stage, string name) => PathOf(stage, name, VerifiedSuffix);
 
+    /// <summary>Where the received snapshot <paramref name="name"/> of <paramref name="stage"/> is written.</summary>
     public string ReceivedPath(string stage, string name) => PathOf(stage, name, ReceivedSuffix);
 
-    public void Write<T>(SnapshotKind<T> kind, string path, T snapshot) where T : class =>
+    internal void Write<T>(SnapshotKind<T> kind, string path, T snapshot) where T : class =>
         AtomicFile.WriteAllText(path, kind.Write(snapshot));
 
     /// <summary>
     /// Every received file of the known stages, as (stage, path), in stage order then by name. Stray
     /// <see cref="AtomicFile"/> temp files never end in <see cref="ReceivedSuffix"/>, and are skipped by name besides.
     /// </summary>
-    public IReadOnlyList<(string Stage, string Path)> ReceivedFiles()
+    internal IReadOnlyList<(string Stage, string Path)> ReceivedFiles()
     {
         var found = new List<(string, string)>();
         foreach (var stage in Stages)
@@ -59,7 +65,7 @@ public sealed class SnapshotStore
     }
 
     /// <summary>The verified file a received file would replace.</summary>
-    public static string VerifiedFor(string receivedPath) =>
+    internal static string VerifiedFor(string receivedPath) =>
         receivedPath[..^ReceivedSuffix.Length] + VerifiedSuffix;
 
     static bool IsTemp(string fileName) => fileName.StartsWith('.') || fileName.EndsWith(AtomicFile.TempSuffix, StringComparison.Ordinal);

@@ -10,7 +10,7 @@ namespace RegressionGate.Snapshots;
 /// <c>REGRESSIONGATE_AUTO_APPROVE=1</c> writes verified instead and passes with a note; in CI it is refused.
 /// Absolute violations (floors) fail whatever happened to the baseline.
 /// </summary>
-public sealed class SnapshotVerifier(SnapshotStore store, IEnvironmentVariables environment)
+internal sealed class SnapshotVerifier(SnapshotStore store, IEnvironmentVariables environment)
 {
     public SnapshotStore Store { get; } = store;
 
@@ -30,7 +30,7 @@ public sealed class SnapshotVerifier(SnapshotStore store, IEnvironmentVariables 
         var exists = File.Exists(verifiedPath);
         if (!exists)
         {
-            differences = [$"no verified snapshot for {kind.Stage} '{name}' ({verifiedPath}): review {receivedPath} and run `regression-gate approve` to accept it"];
+            differences = [$"no verified snapshot for {kind.Stage} '{name}' ({verifiedPath}): review {receivedPath} and run `{ToolCommand.Current.With("approve")}` to accept it"];
         }
         else
         {
@@ -66,7 +66,7 @@ public sealed class SnapshotVerifier(SnapshotStore store, IEnvironmentVariables 
             Store.Write(kind, receivedPath, stored);
             written = receivedPath;
             failures.AddRange(differences);
-            if (exists) notes.Add($"received snapshot written to {receivedPath}; if the change is intended, run `regression-gate approve`");
+            if (exists) notes.Add($"received snapshot written to {receivedPath}; if the change is intended, run `{ToolCommand.Current.With("approve")}`");
         }
 
         failures.AddRange(comparer.Violations(verified, stored));

@@ -9,7 +9,7 @@ namespace RegressionGate.Snapshots;
 /// Writes snapshot JSON that is the same bytes for the same meaning on every machine: the caller's property order,
 /// 2-space indent, LF, a final newline, UTF-8 without BOM, non-ASCII text as-is, and fixed-precision numbers.
 /// </summary>
-public static class StableJson
+internal static class StableJson
 {
     /// <summary>Decimals kept for every fractional number: enough for cosine scores, few enough to be readable.</summary>
     public const int Decimals = 6;

@@ -8,7 +8,7 @@ namespace RegressionGate.Snapshots;
 /// that), or below its absolute floor in <c>gate.json</c> (which holds with or without a baseline, approved or not).
 /// </summary>
 /// <param name="metrics">The configured metrics, whose rules hold their means (<c>judge.metrics.{name}.mean</c> and <c>.floor</c>).</param>
-public sealed class SummaryComparer(Tolerances tolerances, Floors floors, IReadOnlyList<JudgeMetric>? metrics = null) : ISnapshotComparer<SummarySnapshot>
+internal sealed class SummaryComparer(Tolerances tolerances, Floors floors, IReadOnlyList<JudgeMetric>? metrics = null) : ISnapshotComparer<SummarySnapshot>
 {
     public IReadOnlyList<string> Compare(SummarySnapshot verified, SummarySnapshot current)
     {

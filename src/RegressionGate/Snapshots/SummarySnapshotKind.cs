@@ -4,7 +4,7 @@ using RegressionGate.Retrieval;
 namespace RegressionGate.Snapshots;
 
 /// <summary><c>summary/gate.verified.json</c>: retrieval and judge aggregates, each null when the run had nothing to measure.</summary>
-public sealed class SummarySnapshotKind : SnapshotKind<SummarySnapshot>
+internal sealed class SummarySnapshotKind : SnapshotKind<SummarySnapshot>
 {
     public override string Stage => SnapshotStages.Summary;
 

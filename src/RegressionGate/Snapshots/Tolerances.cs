@@ -33,7 +33,7 @@ public sealed record Tolerances
     public double Kappa { get; init; } = 0.10;
 
     /// <summary>Reads the <c>tolerances</c> section; every field is optional.</summary>
-    public static Tolerances Read(JsonFields section)
+    internal static Tolerances Read(JsonFields section)
     {
         section.RejectUnknown("rboP", "rboMin", "score", "arScore", "recall", "mrr", "ndcg", "accuracy", "kappa");
         var d = new Tolerances();

@@ -1,7 +1,7 @@
 namespace RegressionGate.Snapshots;
 
 /// <summary>What verifying one snapshot found and did.</summary>
-public enum VerifyOutcome
+internal enum VerifyOutcome
 {
     /// <summary>Within tolerance of the verified snapshot, which was left untouched.</summary>
     Matched,

@@ -1,7 +1,7 @@
 namespace RegressionGate.Snapshots;
 
 /// <summary>The verdict on one snapshot: it passes when there are no failures; notes say what was done besides.</summary>
-public sealed record VerifyResult(
+internal sealed record VerifyResult(
     string Stage,
     string Name,
     VerifyOutcome Outcome,

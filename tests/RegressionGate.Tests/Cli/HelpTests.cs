@@ -8,6 +8,7 @@ public sealed class HelpTests
     [InlineData("ask")]
     [InlineData("import")]
     [InlineData("export")]
+    [InlineData("init")]
     public async Task Every_command_teaches_with_an_example(string command)
     {
         var outcome = await CliRun.RunAsync(command, "--help");
@@ -23,7 +24,7 @@ public sealed class HelpTests
         var outcome = await CliRun.RunAsync("--help");
 
         Assert.Equal(0, outcome.ExitCode);
-        foreach (var command in new[] { "run", "approve", "ask", "import", "export" }) Assert.Contains(command, outcome.Out);
+        foreach (var command in new[] { "run", "approve", "ask", "import", "export", "init" }) Assert.Contains(command, outcome.Out);
         Assert.Contains("0 passed, 1 gate failed, 2 bad input or usage", outcome.Out);
     }
 

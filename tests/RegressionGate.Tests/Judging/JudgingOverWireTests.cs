@@ -4,6 +4,7 @@ using RegressionGate.Files;
 using RegressionGate.Judging;
 using RegressionGate.Llm;
 using RegressionGate.Tests.Llm;
+using RegressionGate.Environments;
 
 namespace RegressionGate.Tests.Judging;
 
@@ -98,7 +99,7 @@ public sealed partial class JudgingOverWireTests : IDisposable
         Assert.Equal(KeyOf(item), failure.RecordingKey);
         var message = failure.ForQuestion("105");
         Assert.StartsWith("question 105: no recording for this request (key " + KeyOf(item), message);
-        Assert.Contains("regression-gate run --llm record", message);
+        Assert.Contains(ToolCommand.Current.With("run --llm record"), message);
     }
 
     [Fact]

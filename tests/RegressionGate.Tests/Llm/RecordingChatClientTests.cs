@@ -2,6 +2,7 @@ using Microsoft.Extensions.AI;
 using RegressionGate.Judging;
 using RegressionGate.Llm;
 using RegressionGate.ModelCalls;
+using RegressionGate.Environments;
 
 namespace RegressionGate.Tests.Llm;
 
@@ -44,7 +45,7 @@ public sealed class RecordingChatClientTests : IDisposable
         Assert.Equal(KeyOf(), error.RecordingKey);
         Assert.Equal(ModelCallFailure.MissingRecording, error.Failure);
         Assert.Contains(KeyOf(), error.Message);
-        Assert.Contains("regression-gate run --llm record", error.Message);
+        Assert.Contains(ToolCommand.Current.With("run --llm record"), error.Message);
         Assert.Equal(Path.Combine(Recordings, KeyOf() + ".json"), error.Path);
     }
 

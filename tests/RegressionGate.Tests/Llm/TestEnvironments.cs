@@ -3,7 +3,7 @@ using RegressionGate.Llm;
 namespace RegressionGate.Tests.Llm;
 
 /// <summary>Environments as dictionaries: tests never touch the process environment.</summary>
-public static class TestEnvironments
+internal static class TestEnvironments
 {
     public const string ApiKey = "sk-loopback-SECRET-7f3a9c";
     public const string Deployment = "gpt-4o-mini";

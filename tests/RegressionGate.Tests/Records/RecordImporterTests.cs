@@ -23,6 +23,8 @@ public sealed class RecordImporterTests : IDisposable
     {
         temp.Write("golden/corpus.jsonl", corpus);
         temp.Write("golden/questions.jsonl", questions);
+        // The judge model keys the recordings an import writes; without it the judgments are skipped (see below).
+        temp.Write("golden/gate.json", """{"judge": {"model": "gpt-4o-mini"}}""");
         return Golden;
     }
 
@@ -292,6 +294,21 @@ public sealed class RecordImporterTests : IDisposable
         Assert.Equal(0.5, entries[1].Ranking[^1].Score);
         Assert.Equal(["105"], result.Of(ImportItem.RetrievalRun, ImportChangeKind.Updated).Select(c => c.Id));
         Assert.Equal([temp.Combine("golden", "producao", "e5.jsonl")], result.FilesWritten);
+    }
+
+    [Fact]
+    public void Without_a_judge_model_the_judgments_are_skipped_saying_why_and_the_rest_is_imported()
+    {
+        MinimalGolden();
+        File.Delete(temp.Combine("golden", "gate.json"));
+
+        var result = Import(SeedCopy());
+
+        Assert.Empty(judge.Calls);
+        Assert.Equal(["105"], result.Of(ImportItem.JudgeRecording, ImportChangeKind.Skipped).Select(c => c.Id));
+        Assert.Equal(["105"], result.Of(ImportItem.Question, ImportChangeKind.Added).Select(c => c.Id));
+        Assert.Contains(result.Summary(), line => line.StartsWith("note: judge recordings skipped: gate.json names no judge.model", StringComparison.Ordinal));
+        Assert.True(result.Changed);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using RegressionGate.Reports;
 using RegressionGate.Tests.Support;
+using RegressionGate.Environments;
 
 namespace RegressionGate.Tests.Reports;
 
@@ -33,7 +34,7 @@ public sealed class ApprovalHintTests : IDisposable
 
         var hint = ApprovalHint.For(result);
 
-        Assert.Equal($"regression-gate approve --golden \"{temp.Combine("my golden")}\" --dry-run", hint.DryRunCommand);
+        Assert.Equal(ToolCommand.Current.With($"approve --golden \"{temp.Combine("my golden")}\" --dry-run"), hint.DryRunCommand);
         Assert.Equal(["snapshots/retrieval/105.received.json", "snapshots/judge/201.received.json", "snapshots/summary/gate.received.json"], hint.ReceivedSnapshots);
         Assert.True(hint.Needed);
     }

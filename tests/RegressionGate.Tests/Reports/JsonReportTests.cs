@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using RegressionGate.Reports;
+using RegressionGate.Environments;
 
 namespace RegressionGate.Tests.Reports;
 
@@ -117,7 +118,7 @@ public sealed class JsonReportTests
         Assert.Equal(1, recordings.GetProperty("recorded").GetInt32());
         var approval = report.GetProperty("approval");
         Assert.True(approval.GetProperty("needed").GetBoolean());
-        Assert.Equal("regression-gate approve --golden /work/golden", approval.GetProperty("command").GetString());
+        Assert.Equal(ToolCommand.Current.With("approve --golden /work/golden"), approval.GetProperty("command").GetString());
         Assert.Equal(["snapshots/retrieval/105.received.json", "snapshots/judge/201.received.json", "snapshots/summary/gate.received.json"],
             approval.GetProperty("receivedSnapshots").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal("dense", report.GetProperty("retriever").GetProperty("kind").GetString());

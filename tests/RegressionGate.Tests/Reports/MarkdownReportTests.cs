@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using RegressionGate.Reports;
 using RegressionGate.Snapshots;
 using Xunit.Abstractions;
+using RegressionGate.Environments;
 
 namespace RegressionGate.Tests.Reports;
 
@@ -130,8 +131,8 @@ public sealed class MarkdownReportTests(ITestOutputHelper output)
         Assert.Contains("| judge | kind `answer-relevance` · model `gpt-4o-mini` · promptVersion `ar-v1` |", markdown);
         var approval = Section(markdown, "### How to approve");
         Assert.Contains("3 received snapshots (`*.received.json`) were written", approval);
-        Assert.Contains("regression-gate approve --golden /work/golden --dry-run", approval);
-        Assert.Contains("\nregression-gate approve --golden /work/golden\n", approval);
+        Assert.Contains(ToolCommand.Current.With("approve --golden /work/golden --dry-run"), approval);
+        Assert.Contains($"\n{ToolCommand.Current.With("approve --golden /work/golden")}\n", approval);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class SnapshotVerifierTests : IDisposable
         Assert.Equal(VerifyOutcome.Missing, result.Outcome);
         var failure = Assert.Single(result.Failures);
         Assert.StartsWith("no verified snapshot for retrieval '105'", failure);
-        Assert.Contains("run `regression-gate approve`", failure);
+        Assert.Contains($"run `{ToolCommand.Current.With("approve")}`", failure);
         Assert.False(File.Exists(Verified));
         Assert.Equal(SnapshotKinds.Retrieval.Write(Samples.Retrieval()), File.ReadAllText(Received));
         Assert.Equal(Received, result.ReceivedPath);
@@ -82,7 +82,7 @@ public sealed class SnapshotVerifierTests : IDisposable
         Assert.False(result.Passed);
         Assert.Equal(VerifyOutcome.Changed, result.Outcome);
         Assert.Equal(["retriever changed: maxTokens '512' → '256'"], result.Failures);
-        Assert.Contains(result.Notes, n => n.Contains("regression-gate approve"));
+        Assert.Contains(result.Notes, n => n.Contains(ToolCommand.Current.With("approve")));
         Assert.Equal(before, File.ReadAllBytes(Verified));
         Assert.Equal(LongAgo, File.GetLastWriteTimeUtc(Verified));
         Assert.Equal(SnapshotKinds.Retrieval.Write(current), File.ReadAllText(Received));

@@ -28,7 +28,7 @@ public sealed class ExtensionMetricTests : IDisposable
         public static MetricProvider Provider { get; } = new("conciseness", "whether the answer says it in few words", section =>
         {
             section.RejectUnknown([.. MetricRules.Fields(perQuestion: true)]);
-            return new ConcisenessMetric { Rules = MetricRules.Read(section) };
+            return new ConcisenessMetric { Rules = section.Rules() };
         });
 
         public override string Name => "conciseness";

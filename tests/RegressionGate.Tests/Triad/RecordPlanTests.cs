@@ -99,7 +99,7 @@ public sealed class RecordPlanTests : IDisposable
 
         var failure = Assert.IsType<RegressionGate.Answers.AnswerFailure>(evaluation.Answers["105"]);
         Assert.StartsWith("generated answer (the question or its top 4 changed since the answer was recorded): no recording for this request", failure.Message);
-        Assert.Contains($"regression-gate run --golden {golden} --llm record", failure.Message);
+        Assert.Contains(RegressionGate.Environments.ToolCommand.Current.With($"run --golden {RegressionGate.Environments.ToolCommand.Argument(golden)} --llm record"), failure.Message);
         // Context relevance is keyed by question and segment text, so the four segments still ranked replay.
         Assert.All(evaluation.Metrics.Values, metrics => Assert.IsType<MetricJudgment>(metrics.Single(m => m.Metric.Name == ContextRelevanceMetric.MetricName).Outcome));
     }

@@ -8,7 +8,7 @@ namespace RegressionGate.Judging.Metrics;
 /// The request holds the question and the segment's text and nothing else (no id, rank or video), so its recording
 /// key depends on exactly (prompt version, model, question text, segment text): a re-ranking judges only new segments.
 /// </summary>
-public static class ContextRelevancePrompt
+internal static class ContextRelevancePrompt
 {
     /// <summary>Part of every recording key; change it whenever a word of the prompt changes.</summary>
     public const string Version = "cr-v1";

@@ -39,24 +39,33 @@ public sealed class EvaluatorMetric : JudgeMetric
     public static MetricProvider Provider(EvaluatorMetric metric) => new(metric.Name, $"{metric.MetricName} from {metric.Evaluator.GetType().Name}", section =>
     {
         section.RejectUnknown([.. MetricRules.Fields(perQuestion: true)]);
-        return new EvaluatorMetric(metric.name, metric.Evaluator, metric.MetricName, metric.Minimum, metric.Maximum, metric.Inputs) { Rules = MetricRules.Read(section) };
+        return new EvaluatorMetric(metric.name, metric.Evaluator, metric.MetricName, metric.Minimum, metric.Maximum, metric.Inputs) { Rules = section.Rules() };
     });
 
+    /// <summary>The evaluator the gate asks once per question.</summary>
     public IEvaluator Evaluator { get; }
 
+    /// <summary>The name of the numeric metric of its result that is gated.</summary>
     public string MetricName { get; }
 
+    /// <summary>The worst value the evaluator gives; normalised to 0.</summary>
     public double Minimum { get; }
 
+    /// <summary>The best value the evaluator gives; normalised to 1.</summary>
     public double Maximum { get; }
 
+    /// <inheritdoc/>
     public override string Name => name;
+    /// <inheritdoc/>
     public override string Title => MetricName;
+    /// <inheritdoc/>
     public override string Abbreviation => MetricName;
+    /// <inheritdoc/>
     public override MetricInputs Inputs { get; }
+    /// <inheritdoc/>
     public override UnitKind UnitKind => UnitKind.Answer;
 
-    public override IMetricJudge CreateJudge(JudgeBackend backend, LabelThresholds labels) => backend switch
+    internal override IMetricJudge CreateJudge(JudgeBackend backend, LabelThresholds labels) => backend switch
     {
         LlmBackend llm => new Judge(this, llm),
         _ => throw new InputFileException(Golden.GoldenSet.SettingsFile, null, "judge.metrics",

@@ -10,17 +10,19 @@ namespace RegressionGate.Judging.Metrics;
 /// </summary>
 public sealed class GroundednessMetric : RubricMetric
 {
+    /// <summary>How <c>judge.metrics</c>, snapshots and reports name groundedness.</summary>
     public const string MetricName = "groundedness";
 
+    /// <summary>Registers groundedness in a <see cref="MetricRegistry"/>, reading its entry of <c>judge.metrics</c>.</summary>
     public static MetricProvider Provider { get; } = new(MetricName, "each statement of the answer graded against its segments; mean over the statements", section =>
     {
         section.RejectUnknown([.. MetricRules.Fields(perQuestion: true), "unsupportedBelow", "minWords"]);
         var defaults = new GroundednessMetric();
         return new GroundednessMetric
         {
-            Rules = MetricRules.Read(section),
-            UnsupportedBelow = section.OptionalDouble("unsupportedBelow", defaults.UnsupportedBelow, 0, 1),
-            MinWords = section.OptionalInt("minWords", defaults.MinWords, 1, 50),
+            Rules = section.Rules(),
+            UnsupportedBelow = section.Number("unsupportedBelow", defaults.UnsupportedBelow, 0, 1),
+            MinWords = section.WholeNumber("minWords", defaults.MinWords, 1, 50),
         };
     });
 
@@ -30,15 +32,24 @@ public sealed class GroundednessMetric : RubricMetric
     /// <summary>Pieces of the answer with fewer words are trivial and not graded (see <see cref="StatementSplitter"/>).</summary>
     public int MinWords { get; init; } = StatementSplitter.DefaultMinWords;
 
+    /// <inheritdoc/>
     public override string Name => MetricName;
+    /// <inheritdoc/>
     public override string Title => "Groundedness";
+    /// <inheritdoc/>
     public override string Abbreviation => "G";
+    /// <inheritdoc/>
     public override MetricInputs Inputs => MetricInputs.Answer | MetricInputs.Segments;
+    /// <inheritdoc/>
     public override UnitKind UnitKind => UnitKind.Statement;
+    /// <inheritdoc/>
     public override string PromptVersion => GroundednessPrompt.Version;
+    /// <inheritdoc/>
     public override double? FlagBelow => UnsupportedBelow;
+    /// <inheritdoc/>
     public override string FlagWord => "unsupported";
 
+    /// <inheritdoc/>
     protected override IEnumerable<KeyValuePair<string, string>> Settings =>
     [
         new("minWords", MinWords.ToString(CultureInfo.InvariantCulture)),
@@ -49,9 +60,11 @@ public sealed class GroundednessMetric : RubricMetric
     public override IReadOnlyList<MetricUnit> Units(MetricSubject subject) =>
         StatementSplitter.Split(subject.Answer ?? "", MinWords).Select((s, i) => new MetricUnit($"s{i + 1}", s)).ToList();
 
+    /// <inheritdoc/>
     public override IReadOnlyList<ChatMessage> Messages(MetricSubject subject, MetricUnit unit) =>
         GroundednessPrompt.Messages(subject.Segments, unit.Text);
 
+    /// <inheritdoc/>
     public override (string Query, IReadOnlyList<string> Passages) SimilarityTexts(MetricSubject subject, MetricUnit unit) =>
         (unit.Text, subject.Segments.Select(s => s.Text).ToList());
 }

@@ -11,7 +11,7 @@ namespace RegressionGate.Judging.Metrics;
 /// worded afresh. The sources are the segments' texts in id order, so a re-ranking of the same segments asks the same
 /// request and replays; the question is not part of it, since support does not depend on what was asked.
 /// </summary>
-public static class GroundednessPrompt
+internal static class GroundednessPrompt
 {
     /// <summary>Part of every recording key; change it whenever a word of the prompt changes.</summary>
     public const string Version = "g-v1";

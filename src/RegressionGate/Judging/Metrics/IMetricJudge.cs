@@ -1,7 +1,7 @@
 namespace RegressionGate.Judging.Metrics;
 
 /// <summary>Grades one metric for a question. Built once per run, then asked per question, possibly concurrently.</summary>
-public interface IMetricJudge
+internal interface IMetricJudge
 {
     /// <summary>The metric this judge grades.</summary>
     JudgeMetric Metric { get; }

@@ -44,7 +44,8 @@ public abstract partial class JudgeMetric
     public MetricRules Rules { get; init; } = new();
 
     /// <summary>Builds the judge that grades this metric with <paramref name="backend"/>.</summary>
-    public abstract IMetricJudge CreateJudge(JudgeBackend backend, LabelThresholds labels);
+    internal abstract IMetricJudge CreateJudge(JudgeBackend backend, LabelThresholds labels);
 
+    /// <inheritdoc/>
     public override string ToString() => Name;
 }

@@ -11,7 +11,7 @@ namespace RegressionGate.Judging.Metrics;
 /// </summary>
 /// <param name="client">Usually the recording client, so every call is recorded or replayed.</param>
 /// <param name="model">The model or deployment the client talks to; part of the identity (the key carries it separately).</param>
-public sealed class LlmMetricJudge(RubricMetric metric, IChatClient client, string model, int repeats, LabelThresholds labels) : IMetricJudge
+internal sealed class LlmMetricJudge(RubricMetric metric, IChatClient client, string model, int repeats, LabelThresholds labels) : IMetricJudge
 {
     readonly int repeats = repeats >= 1 ? repeats : throw new ArgumentOutOfRangeException(nameof(repeats), repeats, "repeats must be at least 1");
 

@@ -19,7 +19,7 @@ public static class MetricEvaluation
     /// The normalised score (0–1) with the reasoning as the reason; for a part-wise metric the reason lists each part.
     /// A judge failure has no value, an error diagnostic with the message and the raw output, and is interpreted as failed.
     /// </summary>
-    public static NumericMetric ToNumericMetric(JudgeMetric metric, JudgeOutcome outcome)
+    internal static NumericMetric ToNumericMetric(JudgeMetric metric, JudgeOutcome outcome)
     {
         switch (outcome)
         {

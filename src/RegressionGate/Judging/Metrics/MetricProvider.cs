@@ -1,4 +1,3 @@
-using RegressionGate.Files;
 
 namespace RegressionGate.Judging.Metrics;
 
@@ -8,5 +7,5 @@ namespace RegressionGate.Judging.Metrics;
 /// </summary>
 /// <param name="Name">The key in <c>judge.metrics</c>; also the metric's <see cref="JudgeMetric.Name"/>.</param>
 /// <param name="Summary">What the metric measures, in a few words, for help text and errors.</param>
-/// <param name="Read">Reads the metric's entry; unknown or invalid fields are an <see cref="InputFileException"/>.</param>
-public sealed record MetricProvider(string Name, string Summary, Func<JsonFields, JudgeMetric> Read);
+/// <param name="Read">Reads the metric's entry; unknown or invalid fields are an <see cref="Files.InputFileException"/>.</param>
+public sealed record MetricProvider(string Name, string Summary, Func<MetricEntry, JudgeMetric> Read);

@@ -24,7 +24,7 @@ public sealed class MetricRegistry
                 throw new ArgumentException($"metric '{provider.Name}' is registered twice", nameof(providers));
         }
         Names = Providers.Select(p => p.Name).ToList();
-        Defaults = Providers.Select(p => p.Read(JsonFields.Empty(p.Name))).ToList();
+        Defaults = Providers.Select(p => p.Read(MetricEntry.Empty(p.Name))).ToList();
         var stage = Defaults.GroupBy(m => m.SnapshotStage, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (stage is not null) throw new ArgumentException($"metrics {string.Join(" and ", stage.Select(m => m.Name))} share the snapshot stage '{stage.Key}'", nameof(providers));
     }

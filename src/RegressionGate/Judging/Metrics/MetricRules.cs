@@ -25,7 +25,7 @@ public sealed record MetricRules
     /// Reads the rules from a metric's entry; <paramref name="perQuestion"/> is false for a metric whose per-question
     /// tolerance lives elsewhere (answer relevance's is <c>tolerances.arScore</c>).
     /// </summary>
-    public static MetricRules Read(JsonFields section, bool perQuestion = true)
+    internal static MetricRules Read(JsonFields section, bool perQuestion = true)
     {
         var defaults = new MetricRules();
         return new MetricRules

@@ -11,8 +11,10 @@ namespace RegressionGate.Judging.Metrics;
 public sealed class RetrievedSegmentsContext(IReadOnlyList<Segment> segments)
     : EvaluationContext(ContextName, segments.Select(s => (AIContent)new TextContent(s.Text)).ToList())
 {
+    /// <summary>The context's name in an evaluation result.</summary>
     public const string ContextName = "Retrieved segments";
 
+    /// <summary>The segments, best first.</summary>
     public IReadOnlyList<Segment> Segments { get; } = segments;
 
     /// <summary>A segment known only by an id and its text (no video or times), for contexts from elsewhere.</summary>

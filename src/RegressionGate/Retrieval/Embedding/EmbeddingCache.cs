@@ -16,7 +16,7 @@ namespace RegressionGate.Retrieval.Embedding;
 /// vectors are journaled to disk chunk by chunk (<see cref="EmbeddingJournal"/>), so a run that is killed part way leaves
 /// them to the next. A directory that cannot be written is one warning; the run goes on without keeping new vectors.
 /// </remarks>
-public sealed class EmbeddingCache
+internal sealed class EmbeddingCache
 {
     public const string EnvironmentVariable = "REGRESSIONGATE_CACHE";
     public const string DefaultFolderName = ".regression-gate-cache";

@@ -6,7 +6,7 @@ namespace RegressionGate.Retrieval.Embedding;
 /// Where an embedding model comes from, checked before anything heavy is loaded: the model file and a tokenizer
 /// are present. Bundled and directory models differ only in their <see cref="IModelFiles"/>.
 /// </summary>
-public sealed class EmbeddingModelSource
+internal sealed class EmbeddingModelSource
 {
     public const string ModelFile = "model.onnx";
     public const string BundledName = BundledModelFiles.Name;

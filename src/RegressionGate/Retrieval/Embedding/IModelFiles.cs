@@ -2,7 +2,7 @@ namespace RegressionGate.Retrieval.Embedding;
 
 /// <summary>The files of one embedding model, wherever they live: a directory on disk or resources bundled in an assembly.</summary>
 /// <remarks>Both kinds go through the same loading path, so a directory holding the bundled files is the same model.</remarks>
-public interface IModelFiles
+internal interface IModelFiles
 {
     /// <summary>How errors and reports name the model: <c>bundled:…</c> or the directory's full path.</summary>
     string Location { get; }

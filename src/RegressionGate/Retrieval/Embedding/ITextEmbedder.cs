@@ -4,7 +4,7 @@ namespace RegressionGate.Retrieval.Embedding;
 /// Turns texts into unit-length vectors. The seam for decorators such as an on-disk embedding cache, which must key
 /// its entries on <see cref="Model"/>, <see cref="MaxTokens"/> and the exact (prefixed) text.
 /// </summary>
-public interface ITextEmbedder : IDisposable
+internal interface ITextEmbedder : IDisposable
 {
     ModelIdentity Model { get; }
 

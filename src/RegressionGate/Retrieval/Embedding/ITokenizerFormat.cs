@@ -3,7 +3,7 @@ using RegressionGate.Retrieval.Tokenizers;
 namespace RegressionGate.Retrieval.Embedding;
 
 /// <summary>One way a model can ship its tokenizer (BERT's <c>vocab.txt</c>, a SentencePiece model…), recognised by its files.</summary>
-public interface ITokenizerFormat
+internal interface ITokenizerFormat
 {
     /// <summary>For messages, e.g. "BERT WordPiece".</summary>
     string Name { get; }

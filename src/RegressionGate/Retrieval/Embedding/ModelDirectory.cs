@@ -1,7 +1,7 @@
 namespace RegressionGate.Retrieval.Embedding;
 
 /// <summary>A model directory on disk, e.g. an ONNX export holding <c>model.onnx</c> and <c>vocab.txt</c>.</summary>
-public sealed class ModelDirectory : IModelFiles
+internal sealed class ModelDirectory : IModelFiles
 {
     public ModelDirectory(string directory)
     {

@@ -7,7 +7,7 @@ namespace RegressionGate.Retrieval.Embedding;
 /// What makes two embedding models the same: the SHA-256 of each file (model first, then the tokenizer's), and one
 /// <see cref="Sha256"/> over those, so equal bytes give equal identity whether bundled or in a directory.
 /// </summary>
-public sealed record ModelIdentity
+internal sealed record ModelIdentity
 {
     public ModelIdentity(IReadOnlyList<KeyValuePair<string, string>> files)
     {

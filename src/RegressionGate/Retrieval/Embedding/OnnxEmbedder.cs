@@ -16,7 +16,7 @@ namespace RegressionGate.Retrieval.Embedding;
 /// 250,037 rows for XLM-R's 250,002 ids.) When the graph does not reveal the table, the highest id is run through the model
 /// instead, which catches a tokenizer that is too large.
 /// </remarks>
-public sealed class OnnxEmbedder : ITextEmbedder
+internal sealed class OnnxEmbedder : ITextEmbedder
 {
     public const int DefaultBatchSize = 8;
 

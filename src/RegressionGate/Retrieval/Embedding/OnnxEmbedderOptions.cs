@@ -3,7 +3,7 @@ using Microsoft.ML.OnnxRuntime;
 namespace RegressionGate.Retrieval.Embedding;
 
 /// <summary>How the ONNX Runtime CPU session runs; benchmarks give every contender the same <see cref="CreateSessionOptions"/>.</summary>
-public sealed record OnnxEmbedderOptions
+internal sealed record OnnxEmbedderOptions
 {
     /// <summary>Threads inside one operator; 0 lets ONNX Runtime use one per physical core.</summary>
     public int IntraOpThreads { get; init; }

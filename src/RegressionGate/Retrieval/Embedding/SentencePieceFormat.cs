@@ -3,7 +3,7 @@ using RegressionGate.Retrieval.Tokenizers;
 namespace RegressionGate.Retrieval.Embedding;
 
 /// <summary>XLM-RoBERTa's SentencePiece model, <c>sentencepiece.bpe.model</c>, numbered with fairseq's ids (multilingual E5).</summary>
-public sealed class SentencePieceFormat : ITokenizerFormat
+internal sealed class SentencePieceFormat : ITokenizerFormat
 {
     public static SentencePieceFormat Instance { get; } = new();
 

@@ -1,7 +1,7 @@
 namespace RegressionGate.Retrieval.Embedding;
 
 /// <summary>The tokenizer formats a model may ship, most specific first; the first whose files are present is used.</summary>
-public static class TokenizerFormats
+internal static class TokenizerFormats
 {
     /// <summary>
     /// XLM-RoBERTa's SentencePiece model first (multilingual E5 directories also hold a tokenizer.json), then BERT's

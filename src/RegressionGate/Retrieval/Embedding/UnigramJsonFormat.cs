@@ -8,7 +8,7 @@ namespace RegressionGate.Retrieval.Embedding;
 /// WordPiece <c>tokenizer.json</c> still uses <c>vocab.txt</c>; a <c>tokenizer.json</c> alone that is not Unigram is refused
 /// with its model type when loaded.
 /// </remarks>
-public sealed class UnigramJsonFormat : ITokenizerFormat
+internal sealed class UnigramJsonFormat : ITokenizerFormat
 {
     public static UnigramJsonFormat Instance { get; } = new();
 

@@ -3,7 +3,7 @@ using RegressionGate.Retrieval.Tokenizers;
 namespace RegressionGate.Retrieval.Embedding;
 
 /// <summary>BERT uncased WordPiece: a <c>vocab.txt</c> beside the model.</summary>
-public sealed class WordPieceFormat : ITokenizerFormat
+internal sealed class WordPieceFormat : ITokenizerFormat
 {
     public static WordPieceFormat Instance { get; } = new();
 

@@ -1,7 +1,7 @@
 namespace RegressionGate.Retrieval.Tokenizers;
 
 /// <summary>Turns text into the token ids a particular embedding model was trained on.</summary>
-public interface ITokenizer
+internal interface ITokenizer
 {
     /// <summary>Ids as the model expects them, special tokens included, truncated to at most <paramref name="maxTokens"/>.</summary>
     int[] Encode(string text, int maxTokens);

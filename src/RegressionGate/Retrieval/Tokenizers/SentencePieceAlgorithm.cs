@@ -1,7 +1,7 @@
 namespace RegressionGate.Retrieval.Tokenizers;
 
 /// <summary><c>TrainerSpec.ModelType</c>: how pieces are chosen.</summary>
-public enum SentencePieceAlgorithm
+internal enum SentencePieceAlgorithm
 {
     Unigram = 1,
     Bpe = 2,

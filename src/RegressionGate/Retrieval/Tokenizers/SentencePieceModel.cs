@@ -7,7 +7,7 @@ namespace RegressionGate.Retrieval.Tokenizers;
 /// their scores and types, the algorithm (<c>trainer_spec.model_type</c>), the reserved ids and the normalizer settings.
 /// </summary>
 /// <remarks>Read straight from the protobuf wire format; fields the encoder does not need are skipped.</remarks>
-public sealed class SentencePieceModel
+internal sealed class SentencePieceModel
 {
     SentencePieceModel(IReadOnlyList<SentencePiece> pieces, SentencePieceAlgorithm algorithm, bool byteFallback, int unknownId,
         int beginId, int endId, int padId, bool treatWhitespaceAsSuffix, SentencePieceNormalizerSpec normalizer)

@@ -4,7 +4,7 @@ namespace RegressionGate.Retrieval.Tokenizers;
 /// <c>NormalizerSpec</c>: the compiled character map that is the rule, and the whitespace settings, with SentencePiece's
 /// defaults. The rule's name (<c>nmt_nfkc</c>…) is not read: SentencePiece encodes with the map, whatever the name says.
 /// </summary>
-public sealed record SentencePieceNormalizerSpec
+internal sealed record SentencePieceNormalizerSpec
 {
     /// <summary>The compiled rule (<c>precompiled_charsmap</c>); empty for <c>identity</c>, and then nothing is mapped.</summary>
     public byte[] PrecompiledCharsMap { get; init; } = [];

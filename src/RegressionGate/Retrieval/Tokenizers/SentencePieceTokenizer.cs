@@ -9,7 +9,7 @@ namespace RegressionGate.Retrieval.Tokenizers;
 /// Hugging Face Unigram <c>tokenizer.json</c> (<see cref="UnigramTokenizerJson"/>) with the ids it lists. Text that merely
 /// looks like a special token (<c>"&lt;/s&gt;"</c>) is cut as text, so a transcript cannot inject one. Immutable and thread-safe.
 /// </remarks>
-public sealed class SentencePieceTokenizer : ITokenizer
+internal sealed class SentencePieceTokenizer : ITokenizer
 {
     /// <summary>The SentencePiece model file of an XLM-RoBERTa model directory (a Unigram model, whatever its name says).</summary>
     public const string ModelFileName = "sentencepiece.bpe.model";

@@ -1,7 +1,7 @@
 namespace RegressionGate.Retrieval.Tokenizers;
 
 /// <summary><c>ModelProto.SentencePiece.Type</c>.</summary>
-public enum SentencePieceType
+internal enum SentencePieceType
 {
     Normal = 1,
     Unknown = 2,

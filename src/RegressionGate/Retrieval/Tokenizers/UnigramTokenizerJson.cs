@@ -16,7 +16,7 @@ namespace RegressionGate.Retrieval.Tokenizers;
 /// vocabulary. Anything else is refused with its name rather than tokenized differently from the reference. Special added
 /// tokens are never matched inside text, as SentencePiece never matches its control pieces.
 /// </remarks>
-public static class UnigramTokenizerJson
+internal static class UnigramTokenizerJson
 {
     public const string FileName = "tokenizer.json";
 

@@ -14,7 +14,7 @@ namespace RegressionGate.Retrieval.Tokenizers;
 /// text, so a transcript cannot inject one. Lowercasing is per character, so a word-final Greek capital sigma becomes σ where
 /// Python would write ς. Immutable and thread-safe; encoding allocates only the returned ids.
 /// </remarks>
-public sealed class WordPieceTokenizer : ITokenizer
+internal sealed class WordPieceTokenizer : ITokenizer
 {
     /// <summary>The vocabulary file of a BERT model directory: one token a line, the id is the line's index.</summary>
     public const string FileName = "vocab.txt";

@@ -5,7 +5,7 @@ namespace RegressionGate.Tests.Retrieval.Embedding;
 /// <summary>One ONNX session of the bundled all-MiniLM-L6-v2 (512 tokens) shared by the tests that need the real model.</summary>
 public sealed class BundledModelFixture : IDisposable
 {
-    public OnnxEmbedder Embedder { get; } = OnnxEmbedder.Load(EmbeddingModelSource.Bundled, maxTokens: 512);
+    internal OnnxEmbedder Embedder { get; } = OnnxEmbedder.Load(EmbeddingModelSource.Bundled, maxTokens: 512);
 
     public void Dispose() => Embedder.Dispose();
 }

@@ -3,7 +3,7 @@ using RegressionGate.Retrieval.Embedding;
 namespace RegressionGate.Tests.Retrieval.Embedding;
 
 /// <summary>Passes every call to a real embedder and remembers which texts it had to embed, and whether it was disposed.</summary>
-public sealed class CountingEmbedder(ITextEmbedder inner, bool ownsInner = false) : ITextEmbedder
+internal sealed class CountingEmbedder(ITextEmbedder inner, bool ownsInner = false) : ITextEmbedder
 {
     public List<string> Texts { get; } = [];
     public bool Disposed { get; private set; }

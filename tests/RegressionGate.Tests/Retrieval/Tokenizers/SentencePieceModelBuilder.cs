@@ -9,7 +9,7 @@ namespace RegressionGate.Tests.Retrieval.Tokenizers;
 /// precompiled_charsmap 2, add_dummy_prefix 3, remove_extra_whitespaces 4). XLM-R's layout by default: &lt;unk&gt; 0,
 /// &lt;s&gt; 1, &lt;/s&gt; 2, then the normal pieces; the map is <see cref="CharsMapBuilder.NmtNfkcSample"/> unless set.
 /// </summary>
-public sealed class SentencePieceModelBuilder
+internal sealed class SentencePieceModelBuilder
 {
     readonly List<(string Piece, float Score, SentencePieceType Type)> pieces =
     [

@@ -48,7 +48,7 @@ public sealed class TrainedSentencePieceModels : IDisposable
     }
 
     /// <summary>The model <paramref name="name"/> read by the gate (its <c>Pieces</c> are SentencePiece ids: XLM-R's layout).</summary>
-    public SentencePieceTokenizer Tokenizer(string name)
+    internal SentencePieceTokenizer Tokenizer(string name)
     {
         using var model = File.OpenRead(Models[name]);
         return SentencePieceTokenizer.LoadXlmRoberta(model, Models[name]);

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using RegressionGate.Cli.Init;
+using RegressionGate.Environments;
+
+namespace RegressionGate.Cli.Commands;
+
+/// <summary><c>regression-gate init</c>: start a golden set, and optionally the GitHub workflow that gates it.</summary>
+static class InitCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var directory = new Argument<string>("DIR")
+        {
+            Description = "The golden directory to create. Default: $REGRESSIONGATE_GOLDEN, else ./golden.",
+            Arity = ArgumentArity.ZeroOrOne,
+            DefaultValueFactory = _ => CommonOptions.DefaultGolden(console),
+        };
+        var workflow = new Option<bool>("--workflow")
+        {
+            Description = $"Also write the GitHub workflow ({GoldenSetStarter.WorkflowFile}) and the action it uses " +
+                          $"({GoldenSetStarter.ActionDirectory}/) at the root of the git repository that holds DIR.",
+        };
+
+        var command = new Command("init",
+            "Start a golden set: gate.json with every setting at its default, an empty corpus.jsonl and questions.jsonl, " +
+            "and the .gitignore lines for received snapshots and the embedding cache. Fill it with 'import' (evaluation " +
+            "records) or by hand. An existing golden set is never overwritten.\n\n" +
+            "Examples:\n" +
+            "  regression-gate init\n" +
+            "  regression-gate init golden --workflow\n" +
+            "  regression-gate init golden && regression-gate import records/*.txt --golden golden")
+        {
+            directory, workflow,
+        };
+        command.SetAction(async (parse, _) =>
+        {
+            var golden = parse.GetValue(directory)!;
+            foreach (var line in GoldenSetStarter.Start(golden, parse.GetValue(workflow))) await console.Out.WriteLineAsync(line).ConfigureAwait(false);
+            var tool = ToolCommand.Current;
+            var argument = ToolCommand.Argument(golden);
+            await console.Out.WriteLineAsync(
+                $"next: {tool.With($"import RECORD… --golden {argument}")} (or add segments and questions by hand), " +
+                $"then {tool.With($"run --golden {argument}")}").ConfigureAwait(false);
+            return ExitCodes.Passed;
+        });
+        return command;
+    }
+}
