@@ -46,9 +46,12 @@ public static partial class GateRunner
         var measured = golden.Questions
             .Select(q => ((IReadOnlyList<string>)rankings[q.Id].Select(r => r.Id).ToList(), (IReadOnlyCollection<string>)q.Relevant))
             .ToList();
-        var agreement = Agreement(golden.Questions, evaluation.Judged);
+        var labelledJudgments = LabelledJudgments(golden.Questions, evaluation.Judged);
+        var agreement = labelledJudgments.Count == 0 ? null : Judging.Agreement.Compute(labelledJudgments.Select(l => l.Pair).ToList());
+        var basis = new SummaryBasis(IdSet.Of(golden.Questions.Select(q => q.Id)), evaluation.Retriever,
+            IdSet.Of(labelledJudgments.Select(l => l.Id)), evaluation.Judge);
         var metricScores = MetricScores(evaluation);
-        var summary = new SummarySnapshot(RetrievalMetrics.Average(measured, settings.Retriever.K), Aggregates(agreement))
+        var summary = new SummarySnapshot(RetrievalMetrics.Average(measured, settings.Retriever.K), Aggregates(agreement), basis)
         {
             Metrics = metricScores.Where(m => m.Scores.Count > 0).Select(m => new MetricAggregate(m.Metric.Name, m.Scores.Count, m.Scores.Average())).ToList(),
         };
@@ -138,14 +141,12 @@ public static partial class GateRunner
             .OfType<double>()
             .ToList())).ToList();
 
-    static AgreementReport? Agreement(IReadOnlyList<GoldenQuestion> questions, IReadOnlyDictionary<string, JudgeOutcome> judged)
-    {
-        var pairs = questions
+    /// <summary>The answers people labelled that the judge judged: what agreement, and so the summary, is measured over.</summary>
+    static List<(string Id, LabelPair Pair)> LabelledJudgments(IReadOnlyList<GoldenQuestion> questions, IReadOnlyDictionary<string, JudgeOutcome> judged) =>
+        questions
             .Where(q => q.Manual is not null && judged.GetValueOrDefault(q.Id) is Judgment)
-            .Select(q => new LabelPair(q.Manual!.Value, ((Judgment)judged[q.Id]).Label))
+            .Select(q => (q.Id, new LabelPair(q.Manual!.Value, ((Judgment)judged[q.Id]).Label)))
             .ToList();
-        return pairs.Count == 0 ? null : Judging.Agreement.Compute(pairs);
-    }
 
     static JudgeAggregates? Aggregates(AgreementReport? agreement) => agreement is null ? null : new JudgeAggregates(
         agreement.Count,

@@ -6,6 +6,7 @@ using RegressionGate.Judging.Metrics;
 using RegressionGate.Llm;
 using RegressionGate.Retrieval;
 using RegressionGate.Retrieval.Embedding;
+using RegressionGate.Snapshots;
 
 namespace RegressionGate.Gate;
 
@@ -20,6 +21,7 @@ public static partial class GateRunner
     /// <summary>Evaluates, then compares with the verified snapshots (writing received ones on mismatch).</summary>
     public static async Task<GateResult> RunAsync(GateInput input, GateRunOptions options, CancellationToken cancellationToken = default)
     {
+        AutoApproval.ThrowIfRefused(options.Environment);
         var evaluation = await EvaluateAsync(input, options, cancellationToken).ConfigureAwait(false);
         return Verify(evaluation, options);
     }
@@ -34,7 +36,9 @@ public static partial class GateRunner
         var mode = options.LlmMode ?? input.Settings.Llm.Mode;
         var cache = Cache(input, options);
         using var session = Open(input, options, cache, plan: false);
-        var evaluation = await EvaluateAsync(input, options, session, cache, cancellationToken).ConfigureAwait(false);
+        // A run that calls no model has no deadline.
+        var deadline = session.UsesRecordings ? input.Settings.Llm.Deadline() : null;
+        var evaluation = await EvaluateAsync(input, options, session, cache, deadline, cancellationToken).ConfigureAwait(false);
         return evaluation with
         {
             LlmMode = session.UsesRecordings ? mode.Name() : "none",
@@ -52,7 +56,7 @@ public static partial class GateRunner
         var mode = options.LlmMode ?? input.Settings.Llm.Mode;
         var cache = Cache(input, options);
         using var session = Open(input, options, cache, plan: true);
-        var evaluation = await EvaluateAsync(input, options, session, cache, cancellationToken).ConfigureAwait(false);
+        var evaluation = await EvaluateAsync(input, options, session, cache, deadlineAfter: null, cancellationToken).ConfigureAwait(false);
         return RecordPlan.From(evaluation, session, mode);
     }
 
@@ -73,13 +77,15 @@ public static partial class GateRunner
     }
 
     static async Task<GateEvaluation> EvaluateAsync(GateInput input, GateRunOptions options, EvaluationSession session, EmbeddingCache cache,
-        CancellationToken cancellationToken)
+        TimeSpan? deadlineAfter, CancellationToken cancellationToken)
     {
         var (golden, settings) = (input.Golden, input.Settings);
         var parallel = options.Parallel ?? settings.Llm.Parallel;
         var rankings = Retrieve(input, options, cache, cancellationToken, out var retrieverIdentity);
+        // One deadline for all of the run's model calls, answers and judgments alike, counted from the first of them.
+        var deadline = deadlineAfter is { } after ? new JudgeDeadline(after, LlmSettings.DeadlineSetting) : null;
         var retrieved = golden.Questions.ToDictionary(q => q.Id, q => (IReadOnlyList<Segment>)rankings[q.Id].Select(r => golden.FindSegment(r.Id)!).ToList(), StringComparer.Ordinal);
-        var answers = await Answer(session.Answers, golden.Questions, retrieved, parallel, options.Progress, cancellationToken).ConfigureAwait(false);
+        var answers = await Answer(session.Answers, golden.Questions, retrieved, parallel, options.Progress, deadline, cancellationToken).ConfigureAwait(false);
 
         var tasks = new List<(string QuestionId, int Index, MetricTask Task)>();
         var graded = golden.Questions.ToDictionary(q => q.Id, _ => new GradedMetric?[session.Judges.Count], StringComparer.Ordinal);
@@ -98,7 +104,7 @@ public static partial class GateRunner
         var progress = options.Progress;
         var outcomes = await JudgeRunner.RunAsync(tasks.Select(t => t.Task).ToList(), parallel,
             progress is null ? null : new Progress<JudgeProgress>(p => progress.Report(new GateProgress(GateStage.Judging, p.Completed, p.Total))),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken, deadline).ConfigureAwait(false);
         for (var t = 0; t < tasks.Count; t++)
         {
             var (id, index, _) = tasks[t];
@@ -149,17 +155,36 @@ public static partial class GateRunner
         return rankings;
     }
 
-    /// <summary>Each question's answer under test, at most <paramref name="parallel"/> produced at once; questions without one are absent.</summary>
+    /// <summary>
+    /// Each question's answer under test, at most <paramref name="parallel"/> produced at once; questions without one are
+    /// absent. Once <paramref name="deadline"/> passes, every answer not yet produced fails, naming the setting.
+    /// </summary>
     static async Task<IReadOnlyDictionary<string, AnswerOutcome>> Answer(IAnswerProducer producer, IReadOnlyList<GoldenQuestion> questions,
-        IReadOnlyDictionary<string, IReadOnlyList<Segment>> retrieved, int parallel, IProgress<GateProgress>? progress, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, IReadOnlyList<Segment>> retrieved, int parallel, IProgress<GateProgress>? progress, JudgeDeadline? deadline,
+        CancellationToken cancellationToken)
     {
         var outcomes = new AnswerOutcome?[questions.Count];
         var done = 0;
+        // Golden answers are read, not produced: no model call for the deadline to bound.
+        if (producer is GoldenAnswers) deadline = null;
+        using var expired = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (deadline is not null) expired.CancelAfter(deadline.Remaining);
+        bool DeadlinePassed() => deadline is not null && expired.IsCancellationRequested && !cancellationToken.IsCancellationRequested;
+        // The loop stops only for the caller's cancellation; the deadline's ends each answer's call, not the loop.
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, questions.Count), options, async (index, token) =>
         {
             var question = questions[index];
-            outcomes[index] = await producer.AnswerAsync(question, retrieved[question.Id], token).ConfigureAwait(false);
+            try
+            {
+                outcomes[index] = DeadlinePassed()
+                    ? Unanswered(deadline!)
+                    : await producer.AnswerAsync(question, retrieved[question.Id], expired.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (DeadlinePassed())
+            {
+                outcomes[index] = Unanswered(deadline!);
+            }
             // Golden answers are read, not produced: nothing to show progress for.
             if (producer is not GoldenAnswers) progress?.Report(new GateProgress(GateStage.Answering, Interlocked.Increment(ref done), questions.Count));
         }).ConfigureAwait(false);
@@ -167,4 +192,7 @@ public static partial class GateRunner
             .Where(p => p.Outcome is not null)
             .ToDictionary(p => p.Id, p => p.Outcome!, StringComparer.Ordinal);
     }
+
+    static AnswerFailure Unanswered(JudgeDeadline deadline) =>
+        new(ModelCalls.ModelCallFailure.CallFailed, $"not answered: {deadline.Passed()} before its answer was produced");
 }

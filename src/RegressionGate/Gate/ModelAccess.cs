@@ -32,7 +32,7 @@ internal sealed class ModelAccess(GateInput input, RecordingMode mode, IEnvironm
             {
                 var llmEnvironment = LlmEnvironmentVariables.All.ToDictionary(name => name, environment.Get, StringComparer.Ordinal);
                 setup = LlmSetup.Create(plan ? RecordingMode.Replay : mode, input.Golden.RecordingsDirectory, llmEnvironment,
-                    input.Settings.Judge.Model, recordingOptions: RecordingOptions);
+                    input.Settings.Judge.Model, input.Settings.Llm.ClientOptions(), RecordingOptions);
                 IChatClient client = setup.RecordingClient;
                 if (plan) client = planner = Planner(setup.RecordingClient, mode);
                 tally = new RecordingTally(client, setup.RecordingClient.Store);

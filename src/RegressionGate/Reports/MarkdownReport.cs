@@ -272,6 +272,7 @@ internal static class MarkdownReport
             text.Append("| ").Append(MarkdownText.Escape(metric.Title.ToLowerInvariant())).Append(" | ").Append(Identity(identity.Properties)).Append(" |\n");
         if (result.AnswerSource.Produced) text.Append("| answers | ").Append(Identity(result.AnswerSource.Properties)).Append(" |\n");
         text.Append('\n');
+        if (!result.Input.HasSettingsFile) text.Append("Settings: the golden set has no gate.json, so every setting is its default.\n\n");
     }
 
     static string Identity(IReadOnlyList<KeyValuePair<string, string>> properties) =>

@@ -48,6 +48,8 @@ internal sealed class JudgeSnapshotKind(string stage = SnapshotStages.Judge) : S
             root.String("reasoning", allowEmpty: true));
     }
 
+    public override string? QuestionIdOf(JudgeSnapshot snapshot) => snapshot.QuestionId;
+
     public override string DescribeNew(JudgeSnapshot snapshot) =>
         $"new: AR {Display.Ar(snapshot.Normalised)}, label {snapshot.Automated}" +
         (snapshot.Manual is { } manual ? $" (people said {manual})" : "") +

@@ -4,8 +4,10 @@ using RegressionGate.Judging.Metrics;
 namespace RegressionGate.Snapshots;
 
 /// <summary>
-/// Fails the run when an aggregate drops more than its tolerance below the verified baseline (approval can accept
-/// that), or below its absolute floor in <c>gate.json</c> (which holds with or without a baseline, approved or not).
+/// Differs from the verified baseline when an aggregate moved more than its tolerance in either direction, or when it
+/// was measured over other questions or by another retriever or judge; approval accepts that, and because a rise
+/// differs too, the baseline ratchets up with every approved improvement instead of staying where it first stood.
+/// Separately, an aggregate below its absolute floor in <c>gate.json</c> fails with or without a baseline.
 /// </summary>
 /// <param name="metrics">The configured metrics, whose rules hold their means (<c>judge.metrics.{name}.mean</c> and <c>.floor</c>).</param>
 internal sealed class SummaryComparer(Tolerances tolerances, Floors floors, IReadOnlyList<JudgeMetric>? metrics = null) : ISnapshotComparer<SummarySnapshot>
@@ -13,8 +15,11 @@ internal sealed class SummaryComparer(Tolerances tolerances, Floors floors, IRea
     public IReadOnlyList<string> Compare(SummarySnapshot verified, SummarySnapshot current)
     {
         var messages = new List<string>();
-        if (verified.Retrieval is { } was && current.Retrieval is { } now && was.K != now.K)
-            messages.Add($"retrieval k changed {was.K} → {now.K}: recall, MRR and nDCG are not comparable with the baseline");
+        if (current.Basis is { } basis)
+        {
+            if (verified.Basis is { } before) messages.AddRange(basis.ChangesFrom(before));
+            else messages.Add(UnrecordedBasis);
+        }
         foreach (var metric in SummaryMetric.All)
         {
             if (metric.Value(verified) is not { } baseline) continue;
@@ -25,12 +30,17 @@ internal sealed class SummaryComparer(Tolerances tolerances, Floors floors, IRea
                 continue;
             }
             var tolerance = metric.Tolerance(tolerances);
-            if (value < baseline - tolerance - RetrievalComparer.Epsilon)
-                messages.Add($"{name}: baseline {Display.Score(baseline)}, current {Display.Score(value)}, Δ {Display.Delta(value - baseline)} exceeds tolerance {Display.Setting(tolerance)}");
+            if (Math.Abs(value - baseline) <= tolerance + RetrievalComparer.Epsilon) continue;
+            var message = $"{name}: baseline {Display.Score(baseline)}, current {Display.Score(value)}, Δ {Display.Delta(value - baseline)} exceeds tolerance {Display.Setting(tolerance)}";
+            messages.Add(value > baseline ? $"{message} (an improvement: approve it, so that the baseline holds the new level)" : message);
         }
         messages.AddRange(CompareMetrics(verified, current));
         return messages;
     }
+
+    internal const string UnrecordedBasis =
+        "the baseline does not record the questions, retriever and judge it was measured over (it was written by an " +
+        "earlier version): approve the received summary to record them";
 
     /// <summary>
     /// Each metric's mean against its baseline. A mean with no baseline yet (a metric just configured, or a summary
@@ -51,9 +61,11 @@ internal sealed class SummaryComparer(Tolerances tolerances, Floors floors, IRea
                 yield return $"{name}: not in the baseline yet (now {Display.Score(now.Mean)}); approve the received summary to hold it";
                 continue;
             }
+            // Either direction differs, as the other aggregates do, so an approved improvement raises the baseline.
             var tolerance = Rules(now.Name).Mean;
-            if (now.Mean < was.Mean - tolerance - RetrievalComparer.Epsilon)
-                yield return $"{name}: baseline {Display.Score(was.Mean)}, current {Display.Score(now.Mean)}, Δ {Display.Delta(now.Mean - was.Mean)} exceeds tolerance {Display.Setting(tolerance)}";
+            if (Math.Abs(now.Mean - was.Mean) <= tolerance + RetrievalComparer.Epsilon) continue;
+            var message = $"{name}: baseline {Display.Score(was.Mean)}, current {Display.Score(now.Mean)}, Δ {Display.Delta(now.Mean - was.Mean)} exceeds tolerance {Display.Setting(tolerance)}";
+            yield return now.Mean > was.Mean ? $"{message} (an improvement: approve it, so that the baseline holds the new level)" : message;
         }
         foreach (var was in verified.Metrics.Where(m => current.Metric(m.Name) is null))
             yield return $"{MeanName(was.Name)}: baseline {Display.Score(was.Mean)}, current not measured";

@@ -143,10 +143,13 @@ internal sealed class GateResultBuilder(string goldenDirectory)
         var metricScores = triad
             ? Judges().Select(j => (j.Metric.Name, (IReadOnlyList<double>)results.Select(r => r.Metric(j.Metric.Name)?.Score).OfType<double>().ToList())).ToList()
             : [];
+        var judge = withJudge ? new JudgeIdentity([new("kind", "answer-relevance"), new("model", "gpt-4o-mini"), new("promptVersion", "ar-v1")]) : null;
         var summary = new SummarySnapshot(
             RetrievalMetrics.Average(measured, K),
             agreement is null ? null : new JudgeAggregates(agreement.Count, agreement.Accuracy.Value ?? 0, agreement.Kappa.Value,
-                agreement.LinearKappa.Value, agreement.QuadraticKappa.Value))
+                agreement.LinearKappa.Value, agreement.QuadraticKappa.Value),
+            new SummaryBasis(IdSet.Of(results.Select(r => r.Question.Id)), Identity(),
+                IdSet.Of(results.Where(r => r.Question.Manual is not null && r.Judged is Judgment).Select(r => r.Question.Id)), judge))
         {
             Metrics = triad ? metricScores.Where(m => m.Item2.Count > 0).Select(m => new MetricAggregate(m.Name, m.Item2.Count, m.Item2.Average())).ToList() : null,
         };
@@ -154,7 +157,7 @@ internal sealed class GateResultBuilder(string goldenDirectory)
         return new GateResult(
             new GateInput(golden, new GateSettings()),
             Identity(),
-            withJudge ? new JudgeIdentity([new("kind", "answer-relevance"), new("model", "gpt-4o-mini"), new("promptVersion", "ar-v1")]) : null,
+            judge,
             withJudge ? "replay" : "none",
             results,
             summary,

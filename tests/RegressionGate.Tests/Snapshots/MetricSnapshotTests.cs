@@ -94,18 +94,21 @@ public sealed class MetricSnapshotTests
     }
 
     [Fact]
-    public void A_metric_mean_is_held_to_its_own_tolerance_and_floor_and_a_new_one_needs_approving()
+    public void A_metric_mean_is_held_to_its_own_tolerance_either_way_and_its_floor_and_a_new_one_needs_approving()
     {
         var metrics = new JudgeMetric[] { new ContextRelevanceMetric { Rules = new MetricRules { Mean = 0.05, Floor = 0.3 } } };
         var comparer = new SummaryComparer(new Tolerances(), new Floors(), metrics);
-        SummarySnapshot With(params MetricAggregate[] aggregates) => new(null, null) { Metrics = aggregates };
+        SummarySnapshot With(params MetricAggregate[] aggregates) => new(null, null, null) { Metrics = aggregates };
 
         Assert.Equal(["mean context relevance: baseline 0.5000, current 0.4000, Δ -0.1000 exceeds tolerance 0.05"],
             comparer.Compare(With(new MetricAggregate("context-relevance", 56, 0.5)), With(new MetricAggregate("context-relevance", 56, 0.4))));
         Assert.Empty(comparer.Compare(With(new MetricAggregate("context-relevance", 56, 0.5)), With(new MetricAggregate("context-relevance", 56, 0.47))));
+        // A rise beyond tolerance differs too, so approving it ratchets the baseline up.
+        Assert.Equal(["mean context relevance: baseline 0.5000, current 0.6000, Δ +0.1000 exceeds tolerance 0.05 (an improvement: approve it, so that the baseline holds the new level)"],
+            comparer.Compare(With(new MetricAggregate("context-relevance", 56, 0.5)), With(new MetricAggregate("context-relevance", 56, 0.6))));
         Assert.Equal(["mean context relevance: not in the baseline yet (now 0.4700); approve the received summary to hold it"],
             comparer.Compare(With(), With(new MetricAggregate("context-relevance", 56, 0.47))));
-        Assert.Equal([SummaryComparer.UnrecordedMetrics], comparer.Compare(new SummarySnapshot(null, null), With(new MetricAggregate("context-relevance", 56, 0.47))));
+        Assert.Equal([SummaryComparer.UnrecordedMetrics], comparer.Compare(new SummarySnapshot(null, null, null), With(new MetricAggregate("context-relevance", 56, 0.47))));
         Assert.Equal(["mean context relevance: current 0.2000 is below the floor 0.3 (baseline 0.2000, Δ +0.0000)"],
             comparer.Violations(With(new MetricAggregate("context-relevance", 56, 0.2)), With(new MetricAggregate("context-relevance", 56, 0.2))));
         var written = SnapshotKinds.Summary.Write(With(new MetricAggregate("context-relevance", 56, 0.2)));

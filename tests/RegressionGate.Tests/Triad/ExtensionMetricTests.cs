@@ -93,7 +93,7 @@ public sealed class ExtensionMetricTests : IDisposable
         Assert.Contains("| question | AR | C | Fluency | changes |", MarkdownReport.Render(result));
 
         // Approval knows the new stages too.
-        var approved = new SnapshotApprover(input.SnapshotStore(), input.Settings.Tolerances).Approve(new ApprovalOptions { Stage = "fluency" });
+        var approved = new SnapshotApprover(input.SnapshotStore(), input.Settings.Tolerances, input.Golden.Questions.Select(q => q.Id)).Approve(new ApprovalOptions { Stage = "fluency" });
         Assert.Equal(3, approved.Count);
         Assert.All(approved, entry => Assert.Equal(ApprovalAction.Created, entry.Action));
     }
