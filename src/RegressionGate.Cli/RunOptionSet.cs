@@ -1,3 +1,4 @@
+using RegressionGate.Answers;
 using System.CommandLine;
 using RegressionGate.Gate;
 using RegressionGate.Judging;
@@ -7,7 +8,7 @@ namespace RegressionGate.Cli;
 
 /// <summary>
 /// The options that shape one run of the gate, shared by <c>run</c> and <c>compare</c> so they read and are documented
-/// the same: <c>--llm</c>, <c>--judge</c>, <c>--parallel</c> and <c>--set</c>.
+/// the same: <c>--llm</c>, <c>--judge</c>, <c>--answers</c>, <c>--parallel</c> and <c>--set</c>.
 /// </summary>
 sealed class RunOptionSet
 {
@@ -25,6 +26,13 @@ sealed class RunOptionSet
         HelpName = "KIND",
     };
 
+    public Option<string?> Answers { get; } = new("--answers")
+    {
+        Description = "Which answers the metrics grade: golden (questions.jsonl), generate (from the current top-k with the prompt 'ask' " +
+                      "uses, recorded) or endpoint (the assistant in answers.endpoint, recorded). Default: answers.source of gate.json.",
+        HelpName = "SOURCE",
+    };
+
     public Option<int?> Parallel { get; } = new("--parallel") { Description = "LLM calls in flight at most. Default: llm.parallel of gate.json (4).", HelpName = "N" };
 
     public Option<string[]> Set { get; } = CommonOptions.Set();
@@ -33,19 +41,21 @@ sealed class RunOptionSet
     {
         Llm.AcceptOnlyFromAmong(RecordingModes.Names.ToArray());
         Judge.AcceptOnlyFromAmong(JudgeRegistry.BuiltIn.Kinds.ToArray());
+        Answers.AcceptOnlyFromAmong(AnswerSources.Names.ToArray());
         Parallel.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int?>() is < 1 or > 256) result.AddError("--parallel must be between 1 and 256");
         });
     }
 
-    public IEnumerable<Option> All => [Llm, Judge, Parallel, Set];
+    public IEnumerable<Option> All => [Llm, Judge, Answers, Parallel, Set];
 
     /// <summary>The run options the command line gave, reading the environment and warning through <paramref name="console"/>.</summary>
     public GateRunOptions Options(ParseResult parse, CliConsole console) => new()
     {
         LlmMode = parse.GetValue(Llm) is { } mode ? RecordingModes.Parse(mode) : null,
         JudgeKind = parse.GetValue(Judge),
+        Answers = parse.GetValue(Answers) is { } source ? AnswerSources.Parse(source) : null,
         Parallel = parse.GetValue(Parallel),
         Environment = console.Environment,
         Warning = console.Warn,

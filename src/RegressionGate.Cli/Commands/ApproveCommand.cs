@@ -12,7 +12,7 @@ static class ApproveCommand
     {
         var golden = CommonOptions.Golden(console);
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would be approved and change nothing." };
-        var stage = new Option<string?>("--stage") { Description = "Only this stage: retrieval, judge or summary.", HelpName = "STAGE" };
+        var stage = new Option<string?>("--stage") { Description = $"Only this stage: {string.Join(", ", SnapshotStages.All)}.", HelpName = "STAGE" };
         stage.AcceptOnlyFromAmong(SnapshotStages.All.ToArray());
         var question = new Option<string?>("--question") { Description = "Only this question id (or 'gate' for the summary).", HelpName = "ID" };
         var review = new Option<bool>("--review")
@@ -57,8 +57,9 @@ static class ApproveCommand
                     $"error: --question '{only}': no such question in {Path.Combine(directory, GoldenSet.QuestionsFile)} (the summary is '{SnapshotStages.SummaryName}')").ConfigureAwait(false);
                 return ExitCodes.BadInput;
             }
-            var store = SnapshotStore.InGolden(input.Golden.Directory);
-            var approver = SnapshotApprover.For(input.Golden, input.Settings.Tolerances);
+            // The input's store knows the stages of every registered metric, an extension's too.
+            var store = input.SnapshotStore();
+            var approver = new SnapshotApprover(store, input.Settings.Tolerances, input.Golden.Questions.Select(q => q.Id));
             var filter = new ApprovalOptions
             {
                 DryRun = parse.GetValue(dryRun),

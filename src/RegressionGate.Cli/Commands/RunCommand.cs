@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using RegressionGate.Answers;
 using RegressionGate.Gate;
+using RegressionGate.Judging.Metrics;
 using RegressionGate.Llm;
 using RegressionGate.Reports;
 using RegressionGate.Retrieval;
@@ -21,6 +23,11 @@ static class RunCommand
                           "recording (with --llm record or refresh it refuses). For trying a change, e.g. with --set or --judge, before deciding on it.",
         };
         var json = new Option<bool>("--json") { Description = "Print gate-report.json to standard output instead of the verdict." };
+        var dryRun = new Option<bool>("--dry-run")
+        {
+            Description = "Call nothing and write nothing: print how many model calls of each metric and of the answers the run would " +
+                          "make in its --llm mode (only requests without a recording, unless refreshing), with estimated tokens.",
+        };
 
         var command = new Command("run",
             "Run the gate: retrieve each golden question's top-k, judge each answer, compare everything with the verified " +
@@ -30,14 +37,18 @@ static class RunCommand
             "Examples:\n" +
             "  regression-gate run\n" +
             "  regression-gate run --golden golden --out artifacts/gate\n" +
+            "  regression-gate run --llm record --dry-run   # what recording would cost, before any call\n" +
             "  regression-gate run --llm record          # after changing the judge prompt or model (needs AZURE_OPENAI_*)\n" +
+            "  regression-gate run --answers generate    # grade answers generated from the current retrieval\n" +
             "  regression-gate run --judge similarity    # offline judge, no LLM\n" +
             "  regression-gate run --json | jq .verdict\n" +
             "  regression-gate run --no-write --set retriever.kind=bm25   # try BM25; the golden set stays as it is\n\n" +
             "Retrievers (retriever.kind in gate.json):\n" +
-            string.Join("\n", RetrieverRegistry.BuiltIn.Providers.Select(p => $"  {p.Kind,-10} {p.Summary}")))
+            string.Join("\n", RetrieverRegistry.BuiltIn.Providers.Select(p => $"  {p.Kind,-10} {p.Summary}")) + "\n\n" +
+            "Metrics (judge.metrics in gate.json):\n" +
+            string.Join("\n", MetricRegistry.BuiltIn.Providers.Select(p => $"  {p.Name,-18} {p.Summary}")))
         {
-            golden, output, json, noWrite,
+            golden, output, json, noWrite, dryRun,
         };
         foreach (var option in shape.All) command.Options.Add(option);
         command.SetAction(async (parse, cancellationToken) =>
@@ -45,6 +56,13 @@ static class RunCommand
             var input = SettingOverride.ApplyTo(CliGolden.Load(console, parse.GetValue(golden)!), shape.Overrides(parse));
             var outDirectory = OutputDirectory.Check(parse.GetValue(output)!, input.Golden.Directory);
             var options = shape.Options(parse, console) with { NoWrite = parse.GetValue(noWrite) };
+            if (parse.GetValue(dryRun))
+            {
+                var plan = await ProgressDisplay.RunAsync(console, progress =>
+                    GateRunner.PlanAsync(input, options with { Progress = progress }, cancellationToken)).ConfigureAwait(false);
+                await console.Out.WriteAsync(plan.Describe()).ConfigureAwait(false);
+                return ExitCodes.Passed;
+            }
             var result = await ProgressDisplay.RunAsync(console, progress =>
                 GateRunner.RunAsync(input, options with { Progress = progress }, cancellationToken)).ConfigureAwait(false);
             var written = GateReports.Write(result, outDirectory);

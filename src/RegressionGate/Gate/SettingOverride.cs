@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using RegressionGate.Files;
 using RegressionGate.Judging;
+using RegressionGate.Judging.Metrics;
 using RegressionGate.Retrieval;
 
 namespace RegressionGate.Gate;
@@ -49,7 +50,7 @@ internal sealed record SettingOverride(string Path, string Value)
             throw new InputFileException(settingsFile, null, null, "the settings file does not exist");
         var file = settingsFile ?? System.IO.Path.Combine(input.Golden.Directory, Golden.GoldenSet.SettingsFile);
         var display = settingsFile ?? Relative(file);
-        return input with { Settings = Apply(file, display, overrides, input.Retrievers, input.Judges) };
+        return input with { Settings = Apply(file, display, overrides, input.Retrievers, input.Judges, input.Metrics) };
     }
 
     /// <summary>A path as a person would type it from here: relative to the working directory when under it.</summary>
@@ -65,12 +66,13 @@ internal sealed record SettingOverride(string Path, string Value)
     /// <see cref="InputFileException"/> naming the overrides and the field; <paramref name="displayName"/> names the file.
     /// </summary>
     public static GateSettings Apply(string settingsFile, string displayName, IReadOnlyList<SettingOverride> overrides,
-        RetrieverRegistry? retrievers = null, JudgeRegistry? judges = null)
+        RetrieverRegistry? retrievers = null, JudgeRegistry? judges = null, MetricRegistry? metrics = null)
     {
         retrievers ??= RetrieverRegistry.BuiltIn;
         judges ??= JudgeRegistry.BuiltIn;
+        metrics ??= MetricRegistry.BuiltIn;
         // The file on its own first, so its own faults point at its own lines.
-        var settings = GateSettingsReader.Read(settingsFile, displayName, retrievers, judges);
+        var settings = GateSettingsReader.Read(settingsFile, displayName, retrievers, judges, metrics);
         if (overrides.Count == 0) return settings;
 
         var where = $"{displayName} with --set {string.Join(" --set ", overrides)}";
@@ -93,6 +95,6 @@ internal sealed record SettingOverride(string Path, string Value)
         }
         // Errors name the overrides, not a line: the document read here is the file with the overrides, which has no lines of its own.
         using var document = JsonDocument.Parse(root.ToJsonString());
-        return GateSettingsReader.Read(new JsonFields(document.RootElement, where, _ => null), retrievers, judges);
+        return GateSettingsReader.Read(new JsonFields(document.RootElement, where, _ => null), retrievers, judges, metrics);
     }
 }

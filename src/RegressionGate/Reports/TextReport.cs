@@ -52,7 +52,12 @@ public static class TextReport
         var questions = result.Questions;
         text.Append(Invariant($"gate {(result.Passed ? "passed" : "FAILED")}: {questions.Count} {Headline.Plural(questions.Count, "question")} · "))
             .Append(Invariant($"retrieval {questions.Count(q => q.Retrieval.Passed)}/{questions.Count} ok · "))
-            .Append(Invariant($"judgments {questions.Count(q => q.Judgment?.Passed == true)}/{questions.Count(q => q.Judgment is not null)} ok · "))
+            .Append(Invariant($"judgments {questions.Count(q => q.Judgment?.Passed == true)}/{questions.Count(q => q.Judgment is not null)} ok · "));
+        var answers = questions.Where(q => q.AnswerCheck is not null).ToList();
+        if (answers.Count > 0) text.Append(Invariant($"answers {answers.Count(q => q.AnswerCheck!.Passed)}/{answers.Count} ok · "));
+        var metricChecks = questions.SelectMany(q => q.Metrics.Where(m => !m.Metric.Labelled && m.Verdict is not null)).ToList();
+        if (metricChecks.Count > 0) text.Append(Invariant($"metric checks {metricChecks.Count(m => m.Passed)}/{metricChecks.Count} ok · "));
+        text
             .Append($"aggregates {(result.SummaryVerdict.Passed ? "ok" : "FAILED")} ")
             .Append(result.Elapsed.TotalSeconds.ToString("(0.0 s)", CultureInfo.InvariantCulture)).Append('\n');
     }
@@ -99,7 +104,7 @@ public static class TextReport
         // Questions whose only causes change every question alike say nothing their cause line does not.
         var lines = result.Failing.Where(q => !q.OnlySetWide(result))
             .SelectMany(q => q.Checks().Where(c => !c.Verdict.Passed)
-                .Select(c => $"  {q.Question.Id} {c.Check.Name()}: {Excerpt.Line(string.Join("; ", c.Verdict.Failures.Select(Excerpt.FirstLine)), LineChars)}"))
+                .Select(c => $"  {q.Question.Id} {c.Stage}: {Excerpt.Line(string.Join("; ", c.Verdict.Failures.Select(Excerpt.FirstLine)), LineChars)}"))
             .ToList();
         if (lines.Count == 0) return;
         text.Append("failing questions:\n");
