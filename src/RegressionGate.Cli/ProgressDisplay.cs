@@ -38,6 +38,7 @@ static class ProgressDisplay
         GateStage.EmbeddingCorpus => "embedding corpus",
         GateStage.Retrieving => "retrieving",
         GateStage.Judging => "judging answers",
+        GateStage.Batch => "waiting for the batch",
         _ => stage.ToString(),
     };
 

@@ -34,6 +34,12 @@ static class RunCommand
             if (result.GetValueOrDefault<int?>() is < 1 or > 256) result.AddError("--parallel must be between 1 and 256");
         });
         var json = new Option<bool>("--json") { Description = "Print gate-report.json to standard output instead of the verdict." };
+        var batch = new Option<bool>("--batch")
+        {
+            Description = "With --llm record or refresh: send the model calls through the Azure OpenAI Batch API (one file of requests, " +
+                          "half the price, answers within 24 h) and store the results as recordings. Stopped while it waits, the batch " +
+                          "runs on, and the same command collects it. Polling: llm.batch of gate.json.",
+        };
 
         var command = new Command("run",
             "Run the gate: retrieve each golden question's top-k, judge each answer, compare everything with the verified " +
@@ -44,12 +50,13 @@ static class RunCommand
             "  regression-gate run\n" +
             "  regression-gate run --golden golden --out artifacts/gate\n" +
             "  regression-gate run --llm record          # after changing the judge prompt or model (needs AZURE_OPENAI_*)\n" +
+            "  regression-gate run --llm record --batch  # the same through the Batch API; run it again to resume\n" +
             "  regression-gate run --judge similarity    # offline judge, no LLM\n" +
             "  regression-gate run --json | jq .verdict\n\n" +
             "Retrievers (retriever.kind in gate.json):\n" +
             string.Join("\n", RetrieverRegistry.BuiltIn.Providers.Select(p => $"  {p.Kind,-10} {p.Summary}")))
         {
-            golden, output, llm, judge, parallel, json,
+            golden, output, llm, judge, parallel, batch, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -59,8 +66,10 @@ static class RunCommand
                 LlmMode = parse.GetValue(llm) is { } mode ? RecordingModes.Parse(mode) : null,
                 JudgeKind = parse.GetValue(judge),
                 Parallel = parse.GetValue(parallel),
+                Batch = parse.GetValue(batch),
                 Environment = console.Environment,
                 Warning = console.Warn,
+                Notice = console.Note,
             };
             var result = await ProgressDisplay.RunAsync(console, progress =>
                 GateRunner.RunAsync(input, options with { Progress = progress }, cancellationToken)).ConfigureAwait(false);

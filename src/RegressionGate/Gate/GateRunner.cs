@@ -14,7 +14,7 @@ namespace RegressionGate.Gate;
 /// the verified snapshots. Snapshots are written only at the end, after everything that can fail on bad input or
 /// configuration has run, so a run that stops early leaves the golden directory as it found it.
 /// </summary>
-public static class GateRunner
+public static partial class GateRunner
 {
     /// <summary>Evaluates, then compares with the verified snapshots (writing received ones on mismatch).</summary>
     public static async Task<GateResult> RunAsync(GateInput input, GateRunOptions options, CancellationToken cancellationToken = default)
@@ -38,11 +38,15 @@ public static class GateRunner
         // One cache for the run, so the retriever and a similarity judge on the same model share their entries.
         var cache = EmbeddingCache.ForGolden(golden.Directory, options.Environment.Get(EmbeddingCache.EnvironmentVariable),
             options.Warning ?? (message => Console.Error.WriteLine($"warning: {message}")));
-        using var judge = toJudge.Count > 0 ? input.Judges.Open(judgeKind, new JudgeContext(input, mode, options.Environment) { Cache = cache }) : null;
+        using var batch = options.Batch ? Batch(input, mode, cache, options) : null;
+        using var judge = toJudge.Count > 0 ? input.Judges.Open(judgeKind, new JudgeContext(input, mode, options.Environment) { Cache = cache, Batch = batch }) : null;
         var rankings = Retrieve(input, options, cache, cancellationToken, out var retrieverIdentity);
+        var parallel = options.Parallel ?? settings.Llm.Parallel;
         var judged = judge is null
             ? new Dictionary<string, JudgeOutcome>()
-            : await Judge(judge.Judge, toJudge, options.Parallel ?? settings.Llm.Parallel, options.Progress, cancellationToken).ConfigureAwait(false);
+            : batch is null
+                ? await Judge(judge.Judge, toJudge, parallel, options.Progress, cancellationToken).ConfigureAwait(false)
+                : await batch.RunAsync(token => Judge(judge.Judge, toJudge, parallel, options.Progress, token), cancellationToken).ConfigureAwait(false);
 
         return new GateEvaluation(
             input,

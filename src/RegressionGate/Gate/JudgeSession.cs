@@ -2,6 +2,7 @@ using Microsoft.Extensions.AI;
 using RegressionGate.Environments;
 using RegressionGate.Judging;
 using RegressionGate.Llm;
+using RegressionGate.Llm.Batches;
 using RegressionGate.Retrieval.Embedding;
 
 namespace RegressionGate.Gate;
@@ -31,15 +32,20 @@ public sealed class JudgeSession : IDisposable
     /// An LLM judge over the recording client the run's mode asks for, built before any work is done, so a missing LLM
     /// configuration fails the run at once (<see cref="LlmConfigurationException"/>) instead of after the corpus is embedded.
     /// </summary>
-    internal static JudgeSession OpenLlm(GateInput input, RecordingMode mode, IEnvironmentVariables environment, Func<IChatClient, string, IAnswerJudge> create)
+    internal static JudgeSession OpenLlm(GateInput input, RecordingMode mode, IEnvironmentVariables environment, Func<IChatClient, string, IAnswerJudge> create,
+        BatchRecorder? batch = null)
     {
         var (golden, settings) = (input.Golden, input.Settings);
         var llmEnvironment = LlmEnvironmentVariables.All.ToDictionary(name => name, environment.Get, StringComparer.Ordinal);
-        var setup = LlmSetup.Create(mode, golden.RecordingsDirectory, llmEnvironment, settings.Judge.Model,
+        var clientOptions = new LlmClientOptions();
+        var setup = LlmSetup.Create(mode, golden.RecordingsDirectory, llmEnvironment, settings.Judge.Model, clientOptions,
             recordingOptions: new RecordingOptions { RecordCommand = ToolCommand.Current.With($"run --golden {ToolCommand.Argument(golden.Directory)} --llm record") });
         try
         {
-            var tally = new RecordingTally(setup.Client, setup.RecordingClient.Store);
+            var client = batch is not null && setup.Connection is { } connection
+                ? batch.Attach(setup.RecordingClient, connection, clientOptions)
+                : setup.Client;
+            var tally = new RecordingTally(client, setup.RecordingClient.Store);
             return new JudgeSession(create(tally, setup.Model), tally, setup);
         }
         catch

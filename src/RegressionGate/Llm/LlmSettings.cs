@@ -11,15 +11,19 @@ public sealed record LlmSettings
     /// <summary>Calls in flight at most.</summary>
     public int Parallel { get; init; } = 4;
 
+    /// <summary>How a <c>--batch</c> run polls the Batch API (<c>llm.batch</c>).</summary>
+    public BatchSettings Batch { get; init; } = new();
+
     /// <summary>Reads the <c>llm</c> section; every field is optional.</summary>
     internal static LlmSettings Read(JsonFields section)
     {
-        section.RejectUnknown("mode", "parallel");
+        section.RejectUnknown("mode", "parallel", "batch");
         var defaults = new LlmSettings();
         return new LlmSettings
         {
             Mode = RecordingModes.Parse(section.OneOf("mode", RecordingModes.Names, defaults.Mode.Name())),
             Parallel = section.OptionalInt("parallel", defaults.Parallel, 1, 256),
+            Batch = BatchSettings.Read(section.Object("batch")),
         };
     }
 }
