@@ -1,8 +1,9 @@
 using System.CommandLine;
 using RegressionGate.Cli.Commands;
+using RegressionGate.Environments;
 using RegressionGate.Files;
 using RegressionGate.Llm;
-using RegressionGate.Environments;
+using RegressionGate.Snapshots;
 
 namespace RegressionGate.Cli;
 
@@ -47,7 +48,7 @@ internal static class CliApp
             await console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
-        catch (LlmConfigurationException e)
+        catch (Exception e) when (e is LlmConfigurationException or AutoApprovalRefusedException or CliUsageException)
         {
             await console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.BadInput;

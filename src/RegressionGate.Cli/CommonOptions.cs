@@ -6,22 +6,42 @@ namespace RegressionGate.Cli;
 /// <summary>Options several commands share, so they read and are documented the same everywhere.</summary>
 static class CommonOptions
 {
-    public static Option<string> Golden(CliConsole console) => new("--golden", "-g")
+    public static Option<string> Golden(CliConsole console) => NotEmpty(new Option<string>("--golden", "-g")
     {
         Description = "The golden directory (gate.json, corpus.jsonl, questions.jsonl, recordings/, snapshots/). " +
                       "Default: $REGRESSIONGATE_GOLDEN, else ./golden.",
         HelpName = "DIR",
         DefaultValueFactory = _ => DefaultGolden(console),
-    };
+    });
 
     /// <summary>Where a command looks for the golden set when not told: <c>$REGRESSIONGATE_GOLDEN</c>, else <c>./golden</c>.</summary>
     public static string DefaultGolden(CliConsole console) =>
         console.Environment.Get("REGRESSIONGATE_GOLDEN") is { Length: > 0 } dir ? dir : "golden";
 
-    public static Option<string> Out(string description, string fallback) => new("--out", "-o")
+    public static Option<string> Out(string description, string fallback) => NotEmpty(new Option<string>("--out", "-o")
     {
         Description = description,
         HelpName = "DIR",
         DefaultValueFactory = _ => fallback,
-    };
+    });
+
+    /// <summary>An empty path (<c>--golden ""</c>) is a usage error, not the current directory and not a crash.</summary>
+    static Option<string> NotEmpty(Option<string> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is "") result.AddError($"{option.Name} is empty; give a directory");
+        });
+        return option;
+    }
+
+    /// <inheritdoc cref="NotEmpty(Option{string})"/>
+    public static Argument<string> NotEmpty(Argument<string> argument)
+    {
+        argument.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is "") result.AddError($"{argument.Name} is empty; give a directory");
+        });
+        return argument;
+    }
 }

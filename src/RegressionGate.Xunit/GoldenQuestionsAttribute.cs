@@ -1,4 +1,5 @@
 using System.Reflection;
+using RegressionGate.Environments;
 using Xunit.Sdk;
 
 namespace RegressionGate.Xunit;
@@ -8,5 +9,12 @@ namespace RegressionGate.Xunit;
 public sealed class GoldenQuestionsAttribute : DataAttribute
 {
     /// <inheritdoc />
-    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => GoldenRows.Where(_ => true);
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => GoldenRows.Where(_ => true, EnvironmentVariables.Process);
+
+    /// <summary>Set when auto-approval is asked for in CI: the run is refused once (by the Aggregates test), not per row.</summary>
+    public override string Skip
+    {
+        get => GoldenRows.SkipReason(EnvironmentVariables.Process) ?? base.Skip;
+        set => base.Skip = value;
+    }
 }

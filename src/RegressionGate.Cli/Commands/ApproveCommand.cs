@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RegressionGate.Gate;
+using RegressionGate.Golden;
 using RegressionGate.Snapshots;
 
 namespace RegressionGate.Cli.Commands;
@@ -29,13 +30,19 @@ static class ApproveCommand
         command.SetAction(async (parse, _) =>
         {
             var directory = parse.GetValue(golden)!;
-            var input = GateInput.Load(directory);
-            var approver = new SnapshotApprover(SnapshotStore.InGolden(input.Golden.Directory), input.Settings.Tolerances);
-            var entries = approver.Approve(new ApprovalOptions
+            var input = CliGolden.Load(console, directory);
+            var only = parse.GetValue(question);
+            if (only is not null && only != SnapshotStages.SummaryName && input.Golden.Questions.All(q => q.Id != only))
+            {
+                await console.Error.WriteLineAsync(
+                    $"error: --question '{only}': no such question in {Path.Combine(directory, GoldenSet.QuestionsFile)} (the summary is '{SnapshotStages.SummaryName}')").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+            var entries = SnapshotApprover.For(input.Golden, input.Settings.Tolerances).Approve(new ApprovalOptions
             {
                 DryRun = parse.GetValue(dryRun),
                 Stage = parse.GetValue(stage),
-                Name = parse.GetValue(question),
+                Name = only,
             });
             foreach (var entry in entries) await console.Out.WriteLineAsync(entry.ToString()).ConfigureAwait(false);
             var refused = entries.Count(e => e.Action == ApprovalAction.Refused);

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using RegressionGate.Gate;
+using RegressionGate.Golden;
+using RegressionGate.Judging;
 using RegressionGate.Llm;
 using RegressionGate.Retrieval;
 using RegressionGate.Retrieval.Embedding;
@@ -34,7 +36,7 @@ static class AskCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var input = GateInput.Load(parse.GetValue(golden)!);
+            var input = CliGolden.Load(console, parse.GetValue(golden)!);
             var set = input.Golden;
             var text = parse.GetValue(question)!;
             var k = parse.GetValue(top);
@@ -71,8 +73,23 @@ static class AskCommand
                 return ExitCodes.Passed;
             }
 
-            using var client = LlmClientFactory.Create(connection);
-            var (answer, references) = await GroundedAnswer.AskAsync(client, text, segments, cancellationToken).ConfigureAwait(false);
+            var llm = input.Settings.Llm;
+            using var client = LlmClientFactory.Create(connection, llm.ClientOptions());
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (llm.Deadline() is { } after) deadline.CancelAfter(after);
+            string answer;
+            IReadOnlyList<Segment> references;
+            try
+            {
+                (answer, references) = await GroundedAnswer.AskAsync(client, text, segments, deadline.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is LlmCallException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                // The segments above stand; only the answer is missing, and the message says why (never the key).
+                var why = e is LlmCallException ? e.Message : new JudgeDeadline(llm.Deadline()!.Value, LlmSettings.DeadlineSetting).Passed();
+                await console.Error.WriteLineAsync($"error: no answer: {why}").ConfigureAwait(false);
+                return ExitCodes.GateFailed;
+            }
             await console.Out.WriteLineAsync($"**Resposta gerada pelo LLM**: {answer}").ConfigureAwait(false);
             await console.Out.WriteLineAsync().ConfigureAwait(false);
             await console.Out.WriteLineAsync("**Referências**:").ConfigureAwait(false);

@@ -27,11 +27,11 @@ static class ExportCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var input = GateInput.Load(parse.GetValue(golden)!);
+            var input = CliGolden.Load(console, parse.GetValue(golden)!);
+            var directory = OutputDirectory.Check(parse.GetValue(output)!, input.Golden.Directory);
             var options = new GateRunOptions { LlmMode = parse.GetValue(llm) is { } mode ? RecordingModes.Parse(mode) : null, Environment = console.Environment, Warning = console.Warn };
             var evaluation = await ProgressDisplay.RunAsync(console, progress =>
                 GateRunner.EvaluateAsync(input, options with { Progress = progress }, cancellationToken)).ConfigureAwait(false);
-            var directory = Path.GetFullPath(parse.GetValue(output)!);
             var written = EvaluationExport.Write(evaluation, directory);
             await console.Out.WriteLineAsync($"wrote {written.Count} record(s) to {directory}").ConfigureAwait(false);
             return ExitCodes.Passed;

@@ -13,6 +13,10 @@ static class ImportCommand
     {
         var golden = CommonOptions.Golden(console);
         var records = new Argument<string[]>("RECORD") { Description = "Evaluation record files in the seed's Markdown layout.", Arity = ArgumentArity.OneOrMore };
+        records.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string[]>()?.Any(path => path.Length == 0) == true) result.AddError("RECORD is empty; name an evaluation record file");
+        });
 
         var command = new Command("import",
             "Import evaluation records (\"Pergunta N\", \"Segmentos recuperados pelo E5\", …) into a golden set: the question " +

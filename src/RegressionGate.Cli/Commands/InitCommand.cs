@@ -9,12 +9,12 @@ static class InitCommand
 {
     public static Command Create(CliConsole console)
     {
-        var directory = new Argument<string>("DIR")
+        var directory = CommonOptions.NotEmpty(new Argument<string>("DIR")
         {
             Description = "The golden directory to create. Default: $REGRESSIONGATE_GOLDEN, else ./golden.",
             Arity = ArgumentArity.ZeroOrOne,
             DefaultValueFactory = _ => CommonOptions.DefaultGolden(console),
-        };
+        });
         var workflow = new Option<bool>("--workflow")
         {
             Description = $"Also write the GitHub workflow ({GoldenSetStarter.WorkflowFile}) and the action it uses " +

@@ -60,7 +60,8 @@ static class RunCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var input = GateInput.Load(parse.GetValue(golden)!);
+            var input = CliGolden.Load(console, parse.GetValue(golden)!);
+            var outDirectory = OutputDirectory.Check(parse.GetValue(output)!, input.Golden.Directory);
             var options = new GateRunOptions
             {
                 LlmMode = parse.GetValue(llm) is { } mode ? RecordingModes.Parse(mode) : null,
@@ -73,7 +74,6 @@ static class RunCommand
             };
             var result = await ProgressDisplay.RunAsync(console, progress =>
                 GateRunner.RunAsync(input, options with { Progress = progress }, cancellationToken)).ConfigureAwait(false);
-            var outDirectory = Path.GetFullPath(parse.GetValue(output)!);
             var written = GateReports.Write(result, outDirectory);
             if (parse.GetValue(json))
                 await console.Out.WriteAsync(await File.ReadAllTextAsync(Path.Combine(outDirectory, GateReports.JsonFile), cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);

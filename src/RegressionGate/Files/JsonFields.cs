@@ -62,8 +62,8 @@ internal sealed class JsonFields
     public double OptionalDouble(string name, double fallback, double min = double.MinValue, double max = double.MaxValue)
     {
         if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return fallback;
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || !double.IsFinite(number))
-            throw Error(name, $"must be a number, found {JsonLines.Describe(value.ValueKind)}");
+        if (value.ValueKind != JsonValueKind.Number) throw Error(name, $"must be a number, found {JsonLines.Describe(value.ValueKind)}");
+        if (!value.TryGetDouble(out var number) || !double.IsFinite(number)) throw Error(name, $"must be a finite number, found {value.GetRawText()}");
         if (number < min || number > max)
             throw Error(name, string.Create(CultureInfo.InvariantCulture, $"must be between {min} and {max}, found {number}"));
         return number;
@@ -83,9 +83,11 @@ internal sealed class JsonFields
     {
         if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
         if (value.ValueKind != JsonValueKind.Array) throw Error(name, $"must be an array of numbers, found {JsonLines.Describe(value.ValueKind)}");
-        return value.EnumerateArray().Select(item => item.ValueKind == JsonValueKind.Number && item.TryGetDouble(out var d)
+        return value.EnumerateArray().Select(item => item.ValueKind == JsonValueKind.Number && item.TryGetDouble(out var d) && double.IsFinite(d)
             ? d
-            : throw Error(name, $"must hold only numbers, found {Show(item)}")).ToList();
+            : throw Error(name, item.ValueKind == JsonValueKind.Number
+                ? $"must hold only finite numbers, found {item.GetRawText()}"
+                : $"must hold only numbers, found {Show(item)}")).ToList();
     }
 
     public string OneOf(string name, IReadOnlyList<string> allowed, string fallback)
@@ -125,11 +127,26 @@ internal sealed class JsonFields
 
     string IdValue(string name, JsonElement value) => value.ValueKind switch
     {
+        JsonValueKind.String when ControlCharacter(value.GetString()!) is { } control =>
+            throw Error(name, $"holds the control character U+{(int)control:X4}; ids must be printable"),
         JsonValueKind.String when !string.IsNullOrWhiteSpace(value.GetString()) => value.GetString()!.Trim(),
         JsonValueKind.String => throw Error(name, "is an empty id"),
         JsonValueKind.Number when value.TryGetInt64(out var number) => number.ToString(CultureInfo.InvariantCulture),
         _ => throw Error(name, $"must be an id (a string or a whole number), found {Show(value)}"),
     };
+
+    /// <summary>
+    /// The first control character of <paramref name="id"/> (NUL, a line break, a tab…), or null. Ids become file
+    /// names, report lines and JSON keys; a control character in one breaks them or hides in them.
+    /// </summary>
+    public static char? ControlCharacter(string id)
+    {
+        foreach (var c in id)
+        {
+            if (char.IsControl(c)) return c;
+        }
+        return null;
+    }
 
     static string Show(JsonElement value) => value.ValueKind is JsonValueKind.Number or JsonValueKind.String
         ? value.GetRawText()

@@ -3,12 +3,12 @@ using System.Text.Json;
 namespace RegressionGate.Files;
 
 /// <summary>
-/// Maps each property path of a multi-line JSON document (<c>tolerances.rboMin</c>) to the line it stands on,
+/// Maps each property path of a multi-line JSON document (<c>tolerances.rboMin</c>) to the lines it stands on,
 /// because <see cref="JsonDocument"/> forgets positions and a settings error should point at its line.
 /// </summary>
 internal sealed class JsonLineMap
 {
-    readonly Dictionary<string, int> lines = new(StringComparer.Ordinal);
+    readonly Dictionary<string, List<int>> lines = new(StringComparer.Ordinal);
 
     public static JsonLineMap Build(ReadOnlySpan<byte> utf8)
     {
@@ -28,7 +28,8 @@ internal sealed class JsonLineMap
                 case JsonTokenType.PropertyName:
                     pendingProperty = reader.GetString();
                     var full = string.Join('.', path.Reverse().Where(p => p.Length > 0).Append(pendingProperty));
-                    map.lines.TryAdd(full, line);
+                    if (!map.lines.TryGetValue(full, out var seen)) map.lines[full] = seen = [];
+                    seen.Add(line);
                     break;
                 case JsonTokenType.StartObject when pendingProperty is not null:
                     path.Push(pendingProperty);
@@ -49,15 +50,18 @@ internal sealed class JsonLineMap
         return map;
     }
 
-    /// <summary>The line of the field, or of its nearest enclosing field that exists in the file.</summary>
+    /// <summary>The line of the field (its first, where the path stands more than once), or of its nearest enclosing field that exists in the file.</summary>
     public int? LineOf(string path)
     {
         for (var candidate = path; candidate.Length > 0;)
         {
-            if (lines.TryGetValue(candidate, out var line)) return line;
+            if (lines.TryGetValue(candidate, out var found)) return found[0];
             var dot = candidate.LastIndexOf('.');
             candidate = dot < 0 ? "" : candidate[..dot];
         }
         return null;
     }
+
+    /// <summary>Every line the field stands on, in file order; empty when it is not in the file.</summary>
+    public IReadOnlyList<int> LinesOf(string path) => lines.TryGetValue(path, out var found) ? found : [];
 }

@@ -64,15 +64,21 @@ internal static class JsonLines
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 throw new InputFileException(displayName, lineNumber, null, $"expected a JSON object, found {Describe(document.RootElement.ValueKind)}");
+            if (JsonDuplicates.Find(document.RootElement) is { } duplicate)
+                throw new InputFileException(displayName, lineNumber, duplicate, JsonDuplicates.Problem);
             return document.RootElement.Clone();
         }
     }
 
     internal static string FirstSentence(string message)
     {
-        // System.Text.Json appends "Path: $ | LineNumber: 0 | BytePositionInLine: 7." which we already report better.
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).TrimEnd('.');
+        // System.Text.Json appends "Path: $ | LineNumber: 0 | BytePositionInLine: 7." (or only the line and byte, with
+        // no path), positions counted from 0 that we already report better, from 1.
+        var cuts = new[] { " Path:", " LineNumber:" }
+            .Select(marker => message.IndexOf(marker, StringComparison.Ordinal))
+            .Where(at => at > 0)
+            .DefaultIfEmpty(message.Length);
+        return message[..cuts.Min()].TrimEnd('.', ' ');
     }
 
     internal static string Describe(JsonValueKind kind) => kind switch

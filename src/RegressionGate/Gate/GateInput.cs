@@ -18,20 +18,43 @@ public sealed record GateInput(GoldenSet Golden, GateSettings Settings, Retrieve
     /// <summary>A golden set under <paramref name="settings"/>, with the built-in retriever and judge kinds.</summary>
     public GateInput(GoldenSet golden, GateSettings settings) : this(golden, settings, RetrieverRegistry.BuiltIn, JudgeRegistry.BuiltIn) { }
 
+    /// <summary>False when the golden directory has no <c>gate.json</c>, so every setting is a default; commands and reports say so.</summary>
+    public bool HasSettingsFile { get; init; } = true;
+
+    /// <summary>What to tell a person whose golden directory has no <c>gate.json</c>; null when it has one.</summary>
+    public string? MissingSettingsWarning => HasSettingsFile
+        ? null
+        : $"{Path.Combine(Golden.Directory, GoldenSet.SettingsFile)} is missing, so every setting takes its default (floors included); " +
+          "write one, even {}, to say that is intended";
+
     /// <summary>
     /// Loads and validates <paramref name="directory"/>: that it holds a golden set, then <c>gate.json</c> (every default
-    /// when absent), then the corpus and the questions. Any fault is one <see cref="Files.InputFileException"/> naming
-    /// file, line and field, and nothing is written. <paramref name="retrievers"/> and <paramref name="judges"/> replace the
-    /// built-in kinds, e.g. with <c>RetrieverRegistry.BuiltIn.With(yourProvider)</c>.
+    /// when absent, which <see cref="HasSettingsFile"/> records), then the corpus and the questions, then that the
+    /// settings fit the corpus (<c>retriever.k</c> no longer than it). Any fault is one
+    /// <see cref="Files.InputFileException"/> naming file, line and field, and nothing is written.
+    /// <paramref name="retrievers"/> and <paramref name="judges"/> replace the built-in kinds, e.g. with
+    /// <c>RetrieverRegistry.BuiltIn.With(yourProvider)</c>.
     /// </summary>
     public static GateInput Load(string directory, RetrieverRegistry? retrievers = null, JudgeRegistry? judges = null)
     {
         retrievers ??= RetrieverRegistry.BuiltIn;
         judges ??= JudgeRegistry.BuiltIn;
         var full = GoldenSetLoader.Locate(directory);
-        var settings = GateSettingsReader.Read(Path.Combine(full, GoldenSet.SettingsFile), GoldenSetLoader.Display(directory, GoldenSet.SettingsFile),
-            retrievers, judges);
-        return new GateInput(GoldenSetLoader.Load(directory), settings, retrievers, judges);
+        var settingsPath = Path.Combine(full, GoldenSet.SettingsFile);
+        var settingsDisplay = GoldenSetLoader.Display(directory, GoldenSet.SettingsFile);
+        var settings = GateSettingsReader.Read(settingsPath, settingsDisplay, retrievers, judges);
+        var golden = GoldenSetLoader.Load(directory);
+        var k = settings.Retriever.K;
+        // An error rather than a silent clamp: k is part of every snapshot's identity, and a k the corpus cannot fill
+        // means the settings were written for another corpus.
+        if (k > golden.Corpus.Count)
+        {
+            var given = GateSettingsReader.Gives(settingsPath, "retriever.k");
+            throw new Files.InputFileException(settingsDisplay, GateSettingsReader.LineOf(settingsPath, "retriever.k"), "retriever.k",
+                $"{(given ? "" : "the default ")}{k} is more than the {golden.Corpus.Count} segments in {GoldenSet.CorpusFile}; " +
+                "a top-k cannot be longer than the corpus");
+        }
+        return new GateInput(golden, settings, retrievers, judges) { HasSettingsFile = File.Exists(settingsPath) };
     }
 
     /// <summary>

@@ -19,6 +19,7 @@ public static partial class GateRunner
     /// <summary>Evaluates, then compares with the verified snapshots (writing received ones on mismatch).</summary>
     public static async Task<GateResult> RunAsync(GateInput input, GateRunOptions options, CancellationToken cancellationToken = default)
     {
+        AutoApproval.ThrowIfRefused(options.Environment);
         var evaluation = await EvaluateAsync(input, options, cancellationToken).ConfigureAwait(false);
         return Verify(evaluation, options);
     }
@@ -42,11 +43,13 @@ public static partial class GateRunner
         using var judge = toJudge.Count > 0 ? input.Judges.Open(judgeKind, new JudgeContext(input, mode, options.Environment) { Cache = cache, Batch = batch }) : null;
         var rankings = Retrieve(input, options, cache, cancellationToken, out var retrieverIdentity);
         var parallel = options.Parallel ?? settings.Llm.Parallel;
+        // A batch pass calls no model live (what it needs waits in the batch), so the deadline bounds live calls only.
+        var deadline = judge?.Tally is not null && settings.Llm.Deadline() is { } after ? new JudgeDeadline(after, LlmSettings.DeadlineSetting) : null;
         var judged = judge is null
             ? new Dictionary<string, JudgeOutcome>()
             : batch is null
-                ? await Judge(judge.Judge, toJudge, parallel, options.Progress, cancellationToken).ConfigureAwait(false)
-                : await batch.RunAsync(token => Judge(judge.Judge, toJudge, parallel, options.Progress, token), cancellationToken).ConfigureAwait(false);
+                ? await Judge(judge.Judge, toJudge, parallel, options.Progress, cancellationToken, deadline).ConfigureAwait(false)
+                : await batch.RunAsync(token => Judge(judge.Judge, toJudge, parallel, options.Progress, token, null), cancellationToken).ConfigureAwait(false);
 
         return new GateEvaluation(
             input,
@@ -92,8 +95,11 @@ public static partial class GateRunner
         var measured = golden.Questions
             .Select(q => ((IReadOnlyList<string>)rankings[q.Id].Select(r => r.Id).ToList(), (IReadOnlyCollection<string>)q.Relevant))
             .ToList();
-        var agreement = Agreement(golden.Questions, judged);
-        var summary = new SummarySnapshot(RetrievalMetrics.Average(measured, settings.Retriever.K), Aggregates(agreement));
+        var labelled = LabelledJudgments(golden.Questions, judged);
+        var agreement = labelled.Count == 0 ? null : Judging.Agreement.Compute(labelled.Select(l => l.Pair).ToList());
+        var basis = new SummaryBasis(IdSet.Of(golden.Questions.Select(q => q.Id)), evaluation.Retriever,
+            IdSet.Of(labelled.Select(l => l.Id)), evaluation.Judge);
+        var summary = new SummarySnapshot(RetrievalMetrics.Average(measured, settings.Retriever.K), Aggregates(agreement), basis);
         var summaryBaseline = TryRead(SnapshotKinds.Summary, verifier.Store, SnapshotStages.Summary, SnapshotStages.SummaryName);
         var summaryVerdict = Verdict.From(verifier.Verify(SnapshotKinds.Summary, SnapshotStages.SummaryName, summary,
             new SummaryComparer(tolerances, settings.Floors)));
@@ -133,13 +139,14 @@ public static partial class GateRunner
         return rankings;
     }
 
+    /// <param name="deadline">For judges that call a model: how long all their calls may take together; none when null.</param>
     static async Task<Dictionary<string, JudgeOutcome>> Judge(IAnswerJudge judge, IReadOnlyList<GoldenQuestion> questions, int parallel,
-        IProgress<GateProgress>? progress, CancellationToken cancellationToken)
+        IProgress<GateProgress>? progress, CancellationToken cancellationToken, JudgeDeadline? deadline)
     {
         var items = questions.Select(q => new JudgeItem(q.Id, q.Text, q.Answer!)).ToList();
         var judged = await JudgeRunner.RunAsync(judge, items, parallel,
             progress is null ? null : new Progress<JudgeProgress>(p => progress.Report(new GateProgress(GateStage.Judging, p.Completed, p.Total))),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken, deadline).ConfigureAwait(false);
         return judged.ToDictionary(j => j.Id, j => j.Outcome, StringComparer.Ordinal);
     }
 
@@ -155,14 +162,12 @@ public static partial class GateRunner
         judgment.Flaky,
         judgment.Reasoning);
 
-    static AgreementReport? Agreement(IReadOnlyList<GoldenQuestion> questions, IReadOnlyDictionary<string, JudgeOutcome> judged)
-    {
-        var pairs = questions
+    /// <summary>The answers people labelled that the judge judged: what agreement, and so the summary, is measured over.</summary>
+    static List<(string Id, LabelPair Pair)> LabelledJudgments(IReadOnlyList<GoldenQuestion> questions, IReadOnlyDictionary<string, JudgeOutcome> judged) =>
+        questions
             .Where(q => q.Manual is not null && judged.GetValueOrDefault(q.Id) is Judgment)
-            .Select(q => new LabelPair(q.Manual!.Value, ((Judgment)judged[q.Id]).Label))
+            .Select(q => (q.Id, new LabelPair(q.Manual!.Value, ((Judgment)judged[q.Id]).Label)))
             .ToList();
-        return pairs.Count == 0 ? null : Judging.Agreement.Compute(pairs);
-    }
 
     static JudgeAggregates? Aggregates(AgreementReport? agreement) => agreement is null ? null : new JudgeAggregates(
         agreement.Count,

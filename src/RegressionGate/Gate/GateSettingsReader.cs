@@ -21,13 +21,11 @@ internal static class GateSettingsReader
     public static GateSettings Read(string path, string displayName, RetrieverRegistry? retrievers = null, JudgeRegistry? judges = null)
     {
         if (!File.Exists(path)) return new GateSettings();
-        var bytes = File.ReadAllBytes(path);
-        var utf8 = bytes.AsSpan();
-        if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) utf8 = utf8[3..];
+        var utf8 = Utf8(path);
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(utf8.ToArray(), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            document = JsonDocument.Parse(utf8, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         }
         catch (JsonException e)
         {
@@ -39,8 +37,30 @@ internal static class GateSettingsReader
             var map = JsonLineMap.Build(utf8);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 throw new InputFileException(displayName, 1, null, "expected a JSON object");
+            if (JsonDuplicates.Find(document.RootElement) is { } duplicate)
+            {
+                var at = map.LinesOf(duplicate);
+                throw at.Count >= 2
+                    ? new InputFileException(displayName, at[1], duplicate, $"is given twice (first on line {at[0]}); which one holds is anyone's guess")
+                    : new InputFileException(displayName, map.LineOf(duplicate), duplicate, JsonDuplicates.Problem);
+            }
             return Read(new JsonFields(document.RootElement, displayName, map.LineOf), retrievers ?? RetrieverRegistry.BuiltIn, judges ?? JudgeRegistry.BuiltIn);
         }
+    }
+
+    /// <summary>The line of <paramref name="field"/> (or of its nearest enclosing field) in the settings file, for faults found after reading; null without a file.</summary>
+    public static int? LineOf(string path, string field) => Map(path)?.LineOf(field);
+
+    /// <summary>Whether the settings file gives <paramref name="field"/> itself, rather than leaving it to its default.</summary>
+    public static bool Gives(string path, string field) => Map(path)?.LinesOf(field).Count > 0;
+
+    static JsonLineMap? Map(string path) => File.Exists(path) ? JsonLineMap.Build(Utf8(path)) : null;
+
+    /// <summary>The file's bytes without a byte order mark.</summary>
+    static byte[] Utf8(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        return bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes[3..] : bytes;
     }
 
     static GateSettings Read(JsonFields root, RetrieverRegistry retrievers, JudgeRegistry judges)

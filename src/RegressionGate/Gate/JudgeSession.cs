@@ -37,7 +37,7 @@ public sealed class JudgeSession : IDisposable
     {
         var (golden, settings) = (input.Golden, input.Settings);
         var llmEnvironment = LlmEnvironmentVariables.All.ToDictionary(name => name, environment.Get, StringComparer.Ordinal);
-        var clientOptions = new LlmClientOptions();
+        var clientOptions = settings.Llm.ClientOptions();
         var setup = LlmSetup.Create(mode, golden.RecordingsDirectory, llmEnvironment, settings.Judge.Model, clientOptions,
             recordingOptions: new RecordingOptions { RecordCommand = ToolCommand.Current.With($"run --golden {ToolCommand.Argument(golden.Directory)} --llm record") });
         try

@@ -8,14 +8,13 @@ internal static class CorpusReader
     public static IReadOnlyList<Segment> Read(string path, string displayName)
     {
         var segments = new List<Segment>();
-        var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = new UniqueIds("segment", "Windows and macOS would take them for one");
         foreach (var (line, value) in JsonLines.Read(path, displayName))
         {
             var f = new JsonFields(value, displayName, line);
             f.RejectUnknown("id", "videoId", "title", "url", "start", "end", "text");
             var id = f.RequiredId("id");
-            if (!firstLine.TryAdd(id, line))
-                throw f.Error("id", $"duplicate segment id '{id}' (first on line {firstLine[id]})");
+            ids.Add(id, line, f);
             var start = Time(f, "start");
             var end = Time(f, "end");
             if (end <= start) throw f.Error("end", $"{end} does not come after start {start}");

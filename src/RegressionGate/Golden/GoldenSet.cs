@@ -1,8 +1,9 @@
 namespace RegressionGate.Golden;
 
 /// <summary>
-/// A loaded, validated golden set: the corpus and the questions of one <c>golden/</c> directory. Its settings
-/// (<c>gate.json</c>) belong to the stages that use them; <c>GateInput</c> loads both.
+/// A loaded, validated golden set: the corpus, the questions and the answers' references of one <c>golden/</c>
+/// directory, every file read before the gate writes anything. Its settings (<c>gate.json</c>) belong to the stages
+/// that use them; <c>GateInput</c> loads both.
 /// </summary>
 public sealed class GoldenSet
 {
@@ -15,6 +16,9 @@ public sealed class GoldenSet
     /// <summary>The questions file's name in a golden directory.</summary>
     public const string QuestionsFile = "questions.jsonl";
 
+    /// <summary>The file of references printed under imported answers (optional).</summary>
+    public const string ReferencesFile = "references.jsonl";
+
     /// <summary>The folder of LLM recordings in a golden directory.</summary>
     public const string RecordingsFolder = "recordings";
 
@@ -25,10 +29,16 @@ public sealed class GoldenSet
 
     /// <summary>A golden set of <paramref name="corpus"/> and <paramref name="questions"/>, kept in <paramref name="directory"/>.</summary>
     public GoldenSet(string directory, IReadOnlyList<Segment> corpus, IReadOnlyList<GoldenQuestion> questions)
+        : this(directory, corpus, questions, null) { }
+
+    /// <summary>As loaded, with the references printed under imported answers.</summary>
+    internal GoldenSet(string directory, IReadOnlyList<Segment> corpus, IReadOnlyList<GoldenQuestion> questions,
+        IReadOnlyDictionary<string, IReadOnlyList<RecordReference>>? references)
     {
         Directory = Path.GetFullPath(directory);
         Corpus = corpus;
         Questions = questions;
+        References = references ?? new Dictionary<string, IReadOnlyList<RecordReference>>();
         segmentsById = corpus.ToDictionary(s => s.Id, StringComparer.Ordinal);
     }
 
@@ -40,6 +50,9 @@ public sealed class GoldenSet
 
     /// <summary>The questions, in file order.</summary>
     public IReadOnlyList<GoldenQuestion> Questions { get; }
+
+    /// <summary>The references printed under imported answers, by question id (<see cref="ReferencesFile"/>; empty when absent).</summary>
+    internal IReadOnlyDictionary<string, IReadOnlyList<RecordReference>> References { get; }
 
     /// <summary>Where LLM recordings are kept.</summary>
     public string RecordingsDirectory => Path.Combine(Directory, RecordingsFolder);

@@ -2,10 +2,13 @@ using RegressionGate.Files;
 
 namespace RegressionGate.Golden;
 
-/// <summary>Loads and validates a golden directory's corpus and questions; any fault becomes one <see cref="InputFileException"/>.</summary>
+/// <summary>Loads and validates a golden directory's corpus, questions and references; any fault becomes one <see cref="InputFileException"/>.</summary>
 public static class GoldenSetLoader
 {
-    /// <summary>Reads <c>corpus.jsonl</c> and <c>questions.jsonl</c> of <paramref name="directory"/>, checking every <c>relevant</c> id.</summary>
+    /// <summary>
+    /// Reads <c>corpus.jsonl</c> and <c>questions.jsonl</c> of <paramref name="directory"/>, checking every <c>relevant</c>
+    /// id, and <c>references.jsonl</c> where there is one: every golden file is validated before anything is written.
+    /// </summary>
     public static GoldenSet Load(string directory)
     {
         var full = Locate(directory);
@@ -14,7 +17,8 @@ public static class GoldenSetLoader
         var ids = corpus.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var questions = QuestionsReader.Read(Path.Combine(full, GoldenSet.QuestionsFile), Display(directory, GoldenSet.QuestionsFile), ids);
         if (questions.Count == 0) throw new InputFileException(Display(directory, GoldenSet.QuestionsFile), null, null, "there are no questions");
-        return new GoldenSet(full, corpus, questions);
+        var references = ReferencesReader.Read(Path.Combine(full, GoldenSet.ReferencesFile), Display(directory, GoldenSet.ReferencesFile));
+        return new GoldenSet(full, corpus, questions, references);
     }
 
     /// <summary>
@@ -26,6 +30,9 @@ public static class GoldenSetLoader
         var full = Path.GetFullPath(directory);
         if (!Directory.Exists(full))
             throw new InputFileException(directory, null, null, "the golden directory does not exist (set --golden or REGRESSIONGATE_GOLDEN)");
+        string[] files = [GoldenSet.SettingsFile, GoldenSet.CorpusFile, GoldenSet.QuestionsFile];
+        if (!files.Any(file => File.Exists(Path.Combine(full, file))))
+            throw new InputFileException(directory, null, null, $"not a golden set: it has no {files[0]}, {files[1]} or {files[2]}");
         foreach (var required in new[] { GoldenSet.CorpusFile, GoldenSet.QuestionsFile })
         {
             if (!File.Exists(Path.Combine(full, required)))

@@ -8,14 +8,13 @@ internal static class QuestionsReader
     public static IReadOnlyList<GoldenQuestion> Read(string path, string displayName, IReadOnlySet<string> segmentIds)
     {
         var questions = new List<GoldenQuestion>();
-        var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = new UniqueIds("question", "their snapshots would be one file on Windows and macOS");
         foreach (var (line, value) in JsonLines.Read(path, displayName))
         {
             var f = new JsonFields(value, displayName, line);
             f.RejectUnknown("id", "text", "answer", "manual", "relevant");
             var id = f.RequiredId("id");
-            if (!firstLine.TryAdd(id, line))
-                throw f.Error("id", $"duplicate question id '{id}' (first on line {firstLine[id]})");
+            ids.Add(id, line, f);
             var manualText = f.OptionalString("manual");
             Label? manual = null;
             if (manualText is not null)

@@ -13,6 +13,7 @@ internal static class Agreement
 
     const string NoAnswers = "no answers carry both a manual and an automated label";
     const string NoExpectedDisagreement = "undefined: both sides gave every answer the same single label, so chance agreement is total";
+    const string SingleAnswer = "undefined over a single answer: chance agreement needs at least two";
 
     public static AgreementReport Compute(IReadOnlyList<LabelPair> pairs, int resamples = DefaultResamples, int seed = DefaultSeed)
     {
@@ -53,7 +54,7 @@ internal static class Agreement
     {
         if (matrix.Total == 0) return new AgreementStatistic(null, null, null, NoAnswers);
         var value = measure(matrix);
-        if (value is null) return new AgreementStatistic(null, null, null, NoExpectedDisagreement);
+        if (value is null) return new AgreementStatistic(null, null, null, matrix.Total == 1 ? SingleAnswer : NoExpectedDisagreement);
 
         var values = samples.Select(measure).OfType<double>().Order().ToList();
         if (values.Count == 0) return new AgreementStatistic(value, null, null);

@@ -15,12 +15,13 @@ internal static class AgreementMeasures
     /// <summary>
     /// κ_w = 1 − Σ w·observed / Σ w·expected, with disagreement weights w (Cohen 1968); with 0/1 weights this is
     /// Cohen's (p_o − p_e) / (1 − p_e). Undefined when no disagreement is expected by chance: both sides gave every
-    /// answer the same one label, or there are no answers.
+    /// answer the same one label, or there are no answers; and over a single answer, whose chance agreement is 0 or 1
+    /// by construction, so that its kappa would be 0 or undefined whatever the judge is worth.
     /// </summary>
     public static double? Kappa(ConfusionMatrix matrix, KappaWeighting weighting = KappaWeighting.None)
     {
         var n = matrix.Total;
-        if (n == 0) return null;
+        if (n < 2) return null;
         var rows = new double[ConfusionMatrix.Size];
         var columns = new double[ConfusionMatrix.Size];
         for (var i = 0; i < ConfusionMatrix.Size; i++)

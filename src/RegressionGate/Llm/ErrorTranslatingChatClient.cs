@@ -7,7 +7,8 @@ namespace RegressionGate.Llm;
 /// <summary>
 /// Turns the SDK's failures (ClientResultException, AggregateException of timeouts…) into <see cref="LlmCallException"/>
 /// and <see cref="LlmTimeoutException"/> whose messages say which endpoint, what happened, after how many attempts,
-/// and never contain the key.
+/// and never contain the key or a secret of the endpoint URL; the SDK's exception rides along as the inner exception
+/// only when none of its messages holds one either.
 /// </summary>
 internal sealed class ErrorTranslatingChatClient(IChatClient inner, LlmConnection connection, LlmClientOptions options) : DelegatingChatClient(inner)
 {
@@ -35,9 +36,9 @@ internal sealed class ErrorTranslatingChatClient(IChatClient inner, LlmConnectio
         {
             var seconds = options.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
             return new LlmTimeoutException(
-                $"{connection} did not answer within the {seconds} s timeout on {Attempts(attempts)}. " +
+                $"{connection} did not answer within the {seconds} s timeout ({LlmSettings.TimeoutSetting}) on {Attempts(attempts)}. " +
                 "Check the endpoint, or allow more time.",
-                options.Timeout, attempts, e);
+                options.Timeout, attempts, Inner(e));
         }
         if (last is ClientResultException { Status: > 0 } result)
         {
@@ -45,13 +46,13 @@ internal sealed class ErrorTranslatingChatClient(IChatClient inner, LlmConnectio
             var detail = Redact(ServiceError.Detail(result.GetRawResponse()?.Content?.ToString() ?? ""));
             return new LlmCallException(
                 $"{connection} answered HTTP {result.Status} on {Attempts(attempts)}{(detail.Length > 0 ? ": " + detail : "")}{ServiceError.Hint(result.Status)}",
-                result.Status, attempts, e);
+                result.Status, attempts, Inner(e));
         }
         if (last is ClientResultException or HttpRequestException or IOException)
         {
             return new LlmCallException(
                 $"{connection} could not be reached on {Attempts(attempts)}: {Redact(Innermost(last).Message)}",
-                null, attempts, e);
+                null, attempts, Inner(e));
         }
         return null;
     }
@@ -60,5 +61,7 @@ internal sealed class ErrorTranslatingChatClient(IChatClient inner, LlmConnectio
 
     static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
 
-    string Redact(string text) => text.Replace(connection.ApiKey, "***", StringComparison.Ordinal);
+    string Redact(string text) => connection.Redact(text);
+
+    Exception? Inner(Exception e) => connection.Reveals(e.ToString()) ? null : e;
 }

@@ -3,8 +3,9 @@ using static RegressionGate.Llm.LlmEnvironmentVariables;
 namespace RegressionGate.Llm;
 
 /// <summary>
-/// Where a live model is and how to authenticate. The key is held privately and never appears in
-/// <see cref="ToString"/>, messages or recordings.
+/// Where a live model is and how to authenticate. The key, and whatever secret the endpoint URL carries (a
+/// <c>?sig=…</c> query, <c>user:secret@</c>), are held privately: <see cref="ToString"/> and every message show the
+/// endpoint as scheme://host[:port]/path only, and <see cref="Redact"/> scrubs them from text that came from elsewhere.
 /// </summary>
 internal sealed class LlmConnection
 {
@@ -24,6 +25,9 @@ internal sealed class LlmConnection
     public LlmProvider Provider { get; }
 
     public Uri Endpoint { get; }
+
+    /// <summary>The endpoint as messages show it: scheme://host[:port]/path, without userinfo, query or fragment.</summary>
+    public string DisplayEndpoint => Display(Endpoint);
 
     /// <summary>The Azure deployment, or the OpenAI model: what recording keys name.</summary>
     public string Model { get; }
@@ -64,8 +68,41 @@ internal sealed class LlmConnection
         [AzureEndpoint, AzureApiKey, AzureDeployment, OpenAIBaseUrl, OpenAIApiKey, OpenAIModel]);
 
     public override string ToString() => Provider == LlmProvider.AzureOpenAI
-        ? $"Azure OpenAI at {Endpoint} (deployment '{Model}')"
-        : $"OpenAI-compatible endpoint {Endpoint} (model '{Model}')";
+        ? $"Azure OpenAI at {DisplayEndpoint} (deployment '{Model}')"
+        : $"OpenAI-compatible endpoint {DisplayEndpoint} (model '{Model}')";
+
+    /// <summary>
+    /// <paramref name="text"/> with every secret of this connection replaced by <c>***</c>: the key, the endpoint's
+    /// userinfo, and its query and fragment, whole and parameter by parameter (a server may echo them in any order).
+    /// </summary>
+    public string Redact(string text)
+    {
+        foreach (var secret in Secrets().OrderByDescending(s => s.Length))
+            text = text.Replace(secret, "***", StringComparison.Ordinal);
+        return text;
+    }
+
+    /// <summary>Whether <paramref name="text"/> holds any secret of this connection.</summary>
+    public bool Reveals(string text) => Secrets().Any(secret => text.Contains(secret, StringComparison.Ordinal));
+
+    IEnumerable<string> Secrets()
+    {
+        yield return ApiKey;
+        foreach (var part in (string[])[Endpoint.UserInfo, Endpoint.Query.TrimStart('?'), Endpoint.Fragment.TrimStart('#')])
+        {
+            if (part.Length == 0) continue;
+            yield return part;
+            yield return Uri.UnescapeDataString(part);
+            foreach (var piece in part.Split('&', ':', '='))
+            {
+                // Names such as "sig" or "se" are not secret, and too short to replace without mangling other text.
+                if (piece.Length >= 6) yield return piece;
+                if (piece.Length >= 6 && Uri.UnescapeDataString(piece) != piece) yield return Uri.UnescapeDataString(piece);
+            }
+        }
+    }
+
+    static string Display(Uri uri) => uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
 
     static void RequireAll(string what, IReadOnlyList<string> names, Func<string, string?> get)
     {
@@ -76,8 +113,13 @@ internal sealed class LlmConnection
         throw new LlmConfigurationException($"{what} is only partly configured{set}: set {string.Join(" and ", missing)}.", missing);
     }
 
-    static Uri ParseUrl(string name, string value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-            ? uri
-            : throw new LlmConfigurationException($"{name} must be an absolute http(s) URL, found '{value}'.", [name]);
+    static Uri ParseUrl(string name, string value)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri))
+            throw new LlmConfigurationException($"{name} must be an absolute http(s) URL, and its value is not a URL.", [name]);
+        if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+            // Other schemes split their URLs differently, so only the scheme and host are sure to hold no secret.
+            throw new LlmConfigurationException($"{name} must be an absolute http(s) URL, found a {uri.Scheme} URL ({uri.Scheme}://{uri.Host}).", [name]);
+        return uri;
+    }
 }

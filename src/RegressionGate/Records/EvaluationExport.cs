@@ -27,14 +27,13 @@ internal static class EvaluationExport
     public static IEnumerable<ExportQuestion> Questions(GoldenSet golden, Func<string, IReadOnlyList<RankedSegment>> ranking,
         Func<string, JudgeOutcome?> judged)
     {
-        var references = AnswerReferences.Read(Path.Combine(golden.Directory, AnswerReferences.FileName), AnswerReferences.FileName);
         return golden.Questions.Select(question =>
         {
             var outcome = judged(question.Id);
             return new ExportQuestion(
                 question.Id,
                 ranking(question.Id),
-                references.GetValueOrDefault(question.Id) ?? [],
+                golden.References.GetValueOrDefault(question.Id) ?? [],
                 (outcome as Judgment)?.Normalised,
                 (outcome as Judgment)?.Label,
                 outcome switch

@@ -61,7 +61,7 @@ internal sealed class RecordImporter(IJudgeRecordingWriter judgeRecordings)
 
         readonly JsonLinesDocument corpus;
         readonly Dictionary<string, (Segment Segment, int Line)> corpusById = new(StringComparer.Ordinal);
-        readonly Dictionary<string, (Segment Segment, ParsedRecord From, int Line)> addedSegments = new(StringComparer.Ordinal);
+        readonly Dictionary<string, (Segment Segment, ParsedRecord From, SegmentLines Lines)> addedSegments = new(StringComparer.Ordinal);
         readonly HashSet<string> unchangedSegments = new(StringComparer.Ordinal);
 
         readonly JsonLinesDocument questions;
@@ -83,7 +83,7 @@ internal sealed class RecordImporter(IJudgeRecordingWriter judgeRecordings)
             corpusFile = GoldenFile.In(goldenDirectory, GoldenSet.CorpusFile);
             questionsFile = GoldenFile.In(goldenDirectory, GoldenSet.QuestionsFile);
             runFile = GoldenFile.In(goldenDirectory, settings.Retriever.RunFile);
-            referencesFile = GoldenFile.In(goldenDirectory, AnswerReferences.FileName);
+            referencesFile = GoldenFile.In(goldenDirectory, GoldenSet.ReferencesFile);
             judgeModel = settings.Judge.Model;
 
             // The validating readers go first, so a broken file is reported as such before it is loaded for editing.
@@ -106,7 +106,7 @@ internal sealed class RecordImporter(IJudgeRecordingWriter judgeRecordings)
             runs = File.Exists(runFile.Path)
                 ? RunFileReader.Read(runFile.Path, runFile.Display, corpusById.Keys.ToHashSet(StringComparer.Ordinal)).ToDictionary(e => e.QuestionId, StringComparer.Ordinal)
                 : new Dictionary<string, RunFileEntry>(StringComparer.Ordinal);
-            references = AnswerReferences.Read(referencesFile.Path, referencesFile.Display).ToDictionary(StringComparer.Ordinal);
+            references = ReferencesReader.Read(referencesFile.Path, referencesFile.Display).ToDictionary(StringComparer.Ordinal);
         }
 
         public void Add(ParsedRecord parsed)
@@ -134,26 +134,26 @@ internal sealed class RecordImporter(IJudgeRecordingWriter judgeRecordings)
             else judgments.Add(new ImportedJudgment(goldenFullPath, record, provenance, parsed.File, parsed.Line));
         }
 
-        void AddSegment(ParsedRecord parsed, RecordSegment segment, int line)
+        void AddSegment(ParsedRecord parsed, RecordSegment segment, SegmentLines lines)
         {
             var id = segment.CorpusId;
             if (corpusById.TryGetValue(id, out var existing))
             {
                 if (Difference(existing.Segment, segment) is { } field)
-                    throw new InputFileException(parsed.File, line, field,
+                    throw new InputFileException(parsed.File, lines.Of(field), field,
                         $"segment {id} differs from {corpusFile.Display}:{existing.Line} in its {field}; the same id must mean the same segment");
                 if (unchangedSegments.Add(id)) changes.Add(new ImportChange(ImportItem.Segment, id, ImportChangeKind.Unchanged, parsed.File));
             }
             else if (addedSegments.TryGetValue(id, out var earlier))
             {
                 if (Difference(earlier.Segment, segment) is { } field)
-                    throw new InputFileException(parsed.File, line, field,
-                        $"segment {id} differs in its {field} from the one in {earlier.From.File}:{earlier.Line} (question {earlier.From.Record.QuestionId}); the same id must mean the same segment");
+                    throw new InputFileException(parsed.File, lines.Of(field), field,
+                        $"segment {id} differs in its {field} from the one in {earlier.From.File}:{earlier.Lines.Of(field)} (question {earlier.From.Record.QuestionId}); the same id must mean the same segment");
             }
             else
             {
                 var added = new Segment(id, RecordLayout.Hidden, "", segment.Url == RecordLayout.Hidden ? null : segment.Url, segment.Start, segment.End, segment.Transcript);
-                addedSegments[id] = (added, parsed, line);
+                addedSegments[id] = (added, parsed, lines);
                 corpus.Append(GoldenJson.CorpusLine(added));
                 changes.Add(new ImportChange(ImportItem.Segment, id, ImportChangeKind.Added, parsed.File));
             }

@@ -77,7 +77,7 @@ internal static partial class RecordParser
             if (!TryHeading(lines[at], out var name, out var first) || !IsQuestionHeading(name))
                 throw Error(questionLine, RecordLayout.QuestionHeading, $"expected '**{RecordLayout.QuestionHeading} N**: …', found {Quote(lines[at])}");
             var id = name[(RecordLayout.QuestionHeading.Length + 1)..].Trim();
-            if (id.Length == 0 || id.Any(char.IsWhiteSpace))
+            if (id.Length == 0 || id.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
                 throw Error(questionLine, RecordLayout.QuestionHeading, $"{Quote(id)} is not a question number");
             at++;
             var question = Body(first);
@@ -111,59 +111,55 @@ internal static partial class RecordParser
             return new ParsedRecord(record, file, questionLine, segmentLines);
         }
 
-        (IReadOnlyList<RecordSegment>, IReadOnlyList<int>) Segments()
+        (IReadOnlyList<RecordSegment>, IReadOnlyList<SegmentLines>) Segments()
         {
             var segments = new List<RecordSegment>();
-            var lineOf = new List<int>();
+            var lineOf = new List<SegmentLines>();
             var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
             while (true)
             {
                 SkipBlank();
                 if (at >= lines.Length || IsBoundary(lines[at])) break;
                 var number = segments.Count + 1;
-                var idLine = at + 1;
-                var id = Field(RecordLayout.CorpusIdField, number).Trim();
-                if (id.Length == 0 || id.Any(char.IsWhiteSpace))
+                var id = Field(RecordLayout.CorpusIdField, number, out var idLine).Trim();
+                if (id.Length == 0 || id.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
                     throw Error(idLine, RecordLayout.CorpusIdField, $"segment {number}: {Quote(id)} is not a corpus id");
                 if (!firstLine.TryAdd(id, idLine))
                     throw Error(idLine, RecordLayout.CorpusIdField, $"segment {id} is listed twice (first on line {firstLine[id]})");
 
-                var scoreLine = at + 1;
-                var scoreText = Field(RecordLayout.ScoreField, number).Trim();
+                var scoreText = Field(RecordLayout.ScoreField, number, out var scoreLine).Trim();
                 if (!RecordNumbers.TryParseScore(scoreText, out var score))
                     throw Error(scoreLine, RecordLayout.ScoreField, $"segment {id}: {Quote(scoreText)} is not a number");
 
-                var url = Field(RecordLayout.UrlField, number);
-                var start = Time(RecordLayout.StartField, number, id);
-                var endLine = at + 1;
-                var end = Time(RecordLayout.EndField, number, id);
+                var url = Field(RecordLayout.UrlField, number, out _);
+                var start = Time(RecordLayout.StartField, number, id, out var startLine);
+                var end = Time(RecordLayout.EndField, number, id, out var endLine);
                 if (end <= start)
                     throw Error(endLine, RecordLayout.EndField, $"segment {id}: {end} does not come after {RecordLayout.StartField} {start}");
 
-                var transcriptLine = at + 1;
-                var transcript = Field(RecordLayout.TranscriptField, number, multiLine: true);
+                var transcript = Field(RecordLayout.TranscriptField, number, out var transcriptLine, multiLine: true);
                 if (string.IsNullOrWhiteSpace(transcript))
                     throw Error(transcriptLine, RecordLayout.TranscriptField, $"segment {id}: the transcript is empty");
 
                 segments.Add(new RecordSegment(id, score, url, start, end, transcript));
-                lineOf.Add(idLine);
+                lineOf.Add(new SegmentLines(idLine, startLine, endLine, transcriptLine));
             }
             return (segments, lineOf);
         }
 
-        TimeCode Time(string field, int number, string id)
+        TimeCode Time(string field, int number, string id, out int line)
         {
-            var line = at + 1;
-            var text = Field(field, number).Trim();
+            var text = Field(field, number, out line).Trim();
             return TimeCode.TryParse(text, out var time)
                 ? time
                 : throw Error(line, field, $"segment {id}: {Quote(text)} is not a time of the form hh:mm:ss");
         }
 
-        /// <summary>The value of the segment field expected on the next non-blank line.</summary>
-        string Field(string expected, int segmentNumber, bool multiLine = false)
+        /// <summary>The value of the segment field expected on the next non-blank line, and that line's number.</summary>
+        string Field(string expected, int segmentNumber, out int line, bool multiLine = false)
         {
             SkipBlank();
+            line = at + 1;
             if (at >= lines.Length || !TryField(lines[at], out var name, out var value) || name != expected)
             {
                 var found = at >= lines.Length ? "the end of the file" : Quote(lines[at]);

@@ -233,6 +233,7 @@ internal static class MarkdownReport
         text.Append("### Retriever and judge\n\n| | identity |\n| --- | --- |\n");
         text.Append("| retriever | ").Append(Identity(result.Retriever.Properties)).Append(" |\n");
         text.Append("| judge | ").Append(result.Judge is { } judge ? Identity(judge.Properties) : "none (no answers to judge)").Append(" |\n\n");
+        if (!result.Input.HasSettingsFile) text.Append("Settings: the golden set has no gate.json, so every setting is its default.\n\n");
     }
 
     static string Identity(IReadOnlyList<KeyValuePair<string, string>> properties) =>

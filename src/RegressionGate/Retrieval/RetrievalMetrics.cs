@@ -11,17 +11,15 @@ internal static class RetrievalMetrics
     {
         var wanted = Set(relevant);
         if (wanted.Count == 0) return 0;
-        return TopK(ranked, k).Count(wanted.Contains) / (double)wanted.Count;
+        return TopK(ranked, k).Count(entry => wanted.Contains(entry.Id)) / (double)wanted.Count;
     }
 
     /// <summary>1 / the rank of the first relevant segment in the top <paramref name="k"/>, or 0 when none is there.</summary>
     public static double ReciprocalRankAtK(IReadOnlyList<string> ranked, IReadOnlyCollection<string> relevant, int k)
     {
         var wanted = Set(relevant);
-        var rank = 0;
-        foreach (var id in TopK(ranked, k))
+        foreach (var (rank, id) in TopK(ranked, k))
         {
-            rank++;
             if (wanted.Contains(id)) return 1.0 / rank;
         }
         return 0;
@@ -33,10 +31,8 @@ internal static class RetrievalMetrics
         var wanted = Set(relevant);
         if (wanted.Count == 0) return 0;
         double dcg = 0;
-        var rank = 0;
-        foreach (var id in TopK(ranked, k))
+        foreach (var (rank, id) in TopK(ranked, k))
         {
-            rank++;
             if (wanted.Contains(id)) dcg += Discount(rank);
         }
         double ideal = 0;
@@ -68,11 +64,14 @@ internal static class RetrievalMetrics
 
     static HashSet<string> Set(IReadOnlyCollection<string> relevant) => new(relevant, StringComparer.Ordinal);
 
-    /// <summary>The first <paramref name="k"/> distinct ids: a repeated id earns nothing twice.</summary>
-    static IEnumerable<string> TopK(IReadOnlyList<string> ranked, int k)
+    /// <summary>
+    /// The ids of the first <paramref name="k"/> ranks with their rank (1-based), each id only where it first appears:
+    /// a repeated id earns nothing twice, yet still takes up its rank, so the ids after it keep their own.
+    /// </summary>
+    static IEnumerable<(int Rank, string Id)> TopK(IReadOnlyList<string> ranked, int k)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        return ranked.Take(k).Where(seen.Add);
+        return ranked.Take(k).Select((id, index) => (Rank: index + 1, Id: id)).Where(entry => seen.Add(entry.Id));
     }
 }
 

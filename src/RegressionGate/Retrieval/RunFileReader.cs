@@ -84,9 +84,12 @@ internal static class RunFileReader
         {
             throw new InputFileException(displayName, lineNumber, null, $"malformed JSON at column {(e.BytePositionInLine ?? 0) + 1}: {JsonLines.FirstSentence(e.Message)}");
         }
-        if (document.RootElement.ValueKind == JsonValueKind.Object) return document;
         var kind = document.RootElement.ValueKind;
+        var duplicate = kind == JsonValueKind.Object ? JsonDuplicates.Find(document.RootElement) : null;
+        if (kind == JsonValueKind.Object && duplicate is null) return document;
         document.Dispose();
-        throw new InputFileException(displayName, lineNumber, null, $"expected a JSON object, found {JsonLines.Describe(kind)}");
+        throw duplicate is null
+            ? new InputFileException(displayName, lineNumber, null, $"expected a JSON object, found {JsonLines.Describe(kind)}")
+            : new InputFileException(displayName, lineNumber, duplicate, JsonDuplicates.Problem);
     }
 }

@@ -26,6 +26,12 @@ internal sealed record AutoApproval(bool Requested, bool InCi)
     /// <summary>Requested where it is not allowed.</summary>
     public bool Refused => Requested && InCi;
 
+    /// <summary>Stops a run that asks for auto-approval in CI, before it does any work.</summary>
+    public static void ThrowIfRefused(IEnvironmentVariables environment)
+    {
+        if (AutoApprovalRefusedException.For(environment) is { } refused) throw refused;
+    }
+
     public static string RefusalMessage =>
         $"{Variable} is set, but so is {CiVariable}: snapshots are never approved automatically in CI. " +
         $"Unset {Variable} in the CI environment, and approve locally with `{ToolCommand.Current.With("approve")}`.";

@@ -47,6 +47,8 @@ internal sealed class JudgeSnapshotKind : SnapshotKind<JudgeSnapshot>
             root.String("reasoning", allowEmpty: true));
     }
 
+    public override string? QuestionIdOf(JudgeSnapshot snapshot) => snapshot.QuestionId;
+
     public override string DescribeNew(JudgeSnapshot snapshot) =>
         $"new: AR {Display.Ar(snapshot.Normalised)}, label {snapshot.Automated}" +
         (snapshot.Manual is { } manual ? $" (people said {manual})" : "") +

@@ -8,7 +8,8 @@ internal static class RankBiasedOverlap
 {
     /// <summary>
     /// RBO_ext (the paper's eq. 32) for finite prefixes of lengths s ≤ l: the rankings seen so far are assumed to go
-    /// on agreeing as they did, which makes identical lists score exactly 1 and disjoint lists 0. Symmetric.
+    /// on agreeing as they did, which makes identical lists score 1 (to within floating-point rounding, never above:
+    /// the result is clamped to [0, 1]) and disjoint lists 0. Symmetric.
     /// Ids are compared ordinally; a repeated id counts once, where it first appears.
     /// </summary>
     public static double Extrapolated(IReadOnlyList<string> first, IReadOnlyList<string> second, double p)

@@ -47,6 +47,8 @@ internal sealed class RetrievalSnapshotKind : SnapshotKind<RetrievalSnapshot>
         return new RetrievalSnapshot(root.Id("questionId"), root.String("question"), new RetrieverIdentity(root.Pairs("retriever")), ranking);
     }
 
+    public override string? QuestionIdOf(RetrievalSnapshot snapshot) => snapshot.QuestionId;
+
     public override string DescribeNew(RetrievalSnapshot snapshot) => snapshot.Ranking.Count == 0
         ? "new: no segments ranked"
         : $"new: {snapshot.Ranking.Count} segments, top {snapshot.Ranking[0].Id} ({Display.Score(snapshot.Ranking[0].Score)})";

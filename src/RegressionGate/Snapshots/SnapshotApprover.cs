@@ -1,29 +1,40 @@
 using RegressionGate.Files;
+using RegressionGate.Golden;
 
 namespace RegressionGate.Snapshots;
 
 /// <summary>
-/// Turns received snapshots into verified ones after a person has looked at the diff. Each received file must parse
-/// before it is approved; it then replaces its verified file by a single rename, so a failure leaves the verified
-/// file as it was and the received file where it was. Reports what changed in meaning, per file.
+/// Turns received snapshots into verified ones after a person has looked at the diff. Each received file must parse,
+/// be about the question its file is named for, and that question must be in the golden set, before it is approved;
+/// it then replaces its verified file by a single rename, so a failure leaves the verified file as it was and the
+/// received file where it was. Reports what changed in meaning, per file, the summary first.
 /// </summary>
 public sealed class SnapshotApprover
 {
     readonly SnapshotStore store;
     readonly Tolerances tolerances;
+    readonly HashSet<string> questionIds;
     readonly Action<string, string> replace;
 
-    /// <summary>Approves received snapshots in <paramref name="store"/>, describing changes under <paramref name="tolerances"/>.</summary>
-    public SnapshotApprover(SnapshotStore store, Tolerances tolerances)
-        : this(store, tolerances, (received, verified) => File.Move(received, verified, overwrite: true)) { }
+    /// <summary>
+    /// Approves received snapshots in <paramref name="store"/>, describing changes under <paramref name="tolerances"/>;
+    /// <paramref name="questionIds"/> are the golden set's questions, and a received file about any other is refused.
+    /// </summary>
+    public SnapshotApprover(SnapshotStore store, Tolerances tolerances, IEnumerable<string> questionIds)
+        : this(store, tolerances, questionIds, (received, verified) => File.Move(received, verified, overwrite: true)) { }
 
     /// <summary>With a stand-in for the final rename, so tests can make it fail at exactly that step.</summary>
-    internal SnapshotApprover(SnapshotStore store, Tolerances tolerances, Action<string, string> replace)
+    internal SnapshotApprover(SnapshotStore store, Tolerances tolerances, IEnumerable<string> questionIds, Action<string, string> replace)
     {
         this.store = store;
         this.tolerances = tolerances;
+        this.questionIds = new HashSet<string>(questionIds, StringComparer.Ordinal);
         this.replace = replace;
     }
+
+    /// <summary>The approver of a loaded golden set: its snapshots and its questions, under <paramref name="tolerances"/>.</summary>
+    public static SnapshotApprover For(GoldenSet golden, Tolerances tolerances) =>
+        new(SnapshotStore.InGolden(golden.Directory), tolerances, golden.Questions.Select(q => q.Id));
 
     /// <summary>
     /// Validates and approves every received snapshot <paramref name="options"/> selects (all when null), each by one
@@ -35,7 +46,9 @@ public sealed class SnapshotApprover
         if (options.Stage is { } stage && !SnapshotStages.All.Contains(stage))
             throw new ArgumentException($"unknown snapshot stage '{stage}'; known: {string.Join(", ", SnapshotStages.All)}", nameof(options));
         var fileName = options.Name is { } name ? SnapshotFileName.For(name) + SnapshotStore.ReceivedSuffix : null;
+        // The summary first: whether the aggregates may move is the decision a reviewer makes before the rows that moved them.
         return store.ReceivedFiles()
+            .OrderBy(f => f.Stage == SnapshotStages.Summary ? 0 : 1)
             .Where(f => options.Stage is null || f.Stage == options.Stage)
             .Where(f => fileName is null || Path.GetFileName(f.Path) == fileName)
             .Select(f => ApproveOne(SnapshotKinds.ForStage(f.Stage)!, f.Path, options.DryRun))
@@ -59,6 +72,15 @@ public sealed class SnapshotApprover
         catch (InputFileException e)
         {
             return Entry(ApprovalAction.Refused, false, $"the received snapshot is invalid, nothing changed: {e.Message}");
+        }
+        if (kind.QuestionIdOf(received) is { } questionId)
+        {
+            if (SnapshotFileName.For(questionId) != name)
+                return Entry(ApprovalAction.Refused, false,
+                    $"the received snapshot is about question {questionId}, but its file is named for question {name}; nothing changed");
+            if (!questionIds.Contains(questionId))
+                return Entry(ApprovalAction.Refused, false,
+                    $"question {questionId} is not in the golden set (removed from {GoldenSet.QuestionsFile}?); nothing changed");
         }
 
         var description = isNew ? kind.DescribeNew(received) : DescribeChange(kind, verifiedPath, received);

@@ -161,6 +161,9 @@ internal sealed class SnapshotFields
     public SnapshotFields Object(string name) =>
         NullableObject(name) ?? throw Error(name, "must be an object, found null");
 
+    /// <summary>An object that older snapshots may lack altogether: null when absent or null.</summary>
+    public SnapshotFields? OptionalObject(string name) => element.TryGetProperty(name, out _) ? NullableObject(name) : null;
+
     public SnapshotFields? NullableObject(string name)
     {
         var value = Required(name, allowNull: true);
@@ -193,8 +196,8 @@ internal sealed class SnapshotFields
 
     double Number(JsonElement value, string fieldPath, double min, double max)
     {
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || !double.IsFinite(number))
-            throw ErrorAt(fieldPath, $"must be a number, found {Show(value)}");
+        if (value.ValueKind != JsonValueKind.Number) throw ErrorAt(fieldPath, $"must be a number, found {Show(value)}");
+        if (!value.TryGetDouble(out var number) || !double.IsFinite(number)) throw ErrorAt(fieldPath, $"must be a finite number, found {value.GetRawText()}");
         if (number < min || number > max)
             throw ErrorAt(fieldPath, string.Create(CultureInfo.InvariantCulture, $"must be between {min} and {max}, found {value.GetRawText()}"));
         return number;

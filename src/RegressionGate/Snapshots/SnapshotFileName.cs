@@ -10,8 +10,8 @@ namespace RegressionGate.Snapshots;
 /// a leading or trailing <c>.</c> is escaped too (hidden files, <c>..</c>, Windows dropping trailing dots), as is
 /// the first letter of a Windows device name (<c>CON</c>, <c>NUL</c>, <c>COM1</c>…). A name longer than
 /// <see cref="MaxLength"/> keeps its beginning and ends in <c>~~</c> plus 16 hex digits of the id's SHA-256.
-/// Ids differing only in letter case stay distinct here but collide on case-insensitive file systems:
-/// <see cref="CaseCollisions"/> finds them.
+/// Ids differing only in letter case would stay distinct here but collide on case-insensitive file systems, so the
+/// golden set refuses them when it is read.
 /// </summary>
 internal static class SnapshotFileName
 {
@@ -47,12 +47,4 @@ internal static class SnapshotFileName
         }
         return $"{prefix}~~{hash}";
     }
-
-    /// <summary>Groups of ids whose file names differ only in letter case, which a case-insensitive file system would merge.</summary>
-    public static IReadOnlyList<IReadOnlyList<string>> CaseCollisions(IEnumerable<string> ids) =>
-        ids.Distinct(StringComparer.Ordinal)
-            .GroupBy(For, StringComparer.OrdinalIgnoreCase)
-            .Where(group => group.Count() > 1)
-            .Select(group => (IReadOnlyList<string>)group.ToList())
-            .ToList();
 }

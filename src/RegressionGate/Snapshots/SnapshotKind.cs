@@ -8,6 +8,9 @@ internal interface ISnapshotKind
     /// <summary>Parses and validates a snapshot's text, failing with a <see cref="Files.InputFileException"/> naming <paramref name="file"/>.</summary>
     object Parse(string text, string file);
 
+    /// <summary>The question a snapshot is about, or null for one about the whole set (the summary).</summary>
+    string? QuestionIdOf(object snapshot);
+
     /// <summary>What a new snapshot holds, for <c>approve</c> to print.</summary>
     string DescribeNew(object snapshot);
 
@@ -31,11 +34,16 @@ internal abstract class SnapshotKind<T> : ISnapshotKind where T : class
     /// <summary><paramref name="snapshot"/> as it reads back once stored, with numbers at the stored precision.</summary>
     public T AsStored(T snapshot) => Read(Write(snapshot), $"({Stage} snapshot being written)");
 
+    /// <summary>The question <paramref name="snapshot"/> is about; null (the default) for a snapshot of the whole set.</summary>
+    public virtual string? QuestionIdOf(T snapshot) => null;
+
     public abstract string DescribeNew(T snapshot);
 
     public abstract string DescribeChange(T verified, T received, Tolerances tolerances);
 
     object ISnapshotKind.Parse(string text, string file) => Read(text, file);
+
+    string? ISnapshotKind.QuestionIdOf(object snapshot) => QuestionIdOf((T)snapshot);
 
     string ISnapshotKind.DescribeNew(object snapshot) => DescribeNew((T)snapshot);
 

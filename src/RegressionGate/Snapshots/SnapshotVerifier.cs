@@ -7,12 +7,21 @@ namespace RegressionGate.Snapshots;
 /// The verify policy. A missing verified snapshot fails and writes the current one as received. A current result
 /// within tolerance passes and leaves the verified file byte-for-byte alone (no churn in diffs), deleting any stale
 /// received file. A result beyond tolerance fails with the comparer's messages and writes received. Outside CI,
-/// <c>REGRESSIONGATE_AUTO_APPROVE=1</c> writes verified instead and passes with a note; in CI it is refused.
-/// Absolute violations (floors) fail whatever happened to the baseline.
+/// <c>REGRESSIONGATE_AUTO_APPROVE=1</c> writes verified instead and passes with a note; in CI the verifier refuses to
+/// exist (<see cref="AutoApprovalRefusedException"/>). Absolute violations (floors) fail whatever happened to the baseline.
 /// </summary>
-internal sealed class SnapshotVerifier(SnapshotStore store, IEnvironmentVariables environment)
+internal sealed class SnapshotVerifier
 {
-    public SnapshotStore Store { get; } = store;
+    readonly IEnvironmentVariables environment;
+
+    public SnapshotVerifier(SnapshotStore store, IEnvironmentVariables environment)
+    {
+        AutoApproval.ThrowIfRefused(environment);
+        Store = store;
+        this.environment = environment;
+    }
+
+    public SnapshotStore Store { get; }
 
     public VerifyResult Verify<T>(SnapshotKind<T> kind, string name, T current, ISnapshotComparer<T> comparer) where T : class
     {
@@ -23,7 +32,6 @@ internal sealed class SnapshotVerifier(SnapshotStore store, IEnvironmentVariable
         var receivedPath = Store.ReceivedPath(kind.Stage, name);
         var failures = new List<string>();
         var notes = new List<string>();
-        if (approval.Refused) failures.Add(AutoApproval.RefusalMessage);
 
         T? verified = null;
         IReadOnlyList<string> differences;
@@ -50,26 +58,62 @@ internal sealed class SnapshotVerifier(SnapshotStore store, IEnvironmentVariable
         if (exists && differences.Count == 0)
         {
             outcome = VerifyOutcome.Matched;
-            File.Delete(receivedPath);
+            RemoveStale(receivedPath, notes);
         }
         else if (approval.Allowed)
         {
             outcome = VerifyOutcome.AutoApproved;
-            Store.Write(kind, verifiedPath, stored);
-            File.Delete(receivedPath);
-            notes.Add($"{AutoApproval.Variable}: wrote {(exists ? "changed" : "new")} verified snapshot {verifiedPath}");
-            if (exists) notes.AddRange(differences.Select(d => $"  approved: {d}"));
+            if (TryWrite(kind, verifiedPath, stored, "verified", failures))
+            {
+                RemoveStale(receivedPath, notes);
+                notes.Add($"{AutoApproval.Variable}: wrote {(exists ? "changed" : "new")} verified snapshot {verifiedPath}");
+                if (exists) notes.AddRange(differences.Select(d => $"  approved: {d}"));
+            }
+            else failures.AddRange(differences);
         }
         else
         {
             outcome = exists ? VerifyOutcome.Changed : VerifyOutcome.Missing;
-            Store.Write(kind, receivedPath, stored);
-            written = receivedPath;
+            if (TryWrite(kind, receivedPath, stored, "received", failures))
+            {
+                written = receivedPath;
+                if (exists) notes.Add($"received snapshot written to {receivedPath}; if the change is intended, run `{ToolCommand.Current.With("approve")}`");
+            }
             failures.AddRange(differences);
-            if (exists) notes.Add($"received snapshot written to {receivedPath}; if the change is intended, run `{ToolCommand.Current.With("approve")}`");
         }
 
         failures.AddRange(comparer.Violations(verified, stored));
         return new VerifyResult(kind.Stage, name, outcome, failures, notes, verifiedPath, written);
+    }
+
+    /// <summary>
+    /// Writes one snapshot; a file system that refuses (read-only, full, a file where a folder should be) becomes this
+    /// snapshot's first failure, so the run goes on to its verdict and every file that could not be written is named.
+    /// </summary>
+    bool TryWrite<T>(SnapshotKind<T> kind, string path, T snapshot, string what, List<string> failures) where T : class
+    {
+        try
+        {
+            Store.Write(kind, path, snapshot);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            failures.Add($"could not write the {what} snapshot {path}: {e.Message}");
+            return false;
+        }
+    }
+
+    /// <summary>A received file left from an earlier run is stale once the result matches; one that cannot go is only noted.</summary>
+    static void RemoveStale(string receivedPath, List<string> notes)
+    {
+        try
+        {
+            File.Delete(receivedPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            notes.Add($"could not remove the stale received snapshot {receivedPath}: {e.Message}");
+        }
     }
 }

@@ -3,16 +3,21 @@ using RegressionGate.Formatting;
 namespace RegressionGate.Snapshots;
 
 /// <summary>
-/// Fails the run when an aggregate drops more than its tolerance below the verified baseline (approval can accept
-/// that), or below its absolute floor in <c>gate.json</c> (which holds with or without a baseline, approved or not).
+/// Differs from the verified baseline when an aggregate moved more than its tolerance in either direction, or when it
+/// was measured over other questions or by another retriever or judge; approval accepts that, and because a rise
+/// differs too, the baseline ratchets up with every approved improvement instead of staying where it first stood.
+/// Separately, an aggregate below its absolute floor in <c>gate.json</c> fails with or without a baseline.
 /// </summary>
 internal sealed class SummaryComparer(Tolerances tolerances, Floors floors) : ISnapshotComparer<SummarySnapshot>
 {
     public IReadOnlyList<string> Compare(SummarySnapshot verified, SummarySnapshot current)
     {
         var messages = new List<string>();
-        if (verified.Retrieval is { } was && current.Retrieval is { } now && was.K != now.K)
-            messages.Add($"retrieval k changed {was.K} → {now.K}: recall, MRR and nDCG are not comparable with the baseline");
+        if (current.Basis is { } basis)
+        {
+            if (verified.Basis is { } before) messages.AddRange(basis.ChangesFrom(before));
+            else messages.Add(UnrecordedBasis);
+        }
         foreach (var metric in SummaryMetric.All)
         {
             if (metric.Value(verified) is not { } baseline) continue;
@@ -23,11 +28,16 @@ internal sealed class SummaryComparer(Tolerances tolerances, Floors floors) : IS
                 continue;
             }
             var tolerance = metric.Tolerance(tolerances);
-            if (value < baseline - tolerance - RetrievalComparer.Epsilon)
-                messages.Add($"{name}: baseline {Display.Score(baseline)}, current {Display.Score(value)}, Δ {Display.Delta(value - baseline)} exceeds tolerance {Display.Setting(tolerance)}");
+            if (Math.Abs(value - baseline) <= tolerance + RetrievalComparer.Epsilon) continue;
+            var message = $"{name}: baseline {Display.Score(baseline)}, current {Display.Score(value)}, Δ {Display.Delta(value - baseline)} exceeds tolerance {Display.Setting(tolerance)}";
+            messages.Add(value > baseline ? $"{message} (an improvement: approve it, so that the baseline holds the new level)" : message);
         }
         return messages;
     }
+
+    internal const string UnrecordedBasis =
+        "the baseline does not record the questions, retriever and judge it was measured over (it was written by an " +
+        "earlier version): approve the received summary to record them";
 
     public IReadOnlyList<string> Violations(SummarySnapshot? verified, SummarySnapshot current)
     {

@@ -1,9 +1,13 @@
 using RegressionGate.Formatting;
+using RegressionGate.Judging;
 using RegressionGate.Retrieval;
 
 namespace RegressionGate.Snapshots;
 
-/// <summary><c>summary/gate.verified.json</c>: retrieval and judge aggregates, each null when the run had nothing to measure.</summary>
+/// <summary>
+/// <c>summary/gate.verified.json</c>: retrieval and judge aggregates, each null when the run had nothing to measure,
+/// then the basis they were measured over (absent in summaries written before it was recorded).
+/// </summary>
 internal sealed class SummarySnapshotKind : SnapshotKind<SummarySnapshot>
 {
     public override string Stage => SnapshotStages.Summary;
@@ -33,14 +37,59 @@ internal sealed class SummarySnapshotKind : SnapshotKind<SummarySnapshot>
             w.WriteEndObject();
         }
         else w.WriteNull("judge");
+        if (snapshot.Basis is { } basis) WriteBasis(w, basis);
         w.WriteEndObject();
     });
+
+    static void WriteBasis(System.Text.Json.Utf8JsonWriter w, SummaryBasis basis)
+    {
+        w.WriteStartObject("basis");
+        WriteIds(w, "questions", basis.Questions);
+        WriteIds(w, "answers", basis.Answers);
+        WritePairs(w, "retriever", basis.Retriever.Properties);
+        if (basis.Judge is { } judge) WritePairs(w, "judge", judge.Properties);
+        else w.WriteNull("judge");
+        w.WriteEndObject();
+    }
+
+    static void WriteIds(System.Text.Json.Utf8JsonWriter w, string name, IdSet ids)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("count", ids.Count);
+        w.WriteString("sha256", ids.Sha256);
+        w.WriteEndObject();
+    }
+
+    static void WritePairs(System.Text.Json.Utf8JsonWriter w, string name, IReadOnlyList<KeyValuePair<string, string>> pairs)
+    {
+        w.WriteStartObject(name);
+        foreach (var (key, value) in pairs) w.WriteString(key, value);
+        w.WriteEndObject();
+    }
 
     public override SummarySnapshot Read(string text, string file)
     {
         var root = SnapshotFields.Parse(text, file);
-        root.RejectUnknown("retrieval", "judge");
-        return new SummarySnapshot(ReadRetrieval(root.NullableObject("retrieval")), ReadJudge(root.NullableObject("judge")));
+        root.RejectUnknown("retrieval", "judge", "basis");
+        return new SummarySnapshot(ReadRetrieval(root.NullableObject("retrieval")), ReadJudge(root.NullableObject("judge")),
+            ReadBasis(root.OptionalObject("basis")));
+    }
+
+    static SummaryBasis? ReadBasis(SnapshotFields? f)
+    {
+        if (f is null) return null;
+        f.RejectUnknown("questions", "answers", "retriever", "judge");
+        var judge = f.NullableObject("judge") is null ? null : new JudgeIdentity(f.Pairs("judge"));
+        return new SummaryBasis(ReadIds(f.Object("questions")), new RetrieverIdentity(f.Pairs("retriever")), ReadIds(f.Object("answers")), judge);
+    }
+
+    static IdSet ReadIds(SnapshotFields f)
+    {
+        f.RejectUnknown("count", "sha256");
+        var sha256 = f.String("sha256");
+        if (sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigitLower))
+            throw f.Error("sha256", $"must be 64 lower-case hex digits, found '{sha256}'");
+        return new IdSet(f.Int("count", min: 0), sha256);
     }
 
     static RetrievalQuality? ReadRetrieval(SnapshotFields? f)
@@ -68,21 +117,26 @@ internal sealed class SummarySnapshotKind : SnapshotKind<SummarySnapshot>
         return values.Count == 0 ? "new: nothing measured" : $"new: {string.Join(", ", values)}";
     }
 
+    /// <summary>
+    /// What the basis changed, then every aggregate old → new (unchanged ones too), so a reviewer approving a summary
+    /// sees the whole baseline they are about to accept.
+    /// </summary>
     public override string DescribeChange(SummarySnapshot verified, SummarySnapshot received, Tolerances tolerances)
     {
         var parts = new List<string>();
-        if (verified.Retrieval is { } was && received.Retrieval is { } now && was.K != now.K) parts.Add($"k {was.K} → {now.K}");
+        if (received.Basis is { } basis)
+            parts.AddRange(verified.Basis is { } before ? basis.ChangesFrom(before) : ["basis now recorded"]);
         foreach (var metric in SummaryMetric.All)
         {
             var (before, after) = (metric.Value(verified), metric.Value(received));
-            if (before == after) continue;
+            if (before is null && after is null) continue;
             var name = metric.Name(received.Retrieval is null ? verified : received);
             parts.Add((before, after) switch
             {
+                ({ } b, { } a) when Display.Score(b) == Display.Score(a) => $"{name} {Display.Score(a)} (unchanged)",
                 ({ } b, { } a) => $"{name} {Display.Score(b)} → {Display.Score(a)} ({Display.Delta(a - b)})",
                 (null, { } a) => $"{name} now measured ({Display.Score(a)})",
-                ({ } b, null) => $"{name} no longer measured (was {Display.Score(b)})",
-                _ => name,
+                var (b, _) => $"{name} no longer measured (was {Display.Score(b!.Value)})",
             });
         }
         return parts.Count == 0 ? "no change in meaning" : string.Join(", ", parts);

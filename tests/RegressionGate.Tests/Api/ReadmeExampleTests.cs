@@ -35,7 +35,7 @@ public sealed class ReadmeExampleTests : IDisposable
         Assert.False(passed);
         Assert.True(File.Exists(temp.Combine("reports", GateReports.MarkdownFile)));
         Assert.True(File.Exists(temp.Combine("reports", GateReports.JsonFile)));
-        var approved = new SnapshotApprover(SnapshotStore.InGolden(golden), new Tolerances()).Approve();
+        var approved = SnapshotApprover.For(GoldenSetLoader.Load(golden), new Tolerances()).Approve();
         // One retrieval snapshot per question, and the summary (the tiny set has no answers, so no judge snapshots).
         Assert.Equal(GoldenSetLoader.Load(golden).Questions.Count + 1, approved.Count(e => e.Applied));
         Assert.True(await QualityGate.RunAsync(golden, temp.Combine("reports")));

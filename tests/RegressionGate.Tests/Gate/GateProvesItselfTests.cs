@@ -12,24 +12,14 @@ namespace RegressionGate.Tests.Gate;
 /// catches a damaged segment and a changed retriever with messages that say what moved, and passes again once the
 /// change is approved.
 /// </summary>
-public sealed class GateProvesItselfTests : IDisposable, IClassFixture<GateProvesItselfTests.SharedEmbeddings>
+[Collection(SampleEmbeddings.Collection)]
+public sealed class GateProvesItselfTests : IDisposable
 {
-    /// <summary>
-    /// One embedding cache for the class: entries are keyed by model and text, so sharing them changes no result and
-    /// spares each test embedding the same corpus again.
-    /// </summary>
-    public sealed class SharedEmbeddings : IDisposable
-    {
-        public TempDirectory Cache { get; } = new();
-
-        public void Dispose() => Cache.Dispose();
-    }
-
     readonly TempDirectory temp = new();
     readonly string golden;
     readonly GateRunOptions noAutoApproval;
 
-    public GateProvesItselfTests(SharedEmbeddings embeddings)
+    public GateProvesItselfTests(SampleEmbeddings embeddings)
     {
         golden = SampleGolden.CopyTo(temp);
         noAutoApproval = new GateRunOptions
@@ -49,7 +39,7 @@ public sealed class GateProvesItselfTests : IDisposable, IClassFixture<GateProve
 
         var result = await Run();
 
-        Assert.True(result.Passed, string.Join("\n", result.Failing.Select(q => $"{q.Question.Id}: {q.Retrieval} {q.Judgment}")));
+        Assert.True(result.Passed, Failures(result));
         Assert.Equal(before, SampleGolden.Fingerprint(golden));
         Assert.Empty(Directory.EnumerateFiles(golden, "*.received.json", SearchOption.AllDirectories));
 
@@ -84,21 +74,29 @@ public sealed class GateProvesItselfTests : IDisposable, IClassFixture<GateProve
 
         var changed = await Run();
 
-        Assert.All(changed.Questions, q =>
-        {
-            Assert.False(q.Retrieval.Passed);
-            Assert.Contains("retriever changed: maxTokens '512' → '256'", q.Retrieval.ToString());
-        });
+        const string expected = "retriever changed: maxTokens '512' → '256'";
+        var missed = changed.Questions
+            .Where(q => q.Retrieval.Passed || !q.Retrieval.ToString().Contains(expected, StringComparison.Ordinal))
+            .Select(q => $"question {q.Question.Id}: {(q.Retrieval.Passed ? "retrieval passed" : q.Retrieval.ToString().Split('\n')[0])}")
+            .ToList();
+        Assert.True(missed.Count == 0, $"{missed.Count} of {changed.Questions.Count} rows did not fail with \"{expected}\":\n{string.Join("\n", missed.Take(5))}");
 
-        var approved = new SnapshotApprover(SnapshotStore.InGolden(golden), changed.Settings.Tolerances).Approve();
+        var approved = SnapshotApprover.For(changed.Golden, changed.Settings.Tolerances).Approve();
         Assert.All(approved, entry => Assert.True(entry.Applied, entry.ToString()));
         Assert.Contains(approved, entry => entry.Stage == SnapshotStages.Retrieval);
 
         var rerun = await Run();
 
-        Assert.True(rerun.Passed, string.Join("\n", rerun.Failing.Select(q => $"{q.Question.Id}: {q.Retrieval}")) + rerun.SummaryVerdict);
+        Assert.True(rerun.Passed, Failures(rerun));
         Assert.Empty(Directory.EnumerateFiles(golden, "*.received.json", SearchOption.AllDirectories));
     }
+
+    /// <summary>Why a run failed, in the words a theory row would use: each failing check of each question, then the aggregates.</summary>
+    static string Failures(GateResult result) => string.Join("\n", result.Failing
+        .SelectMany(q => new[] { ("retrieval", q.Retrieval), ("judgment", q.Judgment) }
+            .Where(check => check.Item2 is { Passed: false })
+            .Select(check => $"question {q.Question.Id} {check.Item1}: {check.Item2}"))
+        .Append(result.SummaryVerdict.Passed ? "aggregates ok" : $"aggregates: {result.SummaryVerdict}"));
 
     void ReplaceSegmentText(string id, string text)
     {

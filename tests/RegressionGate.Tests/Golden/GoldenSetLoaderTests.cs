@@ -38,10 +38,11 @@ public sealed class GoldenSetLoaderTests : IDisposable
         Assert.Equal("00:45:34", segment.Start.ToString());
         Assert.Equal(47 * 60 + 53, segment.End.TotalSeconds);
         Assert.Null(segment.Url);
-        var question = Assert.Single(set.Questions);
+        Assert.Equal(["105"], set.Questions.Select(q => q.Id));
+        var question = set.Questions[0];
         Assert.Equal(Label.C, question.Manual);
         Assert.Equal(["3027"], question.Relevant);
-        var settings = GateInput.Load(Golden($"{Segment1}\n{Segment2}\n", Question + "\n")).Settings;
+        var settings = GateSettingsReader.Read(Path.Combine(Golden($"{Segment1}\n{Segment2}\n", Question + "\n"), "gate.json"), "gate.json");
         Assert.Equal(new RetrieverSettings().K, settings.Retriever.K);
         Assert.Equal(new Tolerances(), settings.Tolerances);
     }
@@ -174,20 +175,20 @@ public sealed class GoldenSetLoaderTests : IDisposable
     [Fact]
     public void Settings_are_read_with_defaults_for_what_is_absent()
     {
-        var set = GateInput.Load(Golden(Segment1, Question, """
+        var settings = GateSettingsReader.Read(Path.Combine(Golden(Segment1, Question, """
             {
               "retriever": { "k": 5, "maxTokens": 256 },
               "tolerances": { "rboMin": 0.8 },
               "floors": { "ndcg": 0.4 }
             }
-            """));
+            """), "gate.json"), "gate.json");
 
-        Assert.Equal(5, set.Settings.Retriever.K);
-        Assert.Equal(256, set.Settings.Retriever.MaxTokens);
-        Assert.Equal("query: ", set.Settings.Retriever.QueryPrefix);
-        Assert.Equal(0.8, set.Settings.Tolerances.RboMin);
-        Assert.Equal(0.9, set.Settings.Tolerances.RboP);
-        Assert.Equal(0.4, set.Settings.Floors.Ndcg);
+        Assert.Equal(5, settings.Retriever.K);
+        Assert.Equal(256, settings.Retriever.MaxTokens);
+        Assert.Equal("query: ", settings.Retriever.QueryPrefix);
+        Assert.Equal(0.8, settings.Tolerances.RboMin);
+        Assert.Equal(0.9, settings.Tolerances.RboP);
+        Assert.Equal(0.4, settings.Floors.Ndcg);
     }
 
     [Fact]

@@ -114,6 +114,21 @@ public sealed class AgreementTests
         Assert.Null(report.QuadraticKappa.Value);
     }
 
+    [Theory]
+    [InlineData(Label.C, Label.P)]
+    [InlineData(Label.I, Label.C)]
+    public void Kappa_over_a_single_answer_is_undefined_not_zero(Label manual, Label automated)
+    {
+        var report = Agreement.Compute([new LabelPair(manual, automated)]);
+
+        Assert.Equal(0.0, report.Accuracy.Value);
+        foreach (var kappa in new[] { report.Kappa, report.LinearKappa, report.QuadraticKappa })
+        {
+            Assert.True(kappa.Value is null, $"kappa over one answer should be undefined, was {kappa.Value}");
+            Assert.Equal("undefined over a single answer: chance agreement needs at least two", kappa.Undefined);
+        }
+    }
+
     [Fact]
     public void A_judge_that_always_says_the_same_has_kappa_zero()
     {

@@ -155,7 +155,7 @@ public sealed class AzureWireTests
         Assert.Null(Assert.Single(retries).Status);
         // A busy server may not even have read a request before the client gave up on it, so only bound the count.
         Assert.InRange(server.Count, 0, 2);
-        Assert.Contains("did not answer within the 0.2 s timeout on all 2 attempts", error.Message);
+        Assert.Contains("did not answer within the 0.2 s timeout (llm.timeoutSeconds in gate.json) on all 2 attempts", error.Message);
         Assert.Contains(server.BaseAddress.ToString(), error.Message);
     }
 

@@ -94,7 +94,8 @@ public sealed class LoopbackOpenAIServer : IAsyncDisposable
                 context.Request.Headers["api-key"].ToString(),
                 context.Request.Headers.Authorization.ToString(),
                 body,
-                context.RequestAborted);
+                context.RequestAborted,
+                context.Request.QueryString.Value ?? "");
             requests.Enqueue(request);
 
             Reply reply;

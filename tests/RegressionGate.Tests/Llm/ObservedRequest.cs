@@ -11,7 +11,8 @@ public sealed record ObservedRequest(
     string ApiKeyHeader,
     string AuthorizationHeader,
     string Body,
-    CancellationToken Aborted)
+    CancellationToken Aborted,
+    string Query = "")
 {
     public JsonElement Json => JsonDocument.Parse(Body).RootElement.Clone();
 

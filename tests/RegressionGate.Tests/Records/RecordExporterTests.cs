@@ -19,10 +19,11 @@ public sealed class RecordExporterTests : IDisposable
         var input = GateInput.Load(golden);
         var set = input.Golden;
         using var retriever = RunFileRetriever.Create(new RetrieverContext(set, input.Settings.Retriever));
-        var references = AnswerReferences.Read(Path.Combine(golden, AnswerReferences.FileName), AnswerReferences.FileName);
+        var references = set.References;
         // The judgment would come from replaying the recording (the Llm stage); here it comes from the record itself.
         var judged = Assert.Single(RecordParser.ReadFile(Seed.Path)).Record;
-        var question = Assert.Single(set.Questions);
+        Assert.Equal(["105"], set.Questions.Select(q => q.Id));
+        var question = set.Questions[0];
 
         var written = RecordExporter.Export(set,
             [new ExportQuestion(question.Id, retriever.Retrieve(RetrievalQuery.Of(question), input.Settings.Retriever.K), references[question.Id], judged.AnswerRelevance, judged.Automated, judged.Reasoning)],

@@ -47,6 +47,22 @@ public sealed class RecordImporterTests : IDisposable
         foreach (var (name, bytes) in before) Assert.True(bytes.AsSpan().SequenceEqual(after[name]), $"{name} changed");
     }
 
+    [Theory]
+    [InlineData("- *Início:* 00:45:34", "- *Início:* 00:45:35", "Início", 7)]
+    [InlineData("- *Fim:* 00:47:53", "- *Fim:* 00:47:54", "Fim", 8)]
+    [InlineData("- *Transcrição:* as camadas mais adiante", "- *Transcrição:* AS camadas mais adiante", "Transcrição", 9)]
+    public void A_segment_that_contradicts_the_corpus_is_blamed_on_the_line_of_the_field_that_differs(string was, string now, string field, int line)
+    {
+        MinimalGolden();
+        Import(SeedCopy());
+        var contradicting = OtherRecord("outro.txt", edit: text => text.Replace(was, now, StringComparison.Ordinal));
+
+        var error = Assert.Throws<InputFileException>(() => Import(contradicting));
+
+        Assert.Equal((contradicting, line, field), (error.File, error.Line!.Value, error.Field!));
+        Assert.Contains("segment 3027 differs from", error.Message);
+    }
+
     [Fact]
     public void Importing_the_seed_adds_question_105_its_ten_segments_and_its_recorded_ranking()
     {
@@ -168,9 +184,9 @@ public sealed class RecordImporterTests : IDisposable
 
         var error = Assert.Throws<InputFileException>(() => Import(seed, other));
 
-        Assert.Equal((other, 11, "Transcrição"), (error.File, error.Line, error.Field));
+        Assert.Equal((other, 16, "Transcrição"), (error.File, error.Line, error.Field));
         Assert.Contains("7744", error.Message);
-        Assert.Contains($"{seed}:11", error.Message);
+        Assert.Contains($"{seed}:16", error.Message);
         AssertSameFiles(before, Files());
         Assert.DoesNotContain(judge.Calls, c => c.StartsWith("write", StringComparison.Ordinal));
     }
@@ -184,7 +200,7 @@ public sealed class RecordImporterTests : IDisposable
 
         var error = Assert.Throws<InputFileException>(() => Import(SeedCopy()));
 
-        Assert.Equal((4, "Transcrição"), (error.Line, error.Field));
+        Assert.Equal((9, "Transcrição"), (error.Line, error.Field));
         Assert.Contains($"{Path.Combine(Golden, "corpus.jsonl")}:2", error.Message);
         AssertSameFiles(before, Files());
     }
@@ -318,7 +334,7 @@ public sealed class RecordImporterTests : IDisposable
 
         Import(SeedCopy());
 
-        var references = AnswerReferences.Read(temp.Combine("golden", AnswerReferences.FileName), "references.jsonl");
+        var references = ReferencesReader.Read(temp.Combine("golden", GoldenSet.ReferencesFile), "references.jsonl");
         Assert.Equal(3, references["105"].Count);
         Assert.Equal(new RecordReference("Vídeo de referência oculto", ""), references["105"][0]);
     }

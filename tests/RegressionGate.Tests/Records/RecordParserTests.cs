@@ -37,8 +37,23 @@ public sealed class RecordParserTests : IDisposable
         Assert.StartsWith("Criteria: The RESPONSE must be relevant", record.Reasoning);
         Assert.EndsWith("as requested in the PROMPT.  Score: 2", record.Reasoning);
         Assert.Equal((Seed.FileName, 1), (parsed.File, parsed.Line));
-        Assert.Equal(4, parsed.SegmentLines[0]);
-        Assert.Equal(11, parsed.SegmentLines[1]);
+        Assert.Equal(new SegmentLines(4, 7, 8, 9), parsed.SegmentLines[0]);
+        Assert.Equal(11, parsed.SegmentLines[1].CorpusId);
+    }
+
+    [Theory]
+    [InlineData("- *Início:* 00:45:34", "- *Início:* 99:99:99", "Início")]
+    [InlineData("- *Score:* 0.8535903692245483", "- *Score:* alto", "Score")]
+    [InlineData("- *Fim:* 00:47:53", "- *Fim:* 00:40:00", "Fim")]
+    public void A_bad_field_after_blank_lines_is_blamed_on_its_own_line(string was, string now, string field)
+    {
+        // Blank lines are allowed between a segment's fields; the error must still name the field's line, not a blank one.
+        var text = Seed.Text.Replace(was, "\n\n" + now, StringComparison.Ordinal);
+        var line = text.Split('\n').ToList().FindIndex(l => l.TrimEnd('\r') == now) + 1;
+
+        var error = Assert.Throws<InputFileException>(() => RecordParser.Parse(text, "blank.txt"));
+
+        Assert.Equal((line, field), (error.Line!.Value, error.Field!));
     }
 
     [Fact]

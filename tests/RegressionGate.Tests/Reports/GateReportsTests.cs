@@ -7,7 +7,8 @@ using RegressionGate.Reports;
 
 namespace RegressionGate.Tests.Reports;
 
-public sealed class GateReportsTests : IDisposable
+[Collection(SampleEmbeddings.Collection)]
+public sealed class GateReportsTests(SampleEmbeddings embeddings) : IDisposable
 {
     readonly TempDirectory temp = new();
 
@@ -88,7 +89,7 @@ public sealed class GateReportsTests : IDisposable
     {
         var golden = SampleGolden.CopyTo(temp);
 
-        var result = await GateRunner.RunAsync(GateInput.Load(golden), new GateRunOptions { Environment = new NoEnvironment() });
+        var result = await GateRunner.RunAsync(GateInput.Load(golden), new GateRunOptions { Environment = new CacheOnly(embeddings.Cache.Path) });
         var written = GateReports.Write(result, temp.Combine("out"));
 
         var count = result.Golden.Questions.Count;
@@ -99,9 +100,9 @@ public sealed class GateReportsTests : IDisposable
         Assert.Equal(count, Directory.GetFiles(written[3]).Length);
     }
 
-    /// <summary>No CI, no auto-approval, no LLM configuration: replay from the sample's recordings only.</summary>
-    sealed class NoEnvironment : RegressionGate.Environments.IEnvironmentVariables
+    /// <summary>No CI, no auto-approval, no LLM configuration (replay from the sample's recordings only); the shared embedding cache.</summary>
+    sealed class CacheOnly(string cache) : RegressionGate.Environments.IEnvironmentVariables
     {
-        public string? Get(string name) => null;
+        public string? Get(string name) => name == RegressionGate.Retrieval.Embedding.EmbeddingCache.EnvironmentVariable ? cache : null;
     }
 }

@@ -100,15 +100,18 @@ internal sealed class GateResultBuilder(string goldenDirectory)
             .Select(r => new LabelPair(r.Question.Manual!.Value, ((Judgment)r.Judged!).Label))
             .ToList();
         var agreement = pairs.Count == 0 ? null : Agreement.Compute(pairs);
+        var judge = withJudge ? new JudgeIdentity([new("kind", "answer-relevance"), new("model", "gpt-4o-mini"), new("promptVersion", "ar-v1")]) : null;
         var summary = new SummarySnapshot(
             RetrievalMetrics.Average(measured, K),
             agreement is null ? null : new JudgeAggregates(agreement.Count, agreement.Accuracy.Value ?? 0, agreement.Kappa.Value,
-                agreement.LinearKappa.Value, agreement.QuadraticKappa.Value));
+                agreement.LinearKappa.Value, agreement.QuadraticKappa.Value),
+            new SummaryBasis(IdSet.Of(results.Select(r => r.Question.Id)), Identity(),
+                IdSet.Of(results.Where(r => r.Question.Manual is not null && r.Judged is Judgment).Select(r => r.Question.Id)), judge));
 
         return new GateResult(
             new GateInput(golden, new GateSettings()),
             Identity(),
-            withJudge ? new JudgeIdentity([new("kind", "answer-relevance"), new("model", "gpt-4o-mini"), new("promptVersion", "ar-v1")]) : null,
+            judge,
             withJudge ? "replay" : "none",
             results,
             summary,

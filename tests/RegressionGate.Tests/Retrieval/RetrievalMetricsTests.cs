@@ -60,6 +60,15 @@ public sealed class RetrievalMetricsTests
     }
 
     [Fact]
+    public void A_repeated_id_still_takes_up_its_rank()
+    {
+        // "c" stands at rank 3, whatever stood at 1 and 2; it is not promoted because rank 2 repeated rank 1.
+        Assert.Equal(1.0 / 3, RetrievalMetrics.ReciprocalRankAtK(["x", "x", "c"], ["c"], 3), 12);
+        Assert.Equal(1 / Math.Log2(4), RetrievalMetrics.NdcgAtK(["x", "x", "c"], ["c"], 3), 12);
+        Assert.Equal(0.0, RetrievalMetrics.RecallAtK(["x", "x", "c"], ["c"], 2), 12);
+    }
+
+    [Fact]
     public void Averages_count_only_questions_that_name_relevant_segments()
     {
         IReadOnlyList<string> none = [];

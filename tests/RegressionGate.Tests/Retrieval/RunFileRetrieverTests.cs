@@ -106,7 +106,7 @@ public sealed class RunFileRetrieverTests : IDisposable
     [Fact]
     public void A_missing_run_file_names_the_setting()
     {
-        var golden = Golden(settings: """{"retriever": {"kind": "run-file", "runFile": "runs/outra.jsonl"}}""");
+        var golden = Golden(settings: """{"retriever": {"kind": "run-file", "k": 3, "runFile": "runs/outra.jsonl"}}""");
 
         var error = Assert.Throws<InputFileException>(() => RunFileRetriever.Create(golden));
 

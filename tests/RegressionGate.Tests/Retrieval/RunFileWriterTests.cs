@@ -45,7 +45,8 @@ public sealed class RunFileWriterTests : IDisposable
         var back = RunFileReader.Read(path, "retrieval.jsonl", Corpus);
 
         Assert.Equal(entries.Count, back.Count);
-        Assert.All(entries.Zip(back), pair => Assert.True(pair.First.SameAs(pair.Second)));
+        var differing = entries.Zip(back).Where(pair => !pair.First.SameAs(pair.Second)).Select(pair => pair.First.QuestionId).ToList();
+        Assert.True(differing.Count == 0, $"these questions' rankings did not read back as written: {string.Join(", ", differing)}");
     }
 
     [Fact]

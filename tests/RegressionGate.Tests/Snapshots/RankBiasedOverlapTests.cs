@@ -8,9 +8,15 @@ public sealed class RankBiasedOverlapTests
     [InlineData(0.5)]
     [InlineData(0.9)]
     [InlineData(0.98)]
-    public void Identical_rankings_overlap_exactly_one(double p)
+    [InlineData(0.99)]
+    public void Identical_rankings_overlap_one_to_within_rounding_and_never_above(double p)
     {
-        Assert.Equal(1.0, RankBiasedOverlap.Extrapolated(Samples.SeedIds, Samples.SeedIds, p), 12);
+        foreach (var count in new[] { 3, Samples.SeedIds.Length })
+        {
+            var ids = Samples.SeedIds.Take(count).ToList();
+            var rbo = RankBiasedOverlap.Extrapolated(ids, ids, p);
+            Assert.InRange(rbo, 1 - 1e-12, 1.0);
+        }
     }
 
     [Fact]

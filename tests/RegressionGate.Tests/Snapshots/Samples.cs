@@ -48,5 +48,14 @@ internal static class Samples
 
     public static SummarySnapshot Summary(double recall = 0.8, double mrr = 0.7, double ndcg = 0.75, double accuracy = 0.75, double? kappa = 0.6) => new(
         new RetrievalQuality(10, 12, recall, mrr, ndcg),
-        new JudgeAggregates(12, accuracy, kappa, kappa + 0.05, kappa + 0.1));
+        new JudgeAggregates(12, accuracy, kappa, kappa + 0.05, kappa + 0.1),
+        Basis());
+
+    /// <summary>Twelve questions q1…q12, all judged against a manual label, by <see cref="Identity"/> and the AR judge.</summary>
+    public static SummaryBasis Basis(int questions = 12, int maxTokens = 512, string judgeModel = "gpt-4o-mini")
+    {
+        var ids = Enumerable.Range(1, questions).Select(i => $"q{i}").ToList();
+        return new SummaryBasis(IdSet.Of(ids), Identity(maxTokens), IdSet.Of(ids), new JudgeIdentity(
+            [new("kind", "answer-relevance"), new("model", judgeModel), new("promptVersion", "ar-v1"), new("repeats", "1")]));
+    }
 }

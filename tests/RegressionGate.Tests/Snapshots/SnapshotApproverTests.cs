@@ -14,6 +14,11 @@ public sealed class SnapshotApproverTests : IDisposable
 
     public void Dispose() => temp.Dispose();
 
+    /// <summary>The golden set's questions: what a received file may be about.</summary>
+    static readonly string[] Questions = ["105", "106"];
+
+    SnapshotApprover Approver() => new(store, new Tolerances(), Questions);
+
     static readonly RetrievalSnapshot Moved = Samples.Retrieval("7744", "3247", "6694", "3334", "7699", "7742", "3027", "3246", "7682", "7743");
 
     /// <summary>A changed retrieval, a new one, a flipped judgment and a dropped summary metric, all waiting as received.</summary>
@@ -40,14 +45,16 @@ public sealed class SnapshotApproverTests : IDisposable
         ArrangeReceived();
         var received105 = File.ReadAllBytes(store.ReceivedPath("retrieval", "105"));
 
-        var entries = new SnapshotApprover(store, new Tolerances()).Approve();
+        var entries = Approver().Approve();
 
         Assert.Equal(
         [
+            "summary/gate: replaced: recall@10 0.8000 → 0.7000 (-0.1000), MRR@10 0.7000 (unchanged), nDCG@10 0.7500 (unchanged), " +
+            "accuracy 0.7500 (unchanged), Cohen's kappa 0.6000 (unchanged), linear weighted kappa 0.6500 (unchanged), " +
+            "quadratic weighted kappa 0.7000 (unchanged)",
             $"retrieval/105: replaced: RBO {Rbo(Moved).ToString("0.00", CultureInfo.InvariantCulture)}, 3027 rank 1 → 7, 7744 rank 2 → 1, 3247 rank 3 → 2, 6694 rank 4 → 3, 3334 rank 5 → 4, 7699 rank 6 → 5, 7742 rank 7 → 6, largest score move 0.0600 (3027)",
             "retrieval/106: created: new: 10 segments, top 3027 (0.8500)",
             "judge/105: replaced: label C → P, AR 1.00 → 0.67",
-            "summary/gate: replaced: recall@10 0.8000 → 0.7000 (-0.1000)",
         ], entries.Select(e => e.ToString()));
         Assert.All(entries, e => Assert.True(e.Applied));
         Assert.Equal(received105, File.ReadAllBytes(store.VerifiedPath("retrieval", "105")));
@@ -61,12 +68,13 @@ public sealed class SnapshotApproverTests : IDisposable
         ArrangeReceived();
         var before = Files();
 
-        var entries = new SnapshotApprover(store, new Tolerances()).Approve(new ApprovalOptions { DryRun = true });
+        var entries = Approver().Approve(new ApprovalOptions { DryRun = true });
 
         Assert.Equal(4, entries.Count);
         Assert.All(entries, e => Assert.False(e.Applied));
-        Assert.Equal("judge/105: would replace: label C → P, AR 1.00 → 0.67", entries[2].ToString());
-        Assert.Equal("retrieval/106: would create: new: 10 segments, top 3027 (0.8500)", entries[1].ToString());
+        Assert.StartsWith("summary/gate: would replace: recall@10 0.8000 → 0.7000 (-0.1000), MRR@10 0.7000 (unchanged)", entries[0].ToString());
+        Assert.Equal("judge/105: would replace: label C → P, AR 1.00 → 0.67", entries[3].ToString());
+        Assert.Equal("retrieval/106: would create: new: 10 segments, top 3027 (0.8500)", entries[2].ToString());
         Assert.Equal(before, Files());
     }
 
@@ -74,7 +82,7 @@ public sealed class SnapshotApproverTests : IDisposable
     public void Approval_can_be_limited_to_a_stage_or_one_question()
     {
         ArrangeReceived();
-        var approver = new SnapshotApprover(store, new Tolerances());
+        var approver = Approver();
 
         var judged = approver.Approve(new ApprovalOptions { Stage = "judge" });
         Assert.Equal(["judge/105"], judged.Select(e => $"{e.Stage}/{e.Name}"));
@@ -95,7 +103,7 @@ public sealed class SnapshotApproverTests : IDisposable
         var corrupt = SnapshotKinds.Judge.Write(Samples.Judge()).Replace("\"automated\": \"P\"", "\"automated\": \"maybe\"");
         AtomicFile.WriteAllText(received, corrupt);
 
-        var entry = Assert.Single(new SnapshotApprover(store, new Tolerances()).Approve());
+        var entry = Assert.Single(Approver().Approve());
 
         Assert.Equal(ApprovalAction.Refused, entry.Action);
         Assert.False(entry.Applied);
@@ -109,7 +117,7 @@ public sealed class SnapshotApproverTests : IDisposable
     {
         ArrangeReceived();
         var before = Files();
-        var approver = new SnapshotApprover(store, new Tolerances(), (_, _) => throw new IOException("disk full"));
+        var approver = new SnapshotApprover(store, new Tolerances(), Questions, (_, _) => throw new IOException("disk full"));
 
         var entries = approver.Approve(new ApprovalOptions { Stage = "summary" });
 
@@ -129,7 +137,7 @@ public sealed class SnapshotApproverTests : IDisposable
         Directory.CreateDirectory(blocker);
         File.WriteAllText(Path.Combine(blocker, "keep.txt"), "something a person put here");
 
-        var entry = Assert.Single(new SnapshotApprover(store, new Tolerances()).Approve());
+        var entry = Assert.Single(Approver().Approve());
 
         Assert.Equal(ApprovalAction.Refused, entry.Action);
         Assert.True(File.Exists(received));
@@ -144,7 +152,7 @@ public sealed class SnapshotApproverTests : IDisposable
         var stray = Path.Combine(Path.GetDirectoryName(received)!, $".105.received.json.0123456789abcdef{AtomicFile.TempSuffix}");
         File.WriteAllText(stray, "half a snap");
 
-        var entry = Assert.Single(new SnapshotApprover(store, new Tolerances()).Approve());
+        var entry = Assert.Single(Approver().Approve());
 
         Assert.Equal("105", entry.Name);
         Assert.True(File.Exists(stray));
@@ -158,11 +166,36 @@ public sealed class SnapshotApproverTests : IDisposable
         File.WriteAllText(verified, "not json");
         store.Write(SnapshotKinds.Retrieval, store.ReceivedPath("retrieval", "105"), Samples.Retrieval());
 
-        var entry = Assert.Single(new SnapshotApprover(store, new Tolerances()).Approve());
+        var entry = Assert.Single(Approver().Approve());
 
         Assert.Equal(ApprovalAction.Replaced, entry.Action);
         Assert.StartsWith("replaces an unreadable verified snapshot", entry.Description);
         Assert.Equal(SnapshotKinds.Retrieval.Write(Samples.Retrieval()), File.ReadAllText(verified));
+    }
+
+    [Fact]
+    public void A_received_file_that_names_another_question_than_its_file_is_refused_and_nothing_changes()
+    {
+        store.Write(SnapshotKinds.Retrieval, store.VerifiedPath("retrieval", "106"), Samples.Retrieval() with { QuestionId = "106" });
+        store.Write(SnapshotKinds.Retrieval, store.ReceivedPath("retrieval", "106"), Samples.Retrieval());
+        var before = Files();
+
+        var entry = Assert.Single(Approver().Approve());
+
+        Assert.Equal("retrieval/106: refused: the received snapshot is about question 105, but its file is named for question 106; nothing changed",
+            entry.ToString());
+        Assert.Equal(before, Files());
+    }
+
+    [Fact]
+    public void A_received_file_for_a_question_not_in_the_golden_set_is_refused()
+    {
+        store.Write(SnapshotKinds.Judge, store.ReceivedPath("judge", "999"), Samples.Judge() with { QuestionId = "999" });
+
+        var entry = Assert.Single(Approver().Approve());
+
+        Assert.Equal("judge/999: refused: question 999 is not in the golden set (removed from questions.jsonl?); nothing changed", entry.ToString());
+        Assert.False(File.Exists(store.VerifiedPath("judge", "999")));
     }
 
     static double Rbo(RetrievalSnapshot current) =>

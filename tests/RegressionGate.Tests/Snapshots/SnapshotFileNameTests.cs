@@ -41,13 +41,6 @@ public sealed class SnapshotFileNameTests
     }
 
     [Fact]
-    public void Ids_that_differ_only_in_case_are_reported_as_colliding()
-    {
-        var collision = Assert.Single(SnapshotFileName.CaseCollisions(["Q1", "q1", "q2"]));
-        Assert.Equal(["Q1", "q1"], collision);
-    }
-
-    [Fact]
     public void The_store_places_files_by_stage_with_verified_and_received_side_by_side()
     {
         var store = new SnapshotStore("/tmp/golden/snapshots");

@@ -142,17 +142,14 @@ public sealed class SnapshotVerifierTests : IDisposable
     }
 
     [Fact]
-    public void Auto_approval_is_refused_when_ci_is_set()
+    public void Auto_approval_where_ci_is_set_is_refused_before_anything_is_compared_or_written()
     {
-        var result = Verifier((AutoApproval.Variable, "1"), (AutoApproval.CiVariable, "true"))
-            .Verify(SnapshotKinds.Retrieval, "105", Samples.Retrieval(), retrieval);
+        var error = Assert.Throws<AutoApprovalRefusedException>(() => Verifier((AutoApproval.Variable, "1"), (AutoApproval.CiVariable, "true")));
 
-        Assert.False(result.Passed);
-        Assert.Equal(VerifyOutcome.Missing, result.Outcome);
-        Assert.Contains(AutoApproval.RefusalMessage, result.Failures);
+        Assert.Equal(AutoApproval.RefusalMessage, error.Message);
         Assert.Contains("never approved automatically in CI", AutoApproval.RefusalMessage);
         Assert.False(File.Exists(Verified));
-        Assert.True(File.Exists(Received));
+        Assert.False(File.Exists(Received));
     }
 
     [Fact]

@@ -95,7 +95,8 @@ public sealed class StableJsonTests
     [Fact]
     public void A_summary_snapshot_writes_absent_parts_and_undefined_kappas_as_null()
     {
-        var snapshot = new SummarySnapshot(new RetrievalQuality(10, 12, 0.8, 2.0 / 3, 1), new JudgeAggregates(4, 0.5, null, -0.0000001, 0.25));
+        var snapshot = new SummarySnapshot(new RetrievalQuality(10, 12, 0.8, 2.0 / 3, 1), new JudgeAggregates(4, 0.5, null, -0.0000001, 0.25),
+            new SummaryBasis(new IdSet(12, new string('a', 64)), new RetrieverIdentity([new("kind", "bm25"), new("k", "10")]), new IdSet(4, new string('b', 64)), null));
         var expected =
             "{\n" +
             "  \"retrieval\": {\n" +
@@ -111,10 +112,25 @@ public sealed class StableJsonTests
             "    \"kappa\": null,\n" +
             "    \"linearKappa\": 0.000000,\n" +
             "    \"quadraticKappa\": 0.250000\n" +
+            "  },\n" +
+            "  \"basis\": {\n" +
+            "    \"questions\": {\n" +
+            "      \"count\": 12,\n" +
+            $"      \"sha256\": \"{new string('a', 64)}\"\n" +
+            "    },\n" +
+            "    \"answers\": {\n" +
+            "      \"count\": 4,\n" +
+            $"      \"sha256\": \"{new string('b', 64)}\"\n" +
+            "    },\n" +
+            "    \"retriever\": {\n" +
+            "      \"kind\": \"bm25\",\n" +
+            "      \"k\": \"10\"\n" +
+            "    },\n" +
+            "    \"judge\": null\n" +
             "  }\n" +
             "}\n";
         Assert.Equal(expected, SnapshotKinds.Summary.Write(snapshot));
-        Assert.Equal("{\n  \"retrieval\": null,\n  \"judge\": null\n}\n", SnapshotKinds.Summary.Write(new SummarySnapshot(null, null)));
+        Assert.Equal("{\n  \"retrieval\": null,\n  \"judge\": null\n}\n", SnapshotKinds.Summary.Write(new SummarySnapshot(null, null, null)));
     }
 
     [Fact]
@@ -140,7 +156,7 @@ public sealed class StableJsonTests
     [Fact]
     public void A_number_that_is_not_finite_cannot_be_snapshotted()
     {
-        var snapshot = new SummarySnapshot(new RetrievalQuality(10, 1, double.NaN, 0, 0), null);
+        var snapshot = new SummarySnapshot(new RetrievalQuality(10, 1, double.NaN, 0, 0), null, null);
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => SnapshotKinds.Summary.Write(snapshot));
         Assert.Contains("recall", error.Message);
     }

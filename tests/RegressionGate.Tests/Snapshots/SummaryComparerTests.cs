@@ -1,3 +1,4 @@
+using RegressionGate.Retrieval;
 using RegressionGate.Snapshots;
 
 namespace RegressionGate.Tests.Snapshots;
@@ -14,10 +15,55 @@ public sealed class SummaryComparerTests
     }
 
     [Fact]
-    public void A_drop_within_tolerance_or_an_improvement_passes()
+    public void A_move_within_tolerance_either_way_passes()
     {
         Assert.Empty(Comparer.Compare(Samples.Summary(recall: 0.8), Samples.Summary(recall: 0.76)));
-        Assert.Empty(Comparer.Compare(Samples.Summary(recall: 0.8), Samples.Summary(recall: 0.95)));
+        Assert.Empty(Comparer.Compare(Samples.Summary(recall: 0.8), Samples.Summary(recall: 0.84)));
+    }
+
+    [Fact]
+    public void A_rise_beyond_tolerance_differs_too_so_that_approval_ratchets_the_baseline_up()
+    {
+        var message = Assert.Single(Comparer.Compare(Samples.Summary(recall: 0.6), Samples.Summary(recall: 0.87)));
+        Assert.Equal(
+            "recall@10: baseline 0.6000, current 0.8700, Δ +0.2700 exceeds tolerance 0.05 " +
+            "(an improvement: approve it, so that the baseline holds the new level)", message);
+    }
+
+    [Fact]
+    public void Aggregates_over_other_questions_are_no_baseline_even_when_every_number_holds()
+    {
+        var current = Samples.Summary() with { Basis = Samples.Basis(questions: 13) };
+
+        var messages = Comparer.Compare(Samples.Summary(), current);
+
+        Assert.Contains("measured over other questions: 12 → 13 questions", messages);
+        Assert.Contains("measured over other judged answers: 12 → 13 answers with a manual label", messages);
+    }
+
+    [Fact]
+    public void Another_retriever_or_judge_behind_the_same_numbers_makes_the_summary_differ()
+    {
+        var current = Samples.Summary() with { Basis = Samples.Basis(maxTokens: 256, judgeModel: "gpt-4o") };
+
+        var messages = Comparer.Compare(Samples.Summary(), current);
+
+        Assert.Equal(["retriever changed: maxTokens '512' → '256'", "judge changed: model 'gpt-4o-mini' → 'gpt-4o'"], messages);
+    }
+
+    [Fact]
+    public void A_summary_written_before_summaries_recorded_their_basis_is_read_and_counts_as_changed()
+    {
+        const string written = "{\n  \"retrieval\": {\n    \"k\": 10,\n    \"questions\": 12,\n    \"recall\": 0.800000,\n" +
+                               "    \"mrr\": 0.700000,\n    \"ndcg\": 0.750000\n  },\n  \"judge\": null\n}\n";
+        var legacy = SnapshotKinds.Summary.Read(written, "gate.verified.json");
+
+        var message = Assert.Single(Comparer.Compare(legacy, Samples.Summary() with { Judge = null }));
+
+        Assert.Null(legacy.Basis);
+        Assert.Equal(
+            "the baseline does not record the questions, retriever and judge it was measured over (it was written by an " +
+            "earlier version): approve the received summary to record them", message);
     }
 
     [Fact]
@@ -39,8 +85,9 @@ public sealed class SummaryComparerTests
     [Fact]
     public void A_changed_k_makes_the_retrieval_aggregates_incomparable()
     {
-        var current = Samples.Summary() with { Retrieval = Samples.Summary().Retrieval! with { K = 5 } };
-        Assert.Contains(Comparer.Compare(Samples.Summary(), current), m => m.StartsWith("retrieval k changed 10 → 5", StringComparison.Ordinal));
+        var k5 = new RetrieverIdentity(Samples.Identity().Properties.Select(p => p.Key == "k" ? new KeyValuePair<string, string>("k", "5") : p));
+        var current = Samples.Summary() with { Retrieval = Samples.Summary().Retrieval! with { K = 5 }, Basis = Samples.Basis() with { Retriever = k5 } };
+        Assert.Contains("retriever changed: k '10' → '5'", Comparer.Compare(Samples.Summary(), current));
     }
 
     [Fact]

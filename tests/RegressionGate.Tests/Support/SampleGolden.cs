@@ -1,13 +1,14 @@
-using System.Reflection;
 using System.Security.Cryptography;
 
 namespace RegressionGate.Tests.Support;
 
-/// <summary>The repository's sample golden set (found through the build), and throwaway copies of it for tests that change it.</summary>
+/// <summary>
+/// The tool's own copy of the sample golden set (<c>Fixtures/sample-golden</c>), and throwaway copies of it for tests
+/// that change it. Never the repository's <c>golden/</c>: a user who approves a change there must not break these tests.
+/// </summary>
 public static class SampleGolden
 {
-    public static string Directory { get; } =
-        typeof(SampleGolden).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "GoldenDirectory").Value!;
+    public static string Directory { get; } = Repository.PathOf(Path.Combine("tests", "RegressionGate.Tests", "Fixtures", "sample-golden"));
 
     /// <summary>Copies the golden set into <paramref name="temp"/> (without received snapshots) and returns the copy's path.</summary>
     public static string CopyTo(TempDirectory temp)

@@ -17,11 +17,13 @@ public sealed class GoldenGateTests : IDisposable
     public void Dispose() => temp.Dispose();
 
     /// <summary>The fixture as a user with their own retriever kinds would derive it: here, to point it at a temp directory.</summary>
-    sealed class GateOver(string golden, string reports) : GoldenGate
+    sealed class GateOver(string golden, string reports, IEnvironmentVariables? environment = null) : GoldenGate
     {
         protected override GateInput Load() => GateInput.Load(golden);
 
         protected override string ReportDirectory => reports;
+
+        protected override IEnvironmentVariables Environment => environment ?? base.Environment;
     }
 
     async Task<string> ApprovedGolden()
@@ -88,6 +90,25 @@ public sealed class GoldenGateTests : IDisposable
             Assert.StartsWith("the gate did not run: ", failure.Message);
             Assert.Contains($"{GoldenSet.QuestionsFile}:4: field 'manual'", failure.Message);
         }
+        Assert.False(Directory.Exists(temp.Combine("reports")));
+    }
+
+    [Fact]
+    public async Task Auto_approval_asked_for_in_CI_fails_once_at_the_aggregates_and_skips_every_row_saying_why()
+    {
+        var golden = await ApprovedGolden();
+        var before = SampleGolden.Fingerprint(golden);
+        var ci = EnvironmentVariables.From(new Dictionary<string, string> { [AutoApproval.Variable] = "1", [AutoApproval.CiVariable] = "true" });
+
+        var gate = new GateOver(golden, temp.Combine("reports"), ci);
+        await gate.InitializeAsync();
+
+        var failure = Assert.ThrowsAny<XunitException>(gate.AssertAggregates);
+        Assert.Equal($"the gate did not run: {AutoApproval.RefusalMessage}", failure.Message);
+        Assert.Equal([[GoldenRows.Refused]], GoldenRows.Where(_ => true, ci));
+        Assert.Equal($"not run: {AutoApproval.RefusalMessage} The Aggregates test fails, saying so once.", GoldenRows.SkipReason(ci));
+        Assert.Null(GoldenRows.SkipReason(EnvironmentVariables.From(new Dictionary<string, string> { [AutoApproval.CiVariable] = "true" })));
+        Assert.Equal(before, SampleGolden.Fingerprint(golden));
         Assert.False(Directory.Exists(temp.Combine("reports")));
     }
 

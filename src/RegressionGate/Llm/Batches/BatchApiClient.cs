@@ -166,7 +166,7 @@ internal sealed class BatchApiClient
     /// <summary>The path a message names: the service-relative part only, so an endpoint's own path or query never shows.</summary>
     string DisplayPath(string path) => connection.Provider == LlmProvider.AzureOpenAI ? $"/openai/{path}" : $"/{path}";
 
-    string Redact(string text) => text.Replace(connection.ApiKey, "***", StringComparison.Ordinal);
+    string Redact(string text) => connection.Redact(text);
 
     static Exception Innermost(Exception e) => e is AggregateException { InnerExceptions.Count: > 0 } a ? Innermost(a.InnerExceptions[^1])
         : e.InnerException is null ? e : Innermost(e.InnerException);
