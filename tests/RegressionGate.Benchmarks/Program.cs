@@ -6,6 +6,7 @@ using RegressionGate.Benchmarks;
 // dotnet run -c Release --project tests/RegressionGate.Benchmarks -- paired [texts]   (interleaved embedding comparison)
 // dotnet run -c Release --project tests/RegressionGate.Benchmarks -- golden DIR SEGMENTS QUESTIONS [MAX_TOKENS] [KIND]   (see bench.sh)
 // dotnet run -c Release --project tests/RegressionGate.Benchmarks -- standin GOLDEN CACHE   (stand-in vectors in the embedding cache: see warm.sh)
+// dotnet run -c Release --project tests/RegressionGate.Benchmarks -- batch [CALLS]   (batch-mode record vs chat record vs replay, loopback servers)
 // dotnet run -c Release --project tests/RegressionGate.Benchmarks -- ceiling [TEXTS] [MAX_TOKENS]   (ours vs a bare ONNX Runtime session)
 // dotnet run -c Release --project tests/RegressionGate.Benchmarks -- bm25 [SEGMENTS]   (BM25 indexing and query time)
 // dotnet run -c Release --project tests/RegressionGate.Benchmarks -- hash   (SHA-256 of the bundled model)
@@ -27,6 +28,9 @@ switch (args)
         return;
     case ["profile", var golden]:
         WarmRunProfile.Run(golden);
+        return;
+    case ["batch", ..]:
+        await BatchFigures.RunAsync(Int(args, 1, 1000));
         return;
     case ["ceiling", ..]:
         BareSessionComparison.Run(Int(args, 1, 400), Int(args, 2, 512));

@@ -5,31 +5,32 @@ using RegressionGate.Retrieval.Embedding;
 
 namespace RegressionGate.Benchmarks;
 
-/// <summary>Where a warm dense run's time goes, phase by phase, in one process (the cache named by REGRESSIONGATE_CACHE).</summary>
+/// <summary>
+/// Where a warm run's retrieval time goes, phase by phase, in one process, as wall time and as this process's CPU time
+/// (which a loaded machine inflates much less): loading the golden set, building the retriever from the cache named by
+/// REGRESSIONGATE_CACHE, and retrieving for every question. Run it after a run has filled the caches (see warm.sh).
+/// </summary>
 public static class WarmRunProfile
 {
     public static void Run(string golden)
     {
+        var process = Process.GetCurrentProcess();
         var clock = Stopwatch.StartNew();
+        var cpu = process.TotalProcessorTime;
         void Phase(string name)
         {
-            Console.WriteLine($"  {name,-36} {clock.Elapsed.TotalSeconds,7:F3} s");
+            process.Refresh();
+            Console.WriteLine($"  {name,-40} wall {clock.Elapsed.TotalSeconds,7:F3} s   CPU {(process.TotalProcessorTime - cpu).TotalSeconds,7:F3} s");
             clock.Restart();
+            cpu = process.TotalProcessorTime;
         }
+        Console.WriteLine($"{golden}: load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores");
         var input = GateInput.Load(golden);
-        Phase("load golden set");
-        var settings = input.Settings.Retriever;
-        var source = EmbeddingModelSource.Resolve(settings.Model, golden);
-        _ = source.Identity;
-        Phase("model identity (hashes)");
-        using var model = OnnxEmbedder.Load(source, settings.MaxTokens);
-        Phase("ONNX session");
-        var cache = new EmbeddingCache(Environment.GetEnvironmentVariable(EmbeddingCache.EnvironmentVariable)!, Console.Error.WriteLine);
-        using var embedder = cache.Wrap(model, ownsInner: false);
-        Phase("open cache file");
-        using var retriever = new DenseRetriever(input.Golden.Corpus, settings, embedder, ownsEmbedder: false);
-        Phase($"index corpus ({embedder.Hits:N0} hits)");
-        foreach (var question in input.Golden.Questions) retriever.Retrieve(RetrievalQuery.Of(question), settings.K);
-        Phase("100 retrievals");
+        Phase($"load golden set ({input.Golden.Corpus.Count:N0} segments)");
+        var cache = EmbeddingCache.ForGolden(golden, Environment.GetEnvironmentVariable(EmbeddingCache.EnvironmentVariable), Console.Error.WriteLine);
+        using var retriever = input.CreateRetriever(cache);
+        Phase($"{input.Settings.Retriever.Kind} retriever from the cache");
+        foreach (var question in input.Golden.Questions) retriever.Retrieve(RetrievalQuery.Of(question), input.Settings.Retriever.K);
+        Phase($"{input.Golden.Questions.Count} retrievals");
     }
 }
