@@ -8,14 +8,7 @@ namespace RegressionGate.Tests.Retrieval;
 /// </summary>
 public sealed class Bm25IndexCacheTests : IDisposable
 {
-    static readonly (string Id, string Text)[] Lectures =
-    [
-        ("1", "A camada de pooling reduz a dimensão espacial dos mapas de características, ficando com o máximo de cada região."),
-        ("2", "O gradiente descendente atualiza os pesos da rede na direção oposta ao gradiente da função de custo."),
-        ("3", "A taxa de aprendizado controla o tamanho do passo em cada iteração do treinamento."),
-        ("4", "O k-means agrupa os pontos pelo centróide mais próximo e recalcula os centróides até convergir."),
-        ("5", "Hoje vamos falar da história da computação e dos primeiros computadores."),
-    ];
+    static readonly (string Id, string Text)[] Lectures = Bm25RetrieverTests.Lectures;
 
     static readonly string[] Questions =
         ["Para que serve a camada de pooling?", "Como o gradiente descendente atualiza os pesos?", "centróides do k-means", "taxa de aprendizado"];

@@ -264,13 +264,7 @@ public sealed partial class BatchRecordingTests : IDisposable
     {
         var golden = BatchGolden.Write(temp);
         await using var server = await LoopbackBatchServer.StartAsync(Verdict);
-        server.Hold = true;
-        using var interrupt = new CancellationTokenSource();
-
-        var run = BatchGolden.EvaluateAsync(golden, BatchGolden.Environment(server.BaseAddress, temp), cancellationToken: interrupt.Token);
-        await server.HeldPoll.Task;
-        await interrupt.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        await InterruptWhileHeldAsync(golden, server);
 
         var batch = Assert.Single(server.Batches);
         var record = Assert.Single(Directory.GetFiles(temp.Combine("cache", "batches")));
@@ -296,12 +290,7 @@ public sealed partial class BatchRecordingTests : IDisposable
     {
         var golden = BatchGolden.Write(temp);
         await using var server = await LoopbackBatchServer.StartAsync(Verdict);
-        server.Hold = true;
-        using var interrupt = new CancellationTokenSource();
-        var run = BatchGolden.EvaluateAsync(golden, BatchGolden.Environment(server.BaseAddress, temp), cancellationToken: interrupt.Token);
-        await server.HeldPoll.Task;
-        await interrupt.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        await InterruptWhileHeldAsync(golden, server);
         await using var other = await LoopbackBatchServer.StartAsync(Verdict);
 
         var error = await Assert.ThrowsAsync<LlmBatchException>(() => BatchGolden.EvaluateAsync(golden, BatchGolden.Environment(other.BaseAddress, temp)));
@@ -348,5 +337,16 @@ public sealed partial class BatchRecordingTests : IDisposable
         {
             lock (reports) reports.Add(value);
         }
+    }
+
+    /// <summary>Starts a run, holds its batch in progress, and interrupts the run while it polls.</summary>
+    async Task InterruptWhileHeldAsync(string golden, LoopbackBatchServer server)
+    {
+        server.Hold = true;
+        using var interrupt = new CancellationTokenSource();
+        var run = BatchGolden.EvaluateAsync(golden, BatchGolden.Environment(server.BaseAddress, temp), cancellationToken: interrupt.Token);
+        await server.HeldPoll.Task;
+        await interrupt.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
     }
 }
