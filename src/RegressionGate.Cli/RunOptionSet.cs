@@ -59,6 +59,7 @@ sealed class RunOptionSet
         Parallel = parse.GetValue(Parallel),
         Environment = console.Environment,
         Warning = console.Warn,
+        Notice = console.Note,
     };
 
     /// <summary>The <c>--set</c> overrides, in the order given.</summary>

@@ -23,6 +23,12 @@ static class RunCommand
                           "recording (with --llm record or refresh it refuses). For trying a change, e.g. with --set or --judge, before deciding on it.",
         };
         var json = new Option<bool>("--json") { Description = "Print gate-report.json to standard output instead of the verdict." };
+        var batch = new Option<bool>("--batch")
+        {
+            Description = "With --llm record or refresh: send the model calls through the Azure OpenAI Batch API (one file of requests, " +
+                          "half the price, answers within 24 h) and store the results as recordings. Stopped while it waits, the batch " +
+                          "runs on, and the same command collects it. Polling: llm.batch of gate.json.",
+        };
         var dryRun = new Option<bool>("--dry-run")
         {
             Description = "Call nothing and write nothing: print how many model calls of each metric and of the answers the run would " +
@@ -39,6 +45,7 @@ static class RunCommand
             "  regression-gate run --golden golden --out artifacts/gate\n" +
             "  regression-gate run --llm record --dry-run   # what recording would cost, before any call\n" +
             "  regression-gate run --llm record          # after changing the judge prompt or model (needs AZURE_OPENAI_*)\n" +
+            "  regression-gate run --llm record --batch  # the same through the Batch API; run it again to resume\n" +
             "  regression-gate run --answers generate    # grade answers generated from the current retrieval\n" +
             "  regression-gate run --judge similarity    # offline judge, no LLM\n" +
             "  regression-gate run --json | jq .verdict\n" +
@@ -48,14 +55,14 @@ static class RunCommand
             "Metrics (judge.metrics in gate.json):\n" +
             string.Join("\n", MetricRegistry.BuiltIn.Providers.Select(p => $"  {p.Name,-18} {p.Summary}")))
         {
-            golden, output, json, noWrite, dryRun,
+            golden, output, json, noWrite, batch, dryRun,
         };
         foreach (var option in shape.All) command.Options.Add(option);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var input = SettingOverride.ApplyTo(CliGolden.Load(console, parse.GetValue(golden)!), shape.Overrides(parse));
             var outDirectory = OutputDirectory.Check(parse.GetValue(output)!, input.Golden.Directory);
-            var options = shape.Options(parse, console) with { NoWrite = parse.GetValue(noWrite) };
+            var options = shape.Options(parse, console) with { NoWrite = parse.GetValue(noWrite), Batch = parse.GetValue(batch) };
             if (parse.GetValue(dryRun))
             {
                 var plan = await ProgressDisplay.RunAsync(console, progress =>

@@ -26,6 +26,12 @@ public sealed record GateRunOptions
     /// </summary>
     public bool NoWrite { get; init; }
 
+    /// <summary>
+    /// <c>--batch</c>: make the model calls of a record or refresh run through the Batch API (one file of requests, results
+    /// as recordings), resuming a batch an interrupted run submitted.
+    /// </summary>
+    public bool Batch { get; init; }
+
     /// <summary>LLM configuration, CI detection and auto-approval are read from here, never straight from the process.</summary>
     public IEnvironmentVariables Environment { get; init; } = EnvironmentVariables.Process;
 
@@ -37,4 +43,7 @@ public sealed record GateRunOptions
     /// (<c>warning: …</c>) when null.
     /// </summary>
     public Action<string>? Warning { get; init; }
+
+    /// <summary>What a long run is doing, in a line each (a batch submitted, resumed or collected). Standard error when null.</summary>
+    public Action<string>? Notice { get; init; }
 }
