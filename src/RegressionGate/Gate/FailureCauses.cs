@@ -1,5 +1,7 @@
 using System.Globalization;
+using RegressionGate.Answers;
 using RegressionGate.Identities;
+using RegressionGate.ModelCalls;
 using RegressionGate.Judging;
 using RegressionGate.Snapshots;
 
@@ -26,8 +28,56 @@ internal static class FailureCauses
             var id = question.Question.Id;
             if (!question.Retrieval.Passed) Retrieval(found, result, question, edited, new CausedFailure(id, QuestionCheck.Retrieval));
             if (question.Judgment is { Passed: false }) Judgment(found, result, question, new CausedFailure(id, QuestionCheck.Judgment));
+            // The produced answer and the other metrics are downstream of the ranking and the answer: what explains
+            // those explains them too, so a changed segment is one cause of a question's context relevance and
+            // groundedness as well, instead of a line per metric with no cause at all.
+            var upstream = found.Of(new CausedFailure(id, QuestionCheck.Retrieval))
+                .Concat(found.Of(new CausedFailure(id, QuestionCheck.Judgment)))
+                .Where(c => c.Kind is not (CauseKind.Unexplained or CauseKind.NoBaseline or CauseKind.JudgeFailed))
+                .ToList();
+            if (question.AnswerCheck is { Passed: false }) Answer(found, question, upstream, new CausedFailure(id, QuestionCheck.Answer));
+            foreach (var metric in question.Metrics.Where(m => !m.Metric.Labelled && !m.Passed))
+                Metric(found, metric, upstream, new CausedFailure(id, QuestionCheck.Metric));
         }
         return found.Merged();
+    }
+
+    static void Answer(Causes found, QuestionResult question, IReadOnlyList<FoundCause> upstream, CausedFailure failure)
+    {
+        if (question.Answer is AnswerFailure answerFailure)
+        {
+            found.Add(CauseKind.JudgeFailed, answerFailure.Kind == ModelCallFailure.MissingRecording
+                ? "no recording of the answer's request (replay): record it with --llm record"
+                : "the call for the answer failed", failure);
+            return;
+        }
+        Downstream(found, upstream, question.AnswerBaseline is null, "answer changed with the same context (the model's nondeterminism?)", failure);
+    }
+
+    static void Metric(Causes found, MetricCheck metric, IReadOnlyList<FoundCause> upstream, CausedFailure failure)
+    {
+        var name = metric.Metric.Name;
+        if (metric.Outcome is JudgeFailure judgeFailure)
+        {
+            // Named by metric: a ranking change leaves context relevance without recordings for the segments that
+            // entered, and "record it" is the cause the reviewer acts on, once for all the questions it affects.
+            found.Add(CauseKind.JudgeFailed, judgeFailure.Kind switch
+            {
+                JudgeFailureKind.MissingRecording => $"no recording of a {name} request (replay): record it with --llm record",
+                JudgeFailureKind.UnreadableScore => $"the {name} judge's output had no readable score",
+                _ => $"the call to the {name} judge's model failed",
+            }, failure);
+        }
+        Downstream(found, upstream, metric.BaselineScore is null && metric.PartsBaseline is null, $"{name} moved with the same ranking and answer (the model's nondeterminism?)", failure);
+    }
+
+    /// <summary>Adds a downstream failure to the causes upstream of it; else to "no baseline" or "unexplained".</summary>
+    static void Downstream(Causes found, IReadOnlyList<FoundCause> upstream, bool noBaseline, string unexplained, CausedFailure failure)
+    {
+        foreach (var cause in upstream) found.Add(cause.Kind, cause.Description, failure, cause.Segment);
+        if (upstream.Count > 0 || found.Explains(failure)) return;
+        if (noBaseline) found.Add(CauseKind.NoBaseline, "no verified snapshot to compare with", failure);
+        else found.Add(CauseKind.Unexplained, unexplained, failure);
     }
 
     static void Retrieval(Causes found, GateResult result, QuestionResult question, IReadOnlyDictionary<string, CauseKind> edited, CausedFailure failure)
@@ -125,6 +175,13 @@ internal static class FailureCauses
 
         readonly List<(CauseKind Kind, string Description, string? Segment, List<CausedFailure> Failures)> causes = [];
 
+        /// <summary>The causes found so far for <paramref name="failure"/>, in the order found.</summary>
+        public IReadOnlyList<FoundCause> Of(CausedFailure failure) =>
+            causes.Where(c => c.Failures.Contains(failure)).Select(c => new FoundCause(c.Kind, c.Description, c.Segment)).ToList();
+
+        /// <summary>Whether some cause already explains <paramref name="failure"/>.</summary>
+        public bool Explains(CausedFailure failure) => causes.Any(c => c.Failures.Contains(failure));
+
         /// <summary>Adds <paramref name="failure"/> to its cause; returns true, so callers can note it was explained.</summary>
         public bool Add(CauseKind kind, string description, CausedFailure failure, string? segment = null)
         {
@@ -164,4 +221,7 @@ internal static class FailureCauses
         List<CausedFailure> Ordered(IReadOnlyList<CausedFailure> failures) =>
             failures.OrderBy(f => order.GetValueOrDefault(f.QuestionId, int.MaxValue)).ThenBy(f => f.Check).ToList();
     }
+
+    /// <summary>A cause as found, before the causes are merged: what a downstream failure inherits.</summary>
+    readonly record struct FoundCause(CauseKind Kind, string Description, string? Segment);
 }

@@ -44,11 +44,18 @@ public sealed record QuestionResult(
     public bool Passed => Retrieval.Passed && (Judgment?.Passed ?? true) && (AnswerCheck?.Passed ?? true) && Metrics.All(m => m.Passed);
 }
 
-/// <summary>The two checks of one question: its retrieval top-k and, where it has an answer, its judgment.</summary>
+/// <summary>
+/// The checks of one question a <see cref="Cause"/> can explain: its retrieval top-k, the judgment of its answer, the
+/// answer the run produced (generate, endpoint) and the other metrics (context relevance, groundedness, …).
+/// </summary>
 public enum QuestionCheck
 {
     /// <summary>The question's top-k against its verified ranking.</summary>
     Retrieval,
     /// <summary>The judgment of its answer against the verified judgment.</summary>
     Judgment,
+    /// <summary>The answer the run produced (generated or from the endpoint) against the verified one.</summary>
+    Answer,
+    /// <summary>A metric other than the labelled one (context relevance, groundedness, …) against its verified snapshot.</summary>
+    Metric,
 }

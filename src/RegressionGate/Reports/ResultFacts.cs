@@ -46,8 +46,14 @@ internal static class ResultFacts
         }
     }
 
-    /// <summary>The check as reports name it: <c>retrieval</c>, <c>judgment</c>.</summary>
-    public static string Name(this QuestionCheck check) => check == QuestionCheck.Retrieval ? "retrieval" : "judgment";
+    /// <summary>The check as reports name it: <c>retrieval</c>, <c>judgment</c>, <c>answer</c>, <c>metrics</c>.</summary>
+    public static string Name(this QuestionCheck check) => check switch
+    {
+        QuestionCheck.Retrieval => "retrieval",
+        QuestionCheck.Judgment => "judgment",
+        QuestionCheck.Answer => "answer",
+        _ => "metrics",
+    };
 
     /// <summary>
     /// How the question's ranking changed from its verified one, with its relevant segments starred; null without a
@@ -70,8 +76,24 @@ internal static class ResultFacts
     /// </summary>
     public static bool OnlySetWide(this QuestionResult question, GateResult result)
     {
-        var causes = result.CausesOf(question).ToList();
+        // Causes of its retrieval and judgment: a produced answer or metric failing beside them follows from the same
+        // change (a ranking without recordings for the segments that entered), not from the question itself.
+        var id = question.Question.Id;
+        var causes = result.CausesOf(question)
+            .Where(c => c.Failures.Any(f => f.QuestionId == id && f.Check is QuestionCheck.Retrieval or QuestionCheck.Judgment))
+            .ToList();
         return causes.Count > 0 && causes.All(c => c.SetWide);
+    }
+
+    /// <summary>
+    /// Whether the cause lines already say all there is about the question's failures: every cause changes every
+    /// question alike, or is a judge failure shared with other questions ("no recording of a context-relevance
+    /// request: 56 questions"). Short listings (the console) leave such a question out.
+    /// </summary>
+    public static bool ToldByCauses(this QuestionResult question, GateResult result)
+    {
+        var causes = result.CausesOf(question).ToList();
+        return causes.Count > 0 && causes.All(c => c.SetWide || c.Kind == CauseKind.JudgeFailed && c.QuestionIds.Count > 1);
     }
 
     /// <summary>The metrics that grade something besides the labelled one: when there are any, reports show the triad.</summary>

@@ -101,16 +101,25 @@ public static class TextReport
 
     static void Questions(StringBuilder text, GateResult result, string reportPath)
     {
-        // Questions whose only causes change every question alike say nothing their cause line does not.
-        var lines = result.Failing.Where(q => !q.OnlySetWide(result))
-            .SelectMany(q => q.Checks().Where(c => !c.Verdict.Passed)
-                .Select(c => $"  {q.Question.Id} {c.Stage}: {Excerpt.Line(string.Join("; ", c.Verdict.Failures.Select(Excerpt.FirstLine)), LineChars)}"))
-            .ToList();
+        // Questions whose causes change every question alike say nothing their cause line does not. The others get one
+        // line each: the first failing check in words, then the names of the others (a changed ranking fails context
+        // relevance and groundedness with it; the report has their reasons).
+        var lines = result.Failing.Where(q => !q.ToldByCauses(result)).Select(QuestionLine).OfType<string>().ToList();
         if (lines.Count == 0) return;
         text.Append("failing questions:\n");
         foreach (var line in lines.Take(QuestionLines)) text.Append(line).Append('\n');
         if (lines.Count > QuestionLines)
             text.Append(Invariant($"  … {lines.Count - QuestionLines} more in {reportPath}\n"));
+    }
+
+    static string? QuestionLine(QuestionResult question)
+    {
+        var failing = question.Checks().Where(c => !c.Verdict.Passed).ToList();
+        if (failing.Count == 0) return null;
+        var (stage, verdict) = failing[0];
+        var also = failing.Count > 1 ? $" (also failing: {string.Join(", ", failing.Skip(1).Select(c => c.Stage))})" : "";
+        var head = $"  {question.Question.Id} {stage}: ";
+        return head + Excerpt.Line(string.Join("; ", verdict.Failures.Select(Excerpt.FirstLine)), Math.Max(40, LineChars - also.Length)) + also;
     }
 
     static string Invariant(FormattableString value) => value.ToString(CultureInfo.InvariantCulture);

@@ -119,6 +119,50 @@ public sealed class FailureCausesTests
     }
 
     [Fact]
+    public void An_edited_segment_is_also_the_cause_of_the_context_relevance_failure_of_a_question_that_ranked_it()
+    {
+        var result = new GateResultBuilder(GoldenDir).WithTriad()
+            .EditSegment("s2", "receita de bolo de cenoura")
+            .Question("105", q =>
+            {
+                q.Ranking = GateResultBuilder.Ranking("s1", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11");
+                q.RetrievalFailures.Add("rank-biased overlap 0.8 is below the minimum 0.9");
+                q.ContextBaseline = 0.5;
+                q.ContextFailures.Add("mean context relevance 0.5000 → 0.3000");
+            })
+            .Build();
+
+        var cause = Assert.Single(result.Causes);
+        Assert.Equal("segment s2 text changed", cause.Description);
+        Assert.Equal([new CausedFailure("105", QuestionCheck.Retrieval), new CausedFailure("105", QuestionCheck.Metric)], cause.Failures);
+    }
+
+    [Fact]
+    public void A_missing_metric_recording_is_one_cause_for_every_question_it_leaves_ungraded()
+    {
+        var builder = new GateResultBuilder(GoldenDir).WithTriad();
+        foreach (var id in new[] { "201", "202", "203" })
+            builder.Question(id, q => q.GroundednessFailure = new JudgeFailure(JudgeFailureKind.MissingRecording, "no recording for this request"));
+
+        var cause = Assert.Single(builder.Build().Causes);
+
+        Assert.Equal((CauseKind.JudgeFailed, "no recording of a groundedness request (replay): record it with --llm record"), (cause.Kind, cause.Description));
+        Assert.Equal(["201", "202", "203"], cause.QuestionIds);
+        Assert.All(cause.Failures, f => Assert.Equal(QuestionCheck.Metric, f.Check));
+    }
+
+    [Fact]
+    public void A_metric_that_moved_with_nothing_upstream_changed_is_unexplained_and_says_which_metric()
+    {
+        var result = new GateResultBuilder(GoldenDir).WithTriad()
+            .Question("105", q => { q.ContextBaseline = 0.5; q.ContextFailures.Add("mean context relevance 0.5000 → 0.3000"); })
+            .Build();
+
+        var cause = Assert.Single(result.Causes);
+        Assert.Equal((CauseKind.Unexplained, "context-relevance moved with the same ranking and answer (the model's nondeterminism?)"), (cause.Kind, cause.Description));
+    }
+
+    [Fact]
     public void Passing_questions_have_no_cause()
     {
         var result = new GateResultBuilder(GoldenDir).EditSegment("s2", "outro texto").Question("105").Build();

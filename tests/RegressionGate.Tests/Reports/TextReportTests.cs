@@ -1,4 +1,5 @@
 using RegressionGate.Gate;
+using RegressionGate.Judging;
 using RegressionGate.Reports;
 using RegressionGate.Retrieval;
 
@@ -50,6 +51,45 @@ public sealed class TextReportTests
         Assert.Contains("  q9 retrieval:", text);
         Assert.DoesNotContain("  q10 retrieval:", text);
         Assert.EndsWith("  … 4 more in out/gate-report.md\n", text);
+    }
+
+    [Fact]
+    public void A_question_failing_several_checks_is_one_console_line_naming_the_others()
+    {
+        var result = new GateResultBuilder(GoldenDir).WithTriad()
+            .EditSegment("s2", "receita de bolo de cenoura")
+            .Question("105", q =>
+            {
+                q.Ranking = GateResultBuilder.Ranking("s1", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11");
+                q.RetrievalFailures.Add("rank-biased overlap 0.8 is below the minimum 0.9");
+                q.ContextBaseline = 0.5;
+                q.ContextFailures.Add("mean context relevance 0.5000 → 0.3000");
+            })
+            .Build();
+
+        var text = TextReport.Summary(result, "out/gate-report.md");
+
+        Assert.Contains("  segment s2 text changed: 1 question (retrieval, metrics): 105\n", text);
+        Assert.Contains("failing questions:\n  105 retrieval: rank-biased overlap 0.8 is below the minimum 0.9 (also failing: context-relevance)\n", text);
+        Assert.DoesNotContain("  105 context-relevance:", text);
+    }
+
+    [Fact]
+    public void Questions_told_by_a_set_wide_cause_and_a_shared_missing_recording_are_left_to_the_cause_lines()
+    {
+        var builder = new GateResultBuilder(GoldenDir).WithTriad();
+        foreach (var id in new[] { "201", "202" })
+            builder.Question(id, q =>
+            {
+                q.BaselineRetriever = new([new("kind", "bm25"), new("analyzer", "brazilian"), new("k", "10")]);
+                q.RetrievalFailures.Add("retriever changed: kind 'bm25' → 'dense'");
+                q.GroundednessFailure = new JudgeFailure(JudgeFailureKind.MissingRecording, "no recording for this request");
+            });
+
+        var text = TextReport.Summary(builder.Build(), "out/gate-report.md");
+
+        Assert.Contains("no recording of a groundedness request (replay): record it with --llm record: 2 questions (metrics): 201, 202", text);
+        Assert.DoesNotContain("failing questions:", text);
     }
 
     [Fact]
