@@ -37,9 +37,9 @@ internal static class ResultFacts
     /// </summary>
     public static IEnumerable<(string Stage, Verdict Verdict)> Checks(this QuestionResult question)
     {
-        yield return ("retrieval", question.Retrieval);
+        yield return (QuestionCheck.Retrieval.Name(), question.Retrieval);
         if (question.AnswerCheck is { } answer) yield return ("answer", answer);
-        if (question.Judgment is { } judgment) yield return ("judgment", judgment);
+        if (question.Judgment is { } judgment) yield return (QuestionCheck.Judgment.Name(), judgment);
         foreach (var check in question.Metrics.Where(m => !m.Metric.Labelled))
         {
             if (check.Verdict is { } verdict) yield return (check.Metric.Name, verdict);
@@ -87,13 +87,15 @@ internal static class ResultFacts
 
     /// <summary>
     /// Whether the cause lines already say all there is about the question's failures: every cause changes every
-    /// question alike, or is a judge failure shared with other questions ("no recording of a context-relevance
-    /// request: 56 questions"). Short listings (the console) leave such a question out.
+    /// question alike, or is a metric's or answer's judge failure shared with other questions ("no recording of a
+    /// context-relevance request: 56 questions"). Short listings (the console) leave such a question out; a failing
+    /// judgment keeps its line, whose words (a timeout naming its setting) the cause line does not repeat.
     /// </summary>
     public static bool ToldByCauses(this QuestionResult question, GateResult result)
     {
         var causes = result.CausesOf(question).ToList();
-        return causes.Count > 0 && causes.All(c => c.SetWide || c.Kind == CauseKind.JudgeFailed && c.QuestionIds.Count > 1);
+        return causes.Count > 0 && causes.All(c => c.SetWide || c.Kind == CauseKind.JudgeFailed && c.QuestionIds.Count > 1
+            && c.Failures.All(f => f.Check is QuestionCheck.Answer or QuestionCheck.Metric));
     }
 
     /// <summary>The metrics that grade something besides the labelled one: when there are any, reports show the triad.</summary>

@@ -101,10 +101,9 @@ public static class TextReport
 
     static void Questions(StringBuilder text, GateResult result, string reportPath)
     {
-        // Questions whose causes change every question alike say nothing their cause line does not. The others get one
-        // line each: the first failing check in words, then the names of the others (a changed ranking fails context
-        // relevance and groundedness with it; the report has their reasons).
-        var lines = result.Failing.Where(q => !q.ToldByCauses(result)).Select(QuestionLine).OfType<string>().ToList();
+        // Questions whose causes change every question alike, or that only miss recordings other questions miss too,
+        // say nothing their cause lines do not.
+        var lines = result.Failing.Where(q => !q.ToldByCauses(result)).SelectMany(LinesOf).ToList();
         if (lines.Count == 0) return;
         text.Append("failing questions:\n");
         foreach (var line in lines.Take(QuestionLines)) text.Append(line).Append('\n');
@@ -112,14 +111,23 @@ public static class TextReport
             text.Append(Invariant($"  … {lines.Count - QuestionLines} more in {reportPath}\n"));
     }
 
-    static string? QuestionLine(QuestionResult question)
+    /// <summary>
+    /// A failing question's lines: its retrieval and judgment each in words, and the checks downstream of them (the
+    /// produced answer, the other metrics: a changed ranking fails them too) named at the end of the first line rather
+    /// than a line each. The report holds their reasons.
+    /// </summary>
+    static IEnumerable<string> LinesOf(QuestionResult question)
     {
         var failing = question.Checks().Where(c => !c.Verdict.Passed).ToList();
-        if (failing.Count == 0) return null;
-        var (stage, verdict) = failing[0];
-        var also = failing.Count > 1 ? $" (also failing: {string.Join(", ", failing.Skip(1).Select(c => c.Stage))})" : "";
-        var head = $"  {question.Question.Id} {stage}: ";
-        return head + Excerpt.Line(string.Join("; ", verdict.Failures.Select(Excerpt.FirstLine)), Math.Max(40, LineChars - also.Length)) + also;
+        var told = failing.Where(c => c.Stage == QuestionCheck.Retrieval.Name() || c.Stage == QuestionCheck.Judgment.Name()).ToList();
+        if (told.Count == 0) told = failing.Take(1).ToList();
+        var named = failing.Except(told).Select(c => c.Stage).ToList();
+        for (var i = 0; i < told.Count; i++)
+        {
+            var also = i == 0 && named.Count > 0 ? $" (also failing: {string.Join(", ", named)})" : "";
+            var reason = string.Join("; ", told[i].Verdict.Failures.Select(Excerpt.FirstLine));
+            yield return $"  {question.Question.Id} {told[i].Stage}: {Excerpt.Line(reason, Math.Max(40, LineChars - also.Length))}{also}";
+        }
     }
 
     static string Invariant(FormattableString value) => value.ToString(CultureInfo.InvariantCulture);
