@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using RegressionGate.Gate;
+using RegressionGate.Gate.Shards;
 using RegressionGate.Llm;
 using RegressionGate.Reports;
 using RegressionGate.Retrieval;
@@ -34,6 +35,7 @@ static class RunCommand
             if (result.GetValueOrDefault<int?>() is < 1 or > 256) result.AddError("--parallel must be between 1 and 256");
         });
         var json = new Option<bool>("--json") { Description = "Print gate-report.json to standard output instead of the verdict." };
+        var shard = ShardOption.Create();
 
         var command = new Command("run",
             "Run the gate: retrieve each golden question's top-k, judge each answer, compare everything with the verified " +
@@ -45,11 +47,12 @@ static class RunCommand
             "  regression-gate run --golden golden --out artifacts/gate\n" +
             "  regression-gate run --llm record          # after changing the judge prompt or model (needs AZURE_OPENAI_*)\n" +
             "  regression-gate run --judge similarity    # offline judge, no LLM\n" +
-            "  regression-gate run --json | jq .verdict\n\n" +
+            "  regression-gate run --json | jq .verdict\n" +
+            "  regression-gate run --shard 2/4 --out parts/2   # one job of a CI matrix; then 'merge'\n\n" +
             "Retrievers (retriever.kind in gate.json):\n" +
             string.Join("\n", RetrieverRegistry.BuiltIn.Providers.Select(p => $"  {p.Kind,-10} {p.Summary}")))
         {
-            golden, output, llm, judge, parallel, json,
+            golden, output, llm, judge, parallel, json, shard,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -63,9 +66,20 @@ static class RunCommand
                 Environment = console.Environment,
                 Warning = console.Warn,
             };
-            var result = await ProgressDisplay.RunAsync(console, progress =>
-                GateRunner.RunAsync(input, options with { Progress = progress }, cancellationToken)).ConfigureAwait(false);
+            var slice = ShardOption.Parse(parse.GetValue(shard));
+            GatePart? part = null;
+            var result = await ProgressDisplay.RunAsync(console, async progress =>
+            {
+                if (slice is not { } s) return await GateRunner.RunAsync(input, options with { Progress = progress }, cancellationToken).ConfigureAwait(false);
+                (var sliceResult, part) = await GateShards.RunAsync(input, s, options with { Progress = progress }, cancellationToken).ConfigureAwait(false);
+                return sliceResult;
+            }).ConfigureAwait(false);
             var written = GateReports.Write(result, outDirectory);
+            if (part is not null)
+            {
+                GatePartFile.Write(part, outDirectory);
+                written = [.. written, Path.Combine(outDirectory, GatePart.FileName)];
+            }
             if (parse.GetValue(json))
                 await console.Out.WriteAsync(await File.ReadAllTextAsync(Path.Combine(outDirectory, GateReports.JsonFile), cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
             else
@@ -82,8 +96,9 @@ static class RunCommand
         var questions = result.Questions;
         var judged = questions.Count(q => q.Judgment is not null);
         text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"gate {(result.Passed ? "passed" : "FAILED")}: {questions.Count} questions, retrieval {questions.Count(q => q.Retrieval.Passed)}/{questions.Count} " +
-            $"ok, judgments {questions.Count(q => q.Judgment?.Passed == true)}/{judged} ok, aggregates {(result.SummaryVerdict.Passed ? "ok" : "FAILED")} " +
+            $"{(result.Shard is { } shard ? $"gate shard {shard} (partial)" : "gate")} {(result.Passed ? "passed" : "FAILED")}: {questions.Count} questions, " +
+            $"retrieval {questions.Count(q => q.Retrieval.Passed)}/{questions.Count} ok, judgments {questions.Count(q => q.Judgment?.Passed == true)}/{judged} ok, " +
+            $"aggregates {(result.Shard is not null ? "left to merge" : result.SummaryVerdict.Passed ? "ok" : "FAILED")} " +
             $"({result.Elapsed.TotalSeconds:0.0} s)"));
         if (result.Summary.Retrieval is { } r)
             text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  retrieval@{r.K}: recall {r.Recall:0.000}, MRR {r.Mrr:0.000}, nDCG {r.Ndcg:0.000} over {r.Questions} questions"));

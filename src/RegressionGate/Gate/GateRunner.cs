@@ -5,6 +5,7 @@ using RegressionGate.Judging;
 using RegressionGate.Llm;
 using RegressionGate.Retrieval;
 using RegressionGate.Retrieval.Embedding;
+using RegressionGate.Sharding;
 using RegressionGate.Snapshots;
 
 namespace RegressionGate.Gate;
@@ -58,7 +59,14 @@ public static class GateRunner
     }
 
     /// <summary>Compares an evaluation with the verified snapshots: the gate's verdict.</summary>
-    public static GateResult Verify(GateEvaluation evaluation, GateRunOptions options)
+    public static GateResult Verify(GateEvaluation evaluation, GateRunOptions options) => Verify(evaluation, options, null);
+
+    /// <summary>
+    /// As <see cref="Verify(GateEvaluation, GateRunOptions)"/>; for a <paramref name="shard"/>, the evaluation holds only
+    /// its questions, so the aggregates are measured for the report but neither compared with the summary snapshot nor
+    /// written: a slice's recall says nothing about the set's, and only <c>merge</c> sees every question.
+    /// </summary>
+    internal static GateResult Verify(GateEvaluation evaluation, GateRunOptions options, Shard? shard)
     {
         var started = Stopwatch.GetTimestamp();
         var (golden, settings) = (evaluation.Golden, evaluation.Settings);
@@ -95,9 +103,10 @@ public static class GateRunner
         var basis = new SummaryBasis(IdSet.Of(golden.Questions.Select(q => q.Id)), evaluation.Retriever,
             IdSet.Of(labelled.Select(l => l.Id)), evaluation.Judge);
         var summary = new SummarySnapshot(RetrievalMetrics.Average(measured, settings.Retriever.K), Aggregates(agreement), basis);
-        var summaryBaseline = TryRead(SnapshotKinds.Summary, verifier.Store, SnapshotStages.Summary, SnapshotStages.SummaryName);
-        var summaryVerdict = Verdict.From(verifier.Verify(SnapshotKinds.Summary, SnapshotStages.SummaryName, summary,
-            new SummaryComparer(tolerances, settings.Floors)));
+        var summaryBaseline = shard is null ? TryRead(SnapshotKinds.Summary, verifier.Store, SnapshotStages.Summary, SnapshotStages.SummaryName) : null;
+        var summaryVerdict = shard is { } slice
+            ? Verdict.NotGatedInShard(slice)
+            : Verdict.From(verifier.Verify(SnapshotKinds.Summary, SnapshotStages.SummaryName, summary, new SummaryComparer(tolerances, settings.Floors)));
 
         return new GateResult(
             evaluation.Input,
@@ -111,7 +120,7 @@ public static class GateRunner
             agreement,
             RetrievalIntervals.Compute(measured, settings.Retriever.K),
             evaluation.Recordings,
-            evaluation.Elapsed + Stopwatch.GetElapsedTime(started));
+            evaluation.Elapsed + Stopwatch.GetElapsedTime(started)) { Shard = shard };
     }
 
     static Dictionary<string, IReadOnlyList<RankedSegment>> Retrieve(GateInput input, GateRunOptions options, EmbeddingCache cache,
