@@ -25,6 +25,8 @@ internal static class CliApp
         {
             RunCommand.Create(console),
             MergeCommand.Create(console),
+            EmbedCommand.Create(console),
+            MergeEmbeddingsCommand.Create(console),
             ApproveCommand.Create(console),
             AskCommand.Create(console),
             ImportCommand.Create(console),
