@@ -37,6 +37,7 @@ static class ProgressDisplay
     {
         GateStage.EmbeddingCorpus => "embedding corpus",
         GateStage.Retrieving => "retrieving",
+        GateStage.Answering => "answering questions",
         GateStage.Judging => "judging answers",
         _ => stage.ToString(),
     };

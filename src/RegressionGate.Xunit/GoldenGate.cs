@@ -26,6 +26,14 @@ namespace RegressionGate.Xunit;
 ///     public void Aggregates() => gate.AssertAggregates();
 /// }
 /// </code>
+/// With more metrics than answer relevance (<c>judge.metrics</c>), one row per metric and question, and one per produced answer:
+/// <code>
+///     [Theory, GoldenMetrics]
+///     public void Judgment(string metric, string questionId) => gate.AssertMetric(metric, questionId);
+///
+///     [Theory, GoldenProducedAnswers]
+///     public void Answer(string questionId) => gate.AssertAnswer(questionId);
+/// </code>
 /// </example>
 /// <remarks>
 /// With retriever kinds of your own, derive from it and override <see cref="Load"/> to pass your registry to
@@ -86,7 +94,42 @@ public class GoldenGate : IAsyncLifetime
         else if (!question.Judgment.Passed) Assert.Fail(Message(question, question.Judgment));
     }
 
-    /// <summary>Fails when recall, MRR, nDCG, accuracy or kappa dropped beyond their tolerance or below a floor.</summary>
+    /// <summary>
+    /// Fails, saying what moved in words (which segments or statements, quoting reasonings), when the question's grade on
+    /// <paramref name="metric"/> moved beyond the metric's tolerance, or its judge failed.
+    /// </summary>
+    /// <param name="metric">A metric of <c>judge.metrics</c>; a row of <see cref="GoldenMetricsAttribute"/>.</param>
+    /// <param name="questionId">A question it grades.</param>
+    public void AssertMetric(string metric, string questionId)
+    {
+        var question = Question(questionId);
+        var check = question.Metric(metric);
+        if (check is null) Assert.Fail($"metric '{metric}' is not in judge.metrics");
+        else if (check.Verdict is null) Assert.Fail($"question {questionId}: {metric} had nothing to grade (no answer, or no segments)");
+        else if (!check.Verdict.Passed) Assert.Fail(Message(question, check.Verdict));
+    }
+
+    /// <summary>
+    /// Fails when the question's produced answer changed against its snapshot, or could not be produced (no recording,
+    /// a failed call); with golden answers, the single row <c>(answers come from questions.jsonl)</c> fails only if an
+    /// answer was produced after all.
+    /// </summary>
+    /// <param name="questionId">A row of <see cref="GoldenProducedAnswersAttribute"/>.</param>
+    public void AssertAnswer(string questionId)
+    {
+        if (questionId == GoldenRows.GoldenAnswers)
+        {
+            if (result is null) Assert.Fail($"the gate did not run: {failure?.Message}");
+            if (result.Questions.FirstOrDefault(q => q.AnswerCheck is not null) is { } produced)
+                Assert.Fail($"question {produced.Question.Id}: an answer was produced although answers.source is golden");
+            return;
+        }
+        var question = Question(questionId);
+        if (question.AnswerCheck is null) Assert.Fail($"question {questionId}: no answer was produced");
+        else if (!question.AnswerCheck.Passed) Assert.Fail(Message(question, question.AnswerCheck));
+    }
+
+    /// <summary>Fails when recall, MRR, nDCG, accuracy, kappa or a metric's mean moved beyond their tolerance or fell below a floor.</summary>
     public void AssertAggregates()
     {
         // The one failure a run that could not start reports when its rows are skipped (auto-approval asked for in CI).

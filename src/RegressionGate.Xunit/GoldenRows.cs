@@ -1,5 +1,6 @@
 using RegressionGate.Environments;
 using RegressionGate.Files;
+using RegressionGate.Gate;
 using RegressionGate.Golden;
 using RegressionGate.Snapshots;
 
@@ -30,6 +31,35 @@ static class GoldenRows
             ids = [Unreadable];
         }
         return ids.Select(id => new object[] { id });
+    }
+
+    /// <summary>The single answer row when the answers come from <c>questions.jsonl</c>: nothing is produced, so nothing is snapshotted.</summary>
+    public const string GoldenAnswers = "(answers come from questions.jsonl)";
+
+    /// <summary>Each question whose answer the run produces, or the single row <see cref="GoldenAnswers"/> (a theory needs one).</summary>
+    public static IEnumerable<object[]> ProducedAnswers(IEnvironmentVariables environment) => Rows(arguments: 1, environment, input => input.ProducesAnswers
+        ? input.Golden.Questions.Select(q => new object[] { q.Id })
+        : [[GoldenAnswers]]);
+
+    /// <summary>(metric, question) for every metric of <c>judge.metrics</c> and every question it grades.</summary>
+    public static IEnumerable<object[]> Metrics(IEnvironmentVariables environment) => Rows(arguments: 2, environment, input =>
+        input.Settings.Judge.Metrics.SelectMany(metric => input.QuestionsGradedBy(metric).Select(q => new object[] { metric.Name, q.Id })));
+
+    /// <summary>
+    /// The rows of the golden set with its settings, or the single <see cref="Refused"/> or <see cref="Unreadable"/> row
+    /// of <paramref name="arguments"/> arguments.
+    /// </summary>
+    static IEnumerable<object[]> Rows(int arguments, IEnvironmentVariables environment, Func<GateInput, IEnumerable<object[]>> rows)
+    {
+        if (AutoApprovalRefusedException.For(environment) is not null) return [Enumerable.Repeat<object>(Refused, arguments).ToArray()];
+        try
+        {
+            return rows(GateInput.Load(GoldenLocation.Directory)).ToList();
+        }
+        catch (Exception e) when (e is InputFileException or InvalidOperationException)
+        {
+            return [Enumerable.Repeat<object>(Unreadable, arguments).ToArray()];
+        }
     }
 
     /// <summary>Why every row is skipped, or null when the rows run.</summary>

@@ -12,7 +12,7 @@ static class ApproveCommand
     {
         var golden = CommonOptions.Golden(console);
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would be approved and change nothing." };
-        var stage = new Option<string?>("--stage") { Description = "Only this stage: retrieval, judge or summary.", HelpName = "STAGE" };
+        var stage = new Option<string?>("--stage") { Description = $"Only this stage: {string.Join(", ", SnapshotStages.All)}.", HelpName = "STAGE" };
         stage.AcceptOnlyFromAmong(SnapshotStages.All.ToArray());
         var question = new Option<string?>("--question") { Description = "Only this question id (or 'gate' for the summary).", HelpName = "ID" };
 
@@ -38,7 +38,9 @@ static class ApproveCommand
                     $"error: --question '{only}': no such question in {Path.Combine(directory, GoldenSet.QuestionsFile)} (the summary is '{SnapshotStages.SummaryName}')").ConfigureAwait(false);
                 return ExitCodes.BadInput;
             }
-            var entries = SnapshotApprover.For(input.Golden, input.Settings.Tolerances).Approve(new ApprovalOptions
+            // The input's store knows the stages of every registered metric, an extension's too.
+            var approver = new SnapshotApprover(input.SnapshotStore(), input.Settings.Tolerances, input.Golden.Questions.Select(q => q.Id));
+            var entries = approver.Approve(new ApprovalOptions
             {
                 DryRun = parse.GetValue(dryRun),
                 Stage = parse.GetValue(stage),

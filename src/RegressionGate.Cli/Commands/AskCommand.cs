@@ -74,7 +74,9 @@ static class AskCommand
             }
 
             var llm = input.Settings.Llm;
-            using var client = LlmClientFactory.Create(connection, llm.ClientOptions());
+            // Live mode saves nothing; the recording client only keeps the answer prompt's version tag from the model.
+            using var client = new RecordingChatClient(LlmClientFactory.Create(connection, llm.ClientOptions()),
+                new RecordingStore(set.RecordingsDirectory), RecordingMode.Live, connection.Model);
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (llm.Deadline() is { } after) deadline.CancelAfter(after);
             string answer;

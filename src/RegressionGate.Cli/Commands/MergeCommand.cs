@@ -37,7 +37,7 @@ static class MergeCommand
         {
             var input = CliGolden.Load(console, parse.GetValue(golden)!);
             var outDirectory = OutputDirectory.Check(parse.GetValue(output)!, input.Golden.Directory);
-            var read = parse.GetValue(parts)!.Select(given => PartFile(given)).Select(file => (file, GatePartFile.Read(file, file))).ToList();
+            var read = parse.GetValue(parts)!.Select(given => PartFile(given)).Select(file => (file, GatePartFile.Read(file, file, input.Golden))).ToList();
             var result = GateShards.Merge(input, read, new GateRunOptions { Environment = console.Environment, Warning = console.Warn });
             var written = GateReports.Write(result, outDirectory);
             if (parse.GetValue(json))

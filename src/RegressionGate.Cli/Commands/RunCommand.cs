@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using RegressionGate.Answers;
 using RegressionGate.Gate;
 using RegressionGate.Gate.Shards;
+using RegressionGate.Judging.Metrics;
 using RegressionGate.Llm;
 using RegressionGate.Reports;
 using RegressionGate.Retrieval;
@@ -36,6 +38,18 @@ static class RunCommand
         });
         var json = new Option<bool>("--json") { Description = "Print gate-report.json to standard output instead of the verdict." };
         var shard = ShardOption.Create();
+        var answers = new Option<string?>("--answers")
+        {
+            Description = "Which answers the metrics grade: golden (questions.jsonl), generate (from the current top-k with the prompt 'ask' " +
+                          "uses, recorded) or endpoint (the assistant in answers.endpoint, recorded). Default: answers.source of gate.json.",
+            HelpName = "SOURCE",
+        };
+        answers.AcceptOnlyFromAmong(AnswerSources.Names.ToArray());
+        var dryRun = new Option<bool>("--dry-run")
+        {
+            Description = "Call nothing and write nothing: print how many model calls of each metric and of the answers the run would " +
+                          "make in its --llm mode (only requests without a recording, unless refreshing), with estimated tokens.",
+        };
 
         var command = new Command("run",
             "Run the gate: retrieve each golden question's top-k, judge each answer, compare everything with the verified " +
@@ -45,14 +59,18 @@ static class RunCommand
             "Examples:\n" +
             "  regression-gate run\n" +
             "  regression-gate run --golden golden --out artifacts/gate\n" +
+            "  regression-gate run --llm record --dry-run   # what recording would cost, before any call\n" +
             "  regression-gate run --llm record          # after changing the judge prompt or model (needs AZURE_OPENAI_*)\n" +
+            "  regression-gate run --answers generate    # grade answers generated from the current retrieval\n" +
             "  regression-gate run --judge similarity    # offline judge, no LLM\n" +
             "  regression-gate run --json | jq .verdict\n" +
             "  regression-gate run --shard 2/4 --out parts/2   # one job of a CI matrix; then 'merge'\n\n" +
             "Retrievers (retriever.kind in gate.json):\n" +
-            string.Join("\n", RetrieverRegistry.BuiltIn.Providers.Select(p => $"  {p.Kind,-10} {p.Summary}")))
+            string.Join("\n", RetrieverRegistry.BuiltIn.Providers.Select(p => $"  {p.Kind,-10} {p.Summary}")) + "\n\n" +
+            "Metrics (judge.metrics in gate.json):\n" +
+            string.Join("\n", MetricRegistry.BuiltIn.Providers.Select(p => $"  {p.Name,-18} {p.Summary}")))
         {
-            golden, output, llm, judge, parallel, json, shard,
+            golden, output, llm, judge, answers, parallel, dryRun, json, shard,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -62,10 +80,18 @@ static class RunCommand
             {
                 LlmMode = parse.GetValue(llm) is { } mode ? RecordingModes.Parse(mode) : null,
                 JudgeKind = parse.GetValue(judge),
+                Answers = parse.GetValue(answers) is { } source ? AnswerSources.Parse(source) : null,
                 Parallel = parse.GetValue(parallel),
                 Environment = console.Environment,
                 Warning = console.Warn,
             };
+            if (parse.GetValue(dryRun))
+            {
+                var plan = await ProgressDisplay.RunAsync(console, progress =>
+                    GateRunner.PlanAsync(input, options with { Progress = progress }, cancellationToken)).ConfigureAwait(false);
+                await console.Out.WriteAsync(plan.Describe()).ConfigureAwait(false);
+                return ExitCodes.Passed;
+            }
             var slice = ShardOption.Parse(parse.GetValue(shard));
             GatePart? part = null;
             var result = await ProgressDisplay.RunAsync(console, async progress =>
@@ -95,21 +121,31 @@ static class RunCommand
         var text = new System.Text.StringBuilder();
         var questions = result.Questions;
         var judged = questions.Count(q => q.Judgment is not null);
+        var metricChecks = questions.SelectMany(q => q.Metrics.Where(m => !m.Metric.Labelled && m.Verdict is not null)).ToList();
+        var answerChecks = questions.Where(q => q.AnswerCheck is not null).ToList();
         text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"{(result.Shard is { } shard ? $"gate shard {shard} (partial)" : "gate")} {(result.Passed ? "passed" : "FAILED")}: {questions.Count} questions, " +
-            $"retrieval {questions.Count(q => q.Retrieval.Passed)}/{questions.Count} ok, judgments {questions.Count(q => q.Judgment?.Passed == true)}/{judged} ok, " +
-            $"aggregates {(result.Shard is not null ? "left to merge" : result.SummaryVerdict.Passed ? "ok" : "FAILED")} " +
-            $"({result.Elapsed.TotalSeconds:0.0} s)"));
+            $"{(result.Shard is { } shard ? $"gate shard {shard} (partial)" : "gate")} {(result.Passed ? "passed" : "FAILED")}: {questions.Count} questions, retrieval {questions.Count(q => q.Retrieval.Passed)}/{questions.Count} " +
+            $"ok, {(answerChecks.Count > 0 ? $"answers {answerChecks.Count(q => q.AnswerCheck!.Passed)}/{answerChecks.Count} ok, " : "")}" +
+            $"judgments {questions.Count(q => q.Judgment?.Passed == true)}/{judged} ok, " +
+            $"{(metricChecks.Count > 0 ? $"metric checks {metricChecks.Count(m => m.Passed)}/{metricChecks.Count} ok, " : "")}" +
+            $"aggregates {(result.Shard is not null ? "left to merge" : result.SummaryVerdict.Passed ? "ok" : "FAILED")} ({result.Elapsed.TotalSeconds:0.0} s)"));
         if (result.Summary.Retrieval is { } r)
             text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  retrieval@{r.K}: recall {r.Recall:0.000}, MRR {r.Mrr:0.000}, nDCG {r.Ndcg:0.000} over {r.Questions} questions"));
         if (result.Summary.Judge is { } j)
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
                 $"  judge ({result.Judge?.Kind}, {result.LlmMode}): accuracy {j.Accuracy:0.000}, kappa {(j.Kappa is { } k ? k.ToString("0.000", CultureInfo.InvariantCulture) : "n/a")} over {j.Answers} answers"));
+        if (result.HasTriad() || result.AnswerSource.Produced)
+        {
+            var means = result.MetricJudges.Select(j => result.Summary.Metric(j.Metric.Name) is { } m
+                ? string.Create(CultureInfo.InvariantCulture, $"{AggregateRow.MeanName(j.Metric, result.K())} {m.Mean:0.000}")
+                : $"{AggregateRow.MeanName(j.Metric, result.K())} not measured");
+            text.AppendLine($"  metrics ({result.AnswerSource.Kind} answers): {string.Join(", ", means)}");
+        }
         foreach (var question in result.Failing)
         {
-            foreach (var (stage, verdict) in new[] { ("retrieval", question.Retrieval), ("judgment", question.Judgment) })
+            foreach (var (stage, verdict) in question.Checks())
             {
-                if (verdict is null || verdict.Passed) continue;
+                if (verdict.Passed) continue;
                 text.AppendLine($"  FAIL {question.Question.Id} {stage}: {First(verdict)}");
             }
         }
@@ -117,8 +153,7 @@ static class RunCommand
         {
             foreach (var failure in result.SummaryVerdict.Failures) text.AppendLine($"  FAIL aggregates: {failure}");
         }
-        var received = questions.SelectMany(q => new[] { q.Retrieval.ReceivedPath, q.Judgment?.ReceivedPath })
-            .Append(result.SummaryVerdict.ReceivedPath).OfType<string>().Count();
+        var received = result.ReceivedSnapshots().Count;
         if (received > 0)
             text.AppendLine($"  {received} received snapshot(s) written; if the changes are intended: {ApprovalHint.For(result).Command}");
         foreach (var report in reports) text.AppendLine($"report: {report}");

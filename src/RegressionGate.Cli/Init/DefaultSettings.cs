@@ -1,7 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using RegressionGate.Answers;
 using RegressionGate.Gate;
+using RegressionGate.Judging.Metrics;
 using RegressionGate.Llm;
 
 namespace RegressionGate.Cli.Init;
@@ -19,7 +21,7 @@ static class DefaultSettings
         IndentSize = 2,
         NewLine = "\n",
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new RecordingModeName() },
+        Converters = { new RecordingModeName(), new AnswerSourceName(), new MetricName() },
     };
 
     public static string Json() => JsonSerializer.Serialize(new GateSettings(), Options) + "\n";
@@ -31,5 +33,26 @@ static class DefaultSettings
             RecordingModes.Parse(reader.GetString()!);
 
         public override void Write(Utf8JsonWriter writer, RecordingMode value, JsonSerializerOptions options) => writer.WriteStringValue(value.Name());
+    }
+
+    /// <summary><c>answers.source</c> as gate.json spells it (<c>golden</c>).</summary>
+    sealed class AnswerSourceName : JsonConverter<AnswerSource>
+    {
+        public override AnswerSource Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            AnswerSources.Parse(reader.GetString()!);
+
+        public override void Write(Utf8JsonWriter writer, AnswerSource value, JsonSerializerOptions options) => writer.WriteStringValue(value.Name());
+    }
+
+    /// <summary>A metric of <c>judge.metrics</c> by its name (<c>answer-relevance</c>), as the reader takes it; its rules are the defaults.</summary>
+    sealed class MetricName : JsonConverter<JudgeMetric>
+    {
+        public override JudgeMetric Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var name = reader.GetString();
+            return MetricRegistry.BuiltIn.Defaults.FirstOrDefault(m => m.Name == name) ?? throw new JsonException($"'{name}' is not a built-in metric");
+        }
+
+        public override void Write(Utf8JsonWriter writer, JudgeMetric value, JsonSerializerOptions options) => writer.WriteStringValue(value.Name);
     }
 }

@@ -25,6 +25,9 @@ internal sealed class JsonFields
     /// <summary>For JSON Lines, where the whole object sits on one line.</summary>
     public JsonFields(JsonElement element, string file, int line) : this(element, file, _ => line) { }
 
+    /// <summary>How errors name the file these fields come from.</summary>
+    public string File => file;
+
     public string PathOf(string name) => prefix.Length == 0 ? name : $"{prefix}.{name}";
 
     public InputFileException Error(string name, string problem) => new(file, lineOf(PathOf(name)), PathOf(name), problem);
@@ -105,6 +108,27 @@ internal sealed class JsonFields
             return new JsonFields(EmptyObject, file, lineOf, PathOf(name));
         if (value.ValueKind != JsonValueKind.Object) throw Error(name, $"must be an object, found {JsonLines.Describe(value.ValueKind)}");
         return new JsonFields(value, file, lineOf, PathOf(name));
+    }
+
+    /// <summary>No fields at all, as an absent section reads: every default applies. <paramref name="file"/> names it in errors.</summary>
+    public static JsonFields Empty(string file) => new(EmptyObject, file, _ => null);
+
+    /// <summary>The names of this object's fields, in file order.</summary>
+    public IReadOnlyList<string> Names => element.EnumerateObject().Select(p => p.Name).ToList();
+
+    /// <summary>A field's value as a detached JSON node, or null when absent or null.</summary>
+    public System.Text.Json.Nodes.JsonNode? OptionalNode(string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
+            ? System.Text.Json.Nodes.JsonNode.Parse(value.GetRawText())
+            : null;
+
+    /// <summary>An object whose every value is a string, in file order; empty when absent.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> OptionalStringMap(string name)
+    {
+        var fields = Object(name);
+        return fields.element.EnumerateObject().Select(p => p.Value.ValueKind == JsonValueKind.String
+            ? KeyValuePair.Create(p.Name, p.Value.GetString()!)
+            : throw fields.Error(p.Name, $"must be a string, found {JsonLines.Describe(p.Value.ValueKind)}")).ToList();
     }
 
     /// <summary>Unknown fields are errors: a misspelt tolerance must not silently fall back to its default.</summary>

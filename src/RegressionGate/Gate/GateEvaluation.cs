@@ -1,3 +1,4 @@
+using RegressionGate.Answers;
 using RegressionGate.Golden;
 using RegressionGate.Judging;
 using RegressionGate.Retrieval;
@@ -7,10 +8,10 @@ namespace RegressionGate.Gate;
 /// <summary>What retrieval and judging produced for a golden set, before any comparison with snapshots.</summary>
 /// <param name="Input">The golden set and settings that were evaluated.</param>
 /// <param name="Retriever">The identity of the retriever that ranked.</param>
-/// <param name="Judge">The identity of the judge, or null when no answer was judged.</param>
+/// <param name="Judge">The identity of the labelled metric's judge (answer relevance), else of the first metric's; null when nothing was judged.</param>
 /// <param name="LlmMode">The recording mode judging used, or <c>none</c> when no model was involved.</param>
 /// <param name="Rankings">Each question's top-k, by question id.</param>
-/// <param name="Judged">Each answered question's judgment or judge failure, by question id.</param>
+/// <param name="Judged">Each answered question's judgment or judge failure on the labelled metric (answer relevance), by question id.</param>
 /// <param name="Recordings">LLM recordings used, counted by provenance source.</param>
 /// <param name="Elapsed">How long retrieval and judging took.</param>
 public sealed record GateEvaluation(
@@ -28,4 +29,19 @@ public sealed record GateEvaluation(
 
     /// <summary>The settings it was evaluated under.</summary>
     public GateSettings Settings => Input.Settings;
+
+    /// <summary>Where the answers under test came from.</summary>
+    public AnswerIdentity AnswerSource { get; init; } = new GoldenAnswers().Identity;
+
+    /// <summary>Each question's answer under test (or why there is none), by question id; absent when it has none to grade.</summary>
+    public IReadOnlyDictionary<string, AnswerOutcome> Answers { get; init; } = new Dictionary<string, AnswerOutcome>();
+
+    /// <summary>Each question's metrics, in the order they are configured, by question id.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<GradedMetric>> Metrics { get; init; } = new Dictionary<string, IReadOnlyList<GradedMetric>>();
+
+    /// <summary>The configured metrics and who judged each, in order.</summary>
+    public IReadOnlyList<MetricJudgeIdentity> MetricJudges { get; init; } = [];
 }
+
+/// <summary>A configured metric and the identity of the judge that graded it.</summary>
+public sealed record MetricJudgeIdentity(Judging.Metrics.JudgeMetric Metric, JudgeIdentity Judge);

@@ -1,7 +1,10 @@
+using RegressionGate.Answers;
 using RegressionGate.Environments;
 using RegressionGate.Golden;
+using RegressionGate.Judging.Metrics;
 using RegressionGate.Retrieval;
 using RegressionGate.Retrieval.Embedding;
+using RegressionGate.Snapshots;
 
 namespace RegressionGate.Gate;
 
@@ -18,6 +21,9 @@ public sealed record GateInput(GoldenSet Golden, GateSettings Settings, Retrieve
     /// <summary>A golden set under <paramref name="settings"/>, with the built-in retriever and judge kinds.</summary>
     public GateInput(GoldenSet golden, GateSettings settings) : this(golden, settings, RetrieverRegistry.BuiltIn, JudgeRegistry.BuiltIn) { }
 
+    /// <summary>The metrics <c>judge.metrics</c> may name, and so the snapshot stages of this golden set.</summary>
+    public MetricRegistry Metrics { get; init; } = MetricRegistry.BuiltIn;
+
     /// <summary>False when the golden directory has no <c>gate.json</c>, so every setting is a default; commands and reports say so.</summary>
     public bool HasSettingsFile { get; init; } = true;
 
@@ -32,17 +38,19 @@ public sealed record GateInput(GoldenSet Golden, GateSettings Settings, Retrieve
     /// when absent, which <see cref="HasSettingsFile"/> records), then the corpus and the questions, then that the
     /// settings fit the corpus (<c>retriever.k</c> no longer than it). Any fault is one
     /// <see cref="Files.InputFileException"/> naming file, line and field, and nothing is written.
-    /// <paramref name="retrievers"/> and <paramref name="judges"/> replace the built-in kinds, e.g. with
+    /// <paramref name="retrievers"/>, <paramref name="judges"/> and <paramref name="metrics"/> replace the built-in
+    /// retriever kinds, judge kinds and metrics, e.g. with
     /// <c>RetrieverRegistry.BuiltIn.With(yourProvider)</c>.
     /// </summary>
-    public static GateInput Load(string directory, RetrieverRegistry? retrievers = null, JudgeRegistry? judges = null)
+    public static GateInput Load(string directory, RetrieverRegistry? retrievers = null, JudgeRegistry? judges = null, MetricRegistry? metrics = null)
     {
         retrievers ??= RetrieverRegistry.BuiltIn;
         judges ??= JudgeRegistry.BuiltIn;
+        metrics ??= MetricRegistry.BuiltIn;
         var full = GoldenSetLoader.Locate(directory);
         var settingsPath = Path.Combine(full, GoldenSet.SettingsFile);
         var settingsDisplay = GoldenSetLoader.Display(directory, GoldenSet.SettingsFile);
-        var settings = GateSettingsReader.Read(settingsPath, settingsDisplay, retrievers, judges);
+        var settings = GateSettingsReader.Read(settingsPath, settingsDisplay, retrievers, judges, metrics);
         var golden = GoldenSetLoader.Load(directory);
         var k = settings.Retriever.K;
         // An error rather than a silent clamp: k is part of every snapshot's identity, and a k the corpus cannot fill
@@ -54,8 +62,21 @@ public sealed record GateInput(GoldenSet Golden, GateSettings Settings, Retrieve
                 $"{(given ? "" : "the default ")}{k} is more than the {golden.Corpus.Count} segments in {GoldenSet.CorpusFile}; " +
                 "a top-k cannot be longer than the corpus");
         }
-        return new GateInput(golden, settings, retrievers, judges) { HasSettingsFile = File.Exists(settingsPath) };
+        return new GateInput(golden, settings, retrievers, judges) { HasSettingsFile = File.Exists(settingsPath), Metrics = metrics };
     }
+
+    /// <summary>Whether the answers under test are produced by the run (<c>answers.source</c> generate or endpoint), so each is snapshotted.</summary>
+    public bool ProducesAnswers => Settings.Answers.Source.Produced();
+
+    /// <summary>
+    /// The questions <paramref name="metric"/> grades: all of them, or, for a metric that reads the answer while the
+    /// answers come from the golden set, those that have one.
+    /// </summary>
+    public IEnumerable<GoldenQuestion> QuestionsGradedBy(JudgeMetric metric) =>
+        ProducesAnswers || !metric.Inputs.HasFlag(MetricInputs.Answer) ? Golden.Questions : Golden.Questions.Where(q => q.Answer is not null);
+
+    /// <summary>The snapshots folder of this golden set, holding the stages of its metrics.</summary>
+    public SnapshotStore SnapshotStore() => Snapshots.SnapshotStore.InGolden(Golden.Directory, Metrics);
 
     /// <summary>
     /// Builds the retriever <c>retriever.kind</c> names. <paramref name="progress"/> receives how many segments are

@@ -12,6 +12,9 @@ public enum GateStage
     /// <summary>Retrieving each question's top-k, counted in questions.</summary>
     Retrieving,
 
+    /// <summary>Producing the answers under test (generated or from the endpoint), counted in answers.</summary>
+    Answering,
+
     /// <summary>Judging each answer, counted in answers.</summary>
     Judging,
 }

@@ -1,3 +1,4 @@
+using RegressionGate.Answers;
 using RegressionGate.Golden;
 using RegressionGate.Judging;
 using RegressionGate.Retrieval;
@@ -54,4 +55,13 @@ public sealed record GateResult(
 
     /// <summary>The questions whose retrieval or judgment failed, in golden-set order.</summary>
     public IEnumerable<QuestionResult> Failing => Questions.Where(q => !q.Passed);
+
+    /// <summary>Where the answers under test came from.</summary>
+    public AnswerIdentity AnswerSource { get; init; } = new GoldenAnswers().Identity;
+
+    /// <summary>The configured metrics and who judged each, in order.</summary>
+    public IReadOnlyList<MetricJudgeIdentity> MetricJudges { get; init; } = [];
+
+    /// <summary>Bootstrap 95% intervals of each metric's mean over the questions it graded, by metric name.</summary>
+    public IReadOnlyDictionary<string, Interval> MetricIntervals { get; init; } = new Dictionary<string, Interval>();
 }

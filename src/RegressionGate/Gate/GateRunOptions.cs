@@ -1,3 +1,4 @@
+using RegressionGate.Answers;
 using RegressionGate.Environments;
 using RegressionGate.Llm;
 
@@ -11,6 +12,9 @@ public sealed record GateRunOptions
 
     /// <summary><c>--judge</c>: answer-relevance or similarity; null keeps <c>judge.kind</c>.</summary>
     public string? JudgeKind { get; init; }
+
+    /// <summary><c>--answers</c>: golden, generate or endpoint; null keeps <c>answers.source</c>.</summary>
+    public AnswerSource? Answers { get; init; }
 
     /// <summary><c>--parallel</c>: judge calls in flight; null keeps <c>llm.parallel</c>.</summary>
     public int? Parallel { get; init; }

@@ -1,21 +1,22 @@
 using System.Diagnostics;
-using RegressionGate.Files;
+using RegressionGate.Answers;
 using RegressionGate.Golden;
 using RegressionGate.Judging;
+using RegressionGate.Judging.Metrics;
 using RegressionGate.Llm;
 using RegressionGate.Retrieval;
 using RegressionGate.Retrieval.Embedding;
-using RegressionGate.Sharding;
 using RegressionGate.Snapshots;
 
 namespace RegressionGate.Gate;
 
 /// <summary>
-/// One run of the gate: retrieve every question's top-k, judge every answer, measure the set, then compare it all with
-/// the verified snapshots. Snapshots are written only at the end, after everything that can fail on bad input or
-/// configuration has run, so a run that stops early leaves the golden directory as it found it.
+/// One run of the gate: retrieve every question's top-k, produce the answers under test, grade every configured metric,
+/// measure the set, then compare it all with the verified snapshots. Snapshots are written only at the end, after
+/// everything that can fail on bad input or configuration has run, so a run that stops early leaves the golden
+/// directory as it found it.
 /// </summary>
-public static class GateRunner
+public static partial class GateRunner
 {
     /// <summary>Evaluates, then compares with the verified snapshots (writing received ones on mismatch).</summary>
     public static async Task<GateResult> RunAsync(GateInput input, GateRunOptions options, CancellationToken cancellationToken = default)
@@ -26,101 +27,112 @@ public static class GateRunner
     }
 
     /// <summary>
-    /// Retrieves and judges without touching snapshots: what <c>export</c> and the reports' records need. Only the
-    /// recording modes that call a model write (recordings).
+    /// Retrieves, answers and grades without touching snapshots: what <c>export</c> and the reports' records need. Only
+    /// the recording modes that call a model write (recordings).
     /// </summary>
     public static async Task<GateEvaluation> EvaluateAsync(GateInput input, GateRunOptions options, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
-        var (golden, settings) = (input.Golden, input.Settings);
-        var judgeKind = options.JudgeKind ?? settings.Judge.Kind;
-        var mode = options.LlmMode ?? settings.Llm.Mode;
-        var toJudge = golden.Questions.Where(q => q.Answer is not null).ToList();
+        var mode = options.LlmMode ?? input.Settings.Llm.Mode;
+        var cache = Cache(input, options);
+        using var session = Open(input, options, cache, plan: false);
+        // A run that calls no model has no deadline.
+        var deadline = session.UsesRecordings ? input.Settings.Llm.Deadline() : null;
+        var evaluation = await EvaluateAsync(input, options, session, cache, deadline, cancellationToken).ConfigureAwait(false);
+        return evaluation with
+        {
+            LlmMode = session.UsesRecordings ? mode.Name() : "none",
+            Recordings = session.CountByProvenance(),
+            Elapsed = Stopwatch.GetElapsedTime(started),
+        };
+    }
 
+    /// <summary>
+    /// What a run in <c>--llm record</c> (or <c>refresh</c>) mode would call, without calling anything or writing to the
+    /// golden set: recorded requests replay, the rest are counted per metric and for the answers, with token estimates.
+    /// </summary>
+    public static async Task<RecordPlan> PlanAsync(GateInput input, GateRunOptions options, CancellationToken cancellationToken = default)
+    {
+        var mode = options.LlmMode ?? input.Settings.Llm.Mode;
+        var cache = Cache(input, options);
+        using var session = Open(input, options, cache, plan: true);
+        var evaluation = await EvaluateAsync(input, options, session, cache, deadlineAfter: null, cancellationToken).ConfigureAwait(false);
+        return RecordPlan.From(evaluation, session, mode);
+    }
+
+    static EmbeddingCache Cache(GateInput input, GateRunOptions options) =>
         // One cache for the run, so the retriever and a similarity judge on the same model share their entries.
-        var cache = EmbeddingCache.ForGolden(golden.Directory, options.Environment.Get(EmbeddingCache.EnvironmentVariable),
+        EmbeddingCache.ForGolden(input.Golden.Directory, options.Environment.Get(EmbeddingCache.EnvironmentVariable),
             options.Warning ?? (message => Console.Error.WriteLine($"warning: {message}")));
-        using var judge = toJudge.Count > 0 ? input.Judges.Open(judgeKind, new JudgeContext(input, mode, options.Environment) { Cache = cache }) : null;
+
+    static EvaluationSession Open(GateInput input, GateRunOptions options, EmbeddingCache cache, bool plan)
+    {
+        var settings = input.Settings;
+        var source = options.Answers ?? settings.Answers.Source;
+        // A metric with nothing to grade (it reads answers, and the golden set holds none) opens no judge.
+        var graded = options.Answers is { } overridden ? input with { Settings = settings with { Answers = settings.Answers with { Source = overridden } } } : input;
+        var metrics = settings.Judge.Metrics.Where(m => graded.QuestionsGradedBy(m).Any()).ToList();
+        return EvaluationSession.Open(input, metrics, options.JudgeKind ?? settings.Judge.Kind, source, options.LlmMode ?? settings.Llm.Mode,
+            options.Environment, cache, plan);
+    }
+
+    static async Task<GateEvaluation> EvaluateAsync(GateInput input, GateRunOptions options, EvaluationSession session, EmbeddingCache cache,
+        TimeSpan? deadlineAfter, CancellationToken cancellationToken)
+    {
+        var (golden, settings) = (input.Golden, input.Settings);
+        var parallel = options.Parallel ?? settings.Llm.Parallel;
         var rankings = Retrieve(input, options, cache, cancellationToken, out var retrieverIdentity);
-        var judged = judge is null
+        // One deadline for all of the run's model calls, answers and judgments alike, counted from the first of them.
+        var deadline = deadlineAfter is { } after ? new JudgeDeadline(after, LlmSettings.DeadlineSetting) : null;
+        var retrieved = golden.Questions.ToDictionary(q => q.Id, q => (IReadOnlyList<Segment>)rankings[q.Id].Select(r => golden.FindSegment(r.Id)!).ToList(), StringComparer.Ordinal);
+        var answers = await Answer(session.Answers, golden.Questions, retrieved, parallel, options.Progress, deadline, cancellationToken).ConfigureAwait(false);
+
+        var tasks = new List<(string QuestionId, int Index, MetricTask Task)>();
+        var graded = golden.Questions.ToDictionary(q => q.Id, _ => new GradedMetric?[session.Judges.Count], StringComparer.Ordinal);
+        foreach (var question in golden.Questions)
+        {
+            var answer = answers.GetValueOrDefault(question.Id);
+            var context = answer is AnswerUnderTest produced ? produced.Context : session.AnswersOwnContext ? [] : retrieved[question.Id];
+            var subject = new MetricSubject(question.Id, question.Text, (answer as AnswerUnderTest)?.Text, context);
+            for (var j = 0; j < session.Judges.Count; j++)
+            {
+                var judge = session.Judges[j];
+                graded[question.Id][j] = new GradedMetric(judge.Metric, judge.Identity, null);
+                if (subject.Has(judge.Metric.Inputs)) tasks.Add((question.Id, j, new MetricTask(judge, subject)));
+            }
+        }
+        var progress = options.Progress;
+        var outcomes = await JudgeRunner.RunAsync(tasks.Select(t => t.Task).ToList(), parallel,
+            progress is null ? null : new Progress<JudgeProgress>(p => progress.Report(new GateProgress(GateStage.Judging, p.Completed, p.Total))),
+            cancellationToken, deadline).ConfigureAwait(false);
+        for (var t = 0; t < tasks.Count; t++)
+        {
+            var (id, index, _) = tasks[t];
+            graded[id][index] = graded[id][index]! with { Outcome = outcomes[t] };
+        }
+
+        var metrics = graded.ToDictionary(g => g.Key, g => (IReadOnlyList<GradedMetric>)g.Value.Select(m => m!).ToList(), StringComparer.Ordinal);
+        var labelled = session.Judges.FirstOrDefault(j => j.Metric.Labelled);
+        var judged = labelled is null
             ? new Dictionary<string, JudgeOutcome>()
-            : await Judge(judge.Judge, toJudge, options.Parallel ?? settings.Llm.Parallel, options.Progress, cancellationToken,
-                judge.Tally is not null && settings.Llm.Deadline() is { } deadline ? new JudgeDeadline(deadline, LlmSettings.DeadlineSetting) : null).ConfigureAwait(false);
+            : metrics.Where(m => m.Value.Single(g => g.Metric == labelled.Metric).Outcome is not null)
+                .ToDictionary(m => m.Key, m => m.Value.Single(g => g.Metric == labelled.Metric).Outcome!, StringComparer.Ordinal);
 
         return new GateEvaluation(
             input,
             retrieverIdentity,
-            judge?.Judge.Identity,
-            judge?.Tally is null ? "none" : mode.Name(),
+            (labelled ?? session.Judges.FirstOrDefault())?.Identity,
+            "none",
             rankings,
             judged,
-            judge?.Tally?.CountByProvenance() ?? new Dictionary<string, int>(),
-            Stopwatch.GetElapsedTime(started));
-    }
-
-    /// <summary>Compares an evaluation with the verified snapshots: the gate's verdict.</summary>
-    public static GateResult Verify(GateEvaluation evaluation, GateRunOptions options) => Verify(evaluation, options, null);
-
-    /// <summary>
-    /// As <see cref="Verify(GateEvaluation, GateRunOptions)"/>; for a <paramref name="shard"/>, the evaluation holds only
-    /// its questions, so the aggregates are measured for the report but neither compared with the summary snapshot nor
-    /// written: a slice's recall says nothing about the set's, and only <c>merge</c> sees every question.
-    /// </summary>
-    internal static GateResult Verify(GateEvaluation evaluation, GateRunOptions options, Shard? shard)
-    {
-        var started = Stopwatch.GetTimestamp();
-        var (golden, settings) = (evaluation.Golden, evaluation.Settings);
-        var rankings = evaluation.Rankings;
-        var judged = evaluation.Judged;
-        var verifier = new SnapshotVerifier(SnapshotStore.InGolden(golden.Directory), options.Environment);
-        var tolerances = settings.Tolerances;
-        var questions = golden.Questions.Select(question =>
+            new Dictionary<string, int>(),
+            TimeSpan.Zero)
         {
-            var ranking = rankings[question.Id];
-            var baseline = TryRead(SnapshotKinds.Retrieval, verifier.Store, SnapshotStages.Retrieval, question.Id);
-            var overlap = baseline is null ? (double?)null
-                : RankBiasedOverlap.Extrapolated(baseline.Ranking.Select(r => r.Id).ToList(), ranking.Select(r => r.Id).ToList(), tolerances.RboP);
-            var retrieval = Verdict.From(verifier.Verify(SnapshotKinds.Retrieval, question.Id,
-                new RetrievalSnapshot(question.Id, question.Text, evaluation.Retriever, ranking), new RetrievalComparer(tolerances)));
-
-            var outcome = judged.GetValueOrDefault(question.Id);
-            var judgeBaseline = outcome is null ? null : TryRead(SnapshotKinds.Judge, verifier.Store, SnapshotStages.Judge, question.Id);
-            Verdict? judgment = outcome switch
-            {
-                Judgment j => Verdict.From(verifier.Verify(SnapshotKinds.Judge, question.Id,
-                    ToSnapshot(question, evaluation.Judge!, j), new JudgeComparer(tolerances))),
-                JudgeFailure failure => Verdict.Failed(failure.ForQuestion(question.Id)),
-                _ => null,
-            };
-            return new QuestionResult(question, ranking, baseline, overlap, retrieval, outcome, judgeBaseline, judgment);
-        }).ToList();
-
-        var measured = golden.Questions
-            .Select(q => ((IReadOnlyList<string>)rankings[q.Id].Select(r => r.Id).ToList(), (IReadOnlyCollection<string>)q.Relevant))
-            .ToList();
-        var labelled = LabelledJudgments(golden.Questions, judged);
-        var agreement = labelled.Count == 0 ? null : Judging.Agreement.Compute(labelled.Select(l => l.Pair).ToList());
-        var basis = new SummaryBasis(IdSet.Of(golden.Questions.Select(q => q.Id)), evaluation.Retriever,
-            IdSet.Of(labelled.Select(l => l.Id)), evaluation.Judge);
-        var summary = new SummarySnapshot(RetrievalMetrics.Average(measured, settings.Retriever.K), Aggregates(agreement), basis);
-        var summaryBaseline = shard is null ? TryRead(SnapshotKinds.Summary, verifier.Store, SnapshotStages.Summary, SnapshotStages.SummaryName) : null;
-        var summaryVerdict = shard is { } slice
-            ? Verdict.NotGatedInShard(slice)
-            : Verdict.From(verifier.Verify(SnapshotKinds.Summary, SnapshotStages.SummaryName, summary, new SummaryComparer(tolerances, settings.Floors)));
-
-        return new GateResult(
-            evaluation.Input,
-            evaluation.Retriever,
-            evaluation.Judge,
-            evaluation.LlmMode,
-            questions,
-            summary,
-            summaryBaseline,
-            summaryVerdict,
-            agreement,
-            RetrievalIntervals.Compute(measured, settings.Retriever.K),
-            evaluation.Recordings,
-            evaluation.Elapsed + Stopwatch.GetElapsedTime(started)) { Shard = shard };
+            AnswerSource = session.Answers.Identity,
+            Answers = answers,
+            Metrics = metrics,
+            MetricJudges = session.Judges.Select(j => new MetricJudgeIdentity(j.Metric, j.Identity)).ToList(),
+        };
     }
 
     static Dictionary<string, IReadOnlyList<RankedSegment>> Retrieve(GateInput input, GateRunOptions options, EmbeddingCache cache,
@@ -143,49 +155,44 @@ public static class GateRunner
         return rankings;
     }
 
-    /// <param name="deadline">For judges that call a model: how long all their calls may take together; none when null.</param>
-    static async Task<Dictionary<string, JudgeOutcome>> Judge(IAnswerJudge judge, IReadOnlyList<GoldenQuestion> questions, int parallel,
-        IProgress<GateProgress>? progress, CancellationToken cancellationToken, JudgeDeadline? deadline)
+    /// <summary>
+    /// Each question's answer under test, at most <paramref name="parallel"/> produced at once; questions without one are
+    /// absent. Once <paramref name="deadline"/> passes, every answer not yet produced fails, naming the setting.
+    /// </summary>
+    static async Task<IReadOnlyDictionary<string, AnswerOutcome>> Answer(IAnswerProducer producer, IReadOnlyList<GoldenQuestion> questions,
+        IReadOnlyDictionary<string, IReadOnlyList<Segment>> retrieved, int parallel, IProgress<GateProgress>? progress, JudgeDeadline? deadline,
+        CancellationToken cancellationToken)
     {
-        var items = questions.Select(q => new JudgeItem(q.Id, q.Text, q.Answer!)).ToList();
-        var judged = await JudgeRunner.RunAsync(judge, items, parallel,
-            progress is null ? null : new Progress<JudgeProgress>(p => progress.Report(new GateProgress(GateStage.Judging, p.Completed, p.Total))),
-            cancellationToken, deadline).ConfigureAwait(false);
-        return judged.ToDictionary(j => j.Id, j => j.Outcome, StringComparer.Ordinal);
+        var outcomes = new AnswerOutcome?[questions.Count];
+        var done = 0;
+        // Golden answers are read, not produced: no model call for the deadline to bound.
+        if (producer is GoldenAnswers) deadline = null;
+        using var expired = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (deadline is not null) expired.CancelAfter(deadline.Remaining);
+        bool DeadlinePassed() => deadline is not null && expired.IsCancellationRequested && !cancellationToken.IsCancellationRequested;
+        // The loop stops only for the caller's cancellation; the deadline's ends each answer's call, not the loop.
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, questions.Count), options, async (index, token) =>
+        {
+            var question = questions[index];
+            try
+            {
+                outcomes[index] = DeadlinePassed()
+                    ? Unanswered(deadline!)
+                    : await producer.AnswerAsync(question, retrieved[question.Id], expired.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (DeadlinePassed())
+            {
+                outcomes[index] = Unanswered(deadline!);
+            }
+            // Golden answers are read, not produced: nothing to show progress for.
+            if (producer is not GoldenAnswers) progress?.Report(new GateProgress(GateStage.Answering, Interlocked.Increment(ref done), questions.Count));
+        }).ConfigureAwait(false);
+        return questions.Select((q, i) => (q.Id, Outcome: outcomes[i]))
+            .Where(p => p.Outcome is not null)
+            .ToDictionary(p => p.Id, p => p.Outcome!, StringComparer.Ordinal);
     }
 
-    static JudgeSnapshot ToSnapshot(GoldenQuestion question, JudgeIdentity identity, Judgment judgment) => new(
-        question.Id,
-        identity,
-        judgment.Score,
-        judgment.Normalised,
-        judgment.Label,
-        question.Manual,
-        judgment.Scores.Select(s => (double)s).ToList(),
-        judgment.Spread,
-        judgment.Flaky,
-        judgment.Reasoning);
-
-    /// <summary>The answers people labelled that the judge judged: what agreement, and so the summary, is measured over.</summary>
-    static List<(string Id, LabelPair Pair)> LabelledJudgments(IReadOnlyList<GoldenQuestion> questions, IReadOnlyDictionary<string, JudgeOutcome> judged) =>
-        questions
-            .Where(q => q.Manual is not null && judged.GetValueOrDefault(q.Id) is Judgment)
-            .Select(q => (q.Id, new LabelPair(q.Manual!.Value, ((Judgment)judged[q.Id]).Label)))
-            .ToList();
-
-    static JudgeAggregates? Aggregates(AgreementReport? agreement) => agreement is null ? null : new JudgeAggregates(
-        agreement.Count,
-        agreement.Accuracy.Value ?? 0,
-        agreement.Kappa.Value,
-        agreement.LinearKappa.Value,
-        agreement.QuadraticKappa.Value);
-
-    /// <summary>The verified snapshot as it stood before this run, for the report; an unreadable one counts as none.</summary>
-    static T? TryRead<T>(SnapshotKind<T> kind, SnapshotStore store, string stage, string name) where T : class
-    {
-        var path = store.VerifiedPath(stage, name);
-        if (!File.Exists(path)) return null;
-        try { return kind.ReadFile(path); }
-        catch (InputFileException) { return null; }
-    }
+    static AnswerFailure Unanswered(JudgeDeadline deadline) =>
+        new(ModelCalls.ModelCallFailure.CallFailed, $"not answered: {deadline.Passed()} before its answer was produced");
 }

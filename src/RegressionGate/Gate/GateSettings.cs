@@ -1,3 +1,4 @@
+using RegressionGate.Answers;
 using RegressionGate.Judging;
 using RegressionGate.Llm;
 using RegressionGate.Retrieval;
@@ -17,6 +18,9 @@ public sealed record GateSettings
 
     /// <summary>The <c>judge</c> section.</summary>
     public JudgeSettings Judge { get; init; } = new();
+
+    /// <summary>The <c>answers</c> section: which answers the metrics grade.</summary>
+    public AnswersSettings Answers { get; init; } = new();
 
     /// <summary>The <c>llm</c> section.</summary>
     public LlmSettings Llm { get; init; } = new();

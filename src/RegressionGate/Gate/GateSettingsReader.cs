@@ -1,6 +1,8 @@
 using System.Text.Json;
+using RegressionGate.Answers;
 using RegressionGate.Files;
 using RegressionGate.Judging;
+using RegressionGate.Judging.Metrics;
 using RegressionGate.Llm;
 using RegressionGate.Retrieval;
 using RegressionGate.Snapshots;
@@ -16,9 +18,11 @@ internal static class GateSettingsReader
     /// <summary>
     /// The settings in <paramref name="path"/>, or every default when the file does not exist.
     /// <paramref name="displayName"/> is how errors name the file; <c>retriever.kind</c> and <c>judge.kind</c> must name
-    /// one of <paramref name="retrievers"/> and <paramref name="judges"/> (the built-in kinds when null).
+    /// one of <paramref name="retrievers"/> and <paramref name="judges"/>, and <c>judge.metrics</c> only metrics of
+    /// <paramref name="metrics"/> (the built-in ones when null).
     /// </summary>
-    public static GateSettings Read(string path, string displayName, RetrieverRegistry? retrievers = null, JudgeRegistry? judges = null)
+    public static GateSettings Read(string path, string displayName, RetrieverRegistry? retrievers = null, JudgeRegistry? judges = null,
+        MetricRegistry? metrics = null)
     {
         if (!File.Exists(path)) return new GateSettings();
         var utf8 = Utf8(path);
@@ -44,7 +48,8 @@ internal static class GateSettingsReader
                     ? new InputFileException(displayName, at[1], duplicate, $"is given twice (first on line {at[0]}); which one holds is anyone's guess")
                     : new InputFileException(displayName, map.LineOf(duplicate), duplicate, JsonDuplicates.Problem);
             }
-            return Read(new JsonFields(document.RootElement, displayName, map.LineOf), retrievers ?? RetrieverRegistry.BuiltIn, judges ?? JudgeRegistry.BuiltIn);
+            return Read(new JsonFields(document.RootElement, displayName, map.LineOf), retrievers ?? RetrieverRegistry.BuiltIn,
+                judges ?? JudgeRegistry.BuiltIn, metrics ?? MetricRegistry.BuiltIn);
         }
     }
 
@@ -63,13 +68,14 @@ internal static class GateSettingsReader
         return bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes[3..] : bytes;
     }
 
-    static GateSettings Read(JsonFields root, RetrieverRegistry retrievers, JudgeRegistry judges)
+    static GateSettings Read(JsonFields root, RetrieverRegistry retrievers, JudgeRegistry judges, MetricRegistry metrics)
     {
-        root.RejectUnknown("$schema", "retriever", "judge", "llm", "labels", "tolerances", "floors");
+        root.RejectUnknown("$schema", "retriever", "answers", "judge", "llm", "labels", "tolerances", "floors");
         return new GateSettings
         {
             Retriever = RetrieverSettings.Read(root.Object("retriever"), retrievers),
-            Judge = JudgeSettings.Read(root.Object("judge"), judges.Kinds),
+            Answers = AnswersSettings.Read(root.Object("answers")),
+            Judge = JudgeSettings.Read(root.Object("judge"), judges.Kinds, metrics),
             Llm = LlmSettings.Read(root.Object("llm")),
             Labels = LabelThresholds.Read(root.Object("labels")),
             Tolerances = Tolerances.Read(root.Object("tolerances")),

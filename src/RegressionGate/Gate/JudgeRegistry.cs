@@ -27,13 +27,11 @@ public sealed class JudgeRegistry
         Kinds = Providers.Select(p => p.Kind).ToList();
     }
 
-    /// <summary>The judges this package ships: the LLM Answer Relevance judge and the offline similarity judge.</summary>
+    /// <summary>The judges this package ships: the LLM judge (named for answer relevance) and the offline similarity judge.</summary>
     public static JudgeRegistry BuiltIn { get; } = new(
     [
-        new(AnswerRelevanceJudge.Kind, "the LLM judge: answer relevance 0–3, recorded and replayed",
-            context => context.OpenLlmJudge((client, model) =>
-                new AnswerRelevanceJudge(client, model, context.Input.Settings.Judge.Repeats, context.Input.Settings.Labels))),
-        new(SimilarityJudge.Kind, "offline, no LLM: cosine of question and answer embeddings", JudgeSession.OpenSimilarity),
+        new(AnswerRelevanceJudge.Kind, "the LLM judge: each metric graded 0–3 with its rubric, recorded and replayed", context => context.OpenLlmMetrics()),
+        new(SimilarityJudge.Kind, "offline, no LLM: cosine of embeddings (question and answer, question and segment, statement and segment)", JudgeSession.OpenSimilarity),
     ]);
 
     /// <summary>Every provider, in registration order.</summary>

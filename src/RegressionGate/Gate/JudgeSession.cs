@@ -1,53 +1,42 @@
-using Microsoft.Extensions.AI;
-using RegressionGate.Environments;
 using RegressionGate.Judging;
-using RegressionGate.Llm;
+using RegressionGate.Judging.Metrics;
 using RegressionGate.Retrieval.Embedding;
 
 namespace RegressionGate.Gate;
 
-/// <summary>The judge a run uses and the resources behind it (chat client or embedder), disposed together.</summary>
+/// <summary>
+/// What a judge kind opens for a run: who grades (<see cref="Backend"/>), the judge of whole answers
+/// (<see cref="Judge"/>), and the resources behind them (a model, an embedder), disposed together.
+/// </summary>
 public sealed class JudgeSession : IDisposable
 {
     readonly IDisposable? resources;
 
-    /// <summary>A session of <paramref name="judge"/>; <paramref name="resources"/> (a model, a client) are disposed with it.</summary>
-    public JudgeSession(IAnswerJudge judge, IDisposable? resources = null) : this(judge, null, resources) { }
+    /// <summary>
+    /// A session of an extension's <paramref name="judge"/>, which grades whole answers and so stands for answer
+    /// relevance; <paramref name="resources"/> (a model, a client) are disposed with it.
+    /// </summary>
+    public JudgeSession(IAnswerJudge judge, IDisposable? resources = null) : this(new AnswerJudgeBackend(judge), judge, resources) { }
 
-    JudgeSession(IAnswerJudge judge, RecordingTally? tally, IDisposable? resources)
+    internal JudgeSession(JudgeBackend backend, IAnswerJudge judge, IDisposable? resources)
     {
+        Backend = backend;
         Judge = judge;
-        Tally = tally;
         this.resources = resources;
     }
 
-    /// <summary>The judge, ready to be asked per answer.</summary>
+    /// <summary>Who grades the metrics: an LLM with each metric's rubric, the similarity stand-in, or an extension's answer judge.</summary>
+    internal JudgeBackend Backend { get; }
+
+    /// <summary>The judge of whole answers (answer relevance), ready to be asked per answer.</summary>
     public IAnswerJudge Judge { get; }
 
     /// <summary>Which recordings were used; null for judges that don't call a model.</summary>
-    internal RecordingTally? Tally { get; }
+    internal RecordingTally? Tally { get; init; }
 
-    /// <summary>
-    /// An LLM judge over the recording client the run's mode asks for, built before any work is done, so a missing LLM
-    /// configuration fails the run at once (<see cref="LlmConfigurationException"/>) instead of after the corpus is embedded.
-    /// </summary>
-    internal static JudgeSession OpenLlm(GateInput input, RecordingMode mode, IEnvironmentVariables environment, Func<IChatClient, string, IAnswerJudge> create)
-    {
-        var (golden, settings) = (input.Golden, input.Settings);
-        var llmEnvironment = LlmEnvironmentVariables.All.ToDictionary(name => name, environment.Get, StringComparer.Ordinal);
-        var setup = LlmSetup.Create(mode, golden.RecordingsDirectory, llmEnvironment, settings.Judge.Model, settings.Llm.ClientOptions(),
-            recordingOptions: new RecordingOptions { RecordCommand = ToolCommand.Current.With($"run --golden {ToolCommand.Argument(golden.Directory)} --llm record") });
-        try
-        {
-            var tally = new RecordingTally(setup.Client, setup.RecordingClient.Store);
-            return new JudgeSession(create(tally, setup.Model), tally, setup);
-        }
-        catch
-        {
-            setup.Dispose();
-            throw;
-        }
-    }
+    /// <summary>One judge per metric, graded by <see cref="Backend"/>.</summary>
+    internal IReadOnlyList<IMetricJudge> JudgesFor(IReadOnlyList<JudgeMetric> metrics, LabelThresholds labels) =>
+        metrics.Select(m => m.CreateJudge(Backend, labels)).ToList();
 
     /// <summary>The similarity judge, embedding with the retriever's model where there is one, else with the bundled model.</summary>
     internal static JudgeSession OpenSimilarity(JudgeContext context)
@@ -57,14 +46,12 @@ public sealed class JudgeSession : IDisposable
         var model = input.Retrievers.Find(retriever.Kind)?.EmbedsWithModel == true ? retriever.Model : Retrieval.RetrieverSettings.BundledModel;
         var embedder = ConfiguredEmbedder.Load(input.Golden.Directory, model, retriever.MaxTokens);
         ITextEmbedder used = cache is null ? embedder : cache.Wrap(embedder);
-        var judge = new SimilarityJudge(
+        var backend = new SimilarityBackend(
             texts => used.Embed([retriever.QueryPrefix + texts[0], .. texts.Skip(1).Select(t => retriever.PassagePrefix + t)]),
             $"{model} ({embedder.Model.Sha256[..12]})",
-            settings.Judge.SimilarityThresholds,
-            settings.Labels);
-        return new JudgeSession(judge, null, used);
+            settings.Judge.SimilarityThresholds);
+        return new JudgeSession(backend, new SimilarityJudge(backend.Embed, backend.Embedder, backend.Thresholds, settings.Labels), used);
     }
-
 
     /// <summary>Disposes the resources behind the judge.</summary>
     public void Dispose() => resources?.Dispose();

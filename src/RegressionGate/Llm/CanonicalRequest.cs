@@ -34,6 +34,9 @@ internal sealed class CanonicalRequest
 
     public string Model => (string)Node["model"]!;
 
+    /// <summary>The prompt version the request was tagged with, if any.</summary>
+    public string? PromptVersion => (string?)Node["promptVersion"];
+
     public static CanonicalRequest From(string model, IEnumerable<ChatMessage> messages, ChatOptions? options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(model);

@@ -3,15 +3,19 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
 using RegressionGate.Golden;
+using RegressionGate.ModelCalls;
 
 namespace RegressionGate.Llm;
 
 /// <summary>
 /// Answers a student's question from retrieved transcript segments, as the assistant does: the model sees the
 /// segments numbered [1]…[k] and cites the ones it used, which become the answer's references (video, start, end).
+/// The request holds every segment's video, times and text in rank order, so any change of the context changes its
+/// recording key: a replayed answer is always one generated from exactly this context.
 /// </summary>
 internal static partial class GroundedAnswer
 {
+    /// <summary>Part of every recording key of a generated answer; change it whenever a word of the prompt changes.</summary>
     public const string PromptVersion = "answer-v1";
 
     const string System =
@@ -31,12 +35,24 @@ internal static partial class GroundedAnswer
         return [new ChatMessage(ChatRole.System, System), new ChatMessage(ChatRole.User, user.ToString())];
     }
 
-    /// <summary>The model's answer and the segments it cited, in citation order, each once.</summary>
+    /// <summary>
+    /// The options of every answer request: temperature 0 and the prompt version, a tag for the recording key that the
+    /// recording client strips before the model sees it.
+    /// </summary>
+    public static ChatOptions Options() => new()
+    {
+        Temperature = 0,
+        AdditionalProperties = new() { [ModelRequestProperties.PromptVersion] = PromptVersion },
+    };
+
+    /// <summary>
+    /// The model's answer and the segments it cited, in citation order, each once. Send it through a
+    /// <see cref="RecordingChatClient"/> (any mode), which keys it and keeps the prompt-version tag from the model.
+    /// </summary>
     public static async Task<(string Answer, IReadOnlyList<Segment> References)> AskAsync(
         IChatClient client, string question, IReadOnlyList<Segment> segments, CancellationToken cancellationToken = default)
     {
-        var response = await client.GetResponseAsync(Messages(question, segments), new ChatOptions { Temperature = 0 }, cancellationToken)
-            .ConfigureAwait(false);
+        var response = await client.GetResponseAsync(Messages(question, segments), Options(), cancellationToken).ConfigureAwait(false);
         var answer = response.Text.Trim();
         return (answer, Cited(answer, segments));
     }

@@ -33,6 +33,13 @@ internal sealed class RecordingChatClient : DelegatingChatClient
         this.options = options ?? new RecordingOptions();
     }
 
+    /// <summary>
+    /// A client that only replays: a miss fails naming <see cref="RecordingOptions.RecordCommand"/>, and nothing behind
+    /// it is ever called, so nothing needs configuring.
+    /// </summary>
+    public static RecordingChatClient ReplayOnly(RecordingStore store, string model, RecordingOptions? options = null) =>
+        new(new UnconfiguredChatClient("replay"), store, RecordingMode.Replay, model, options);
+
     public RecordingStore Store { get; }
 
     public RecordingMode Mode { get; }

@@ -16,4 +16,8 @@ internal sealed record ExportQuestion(
     IReadOnlyList<RecordReference> References,
     double? AnswerRelevance,
     Label? Automated,
-    string Reasoning);
+    string Reasoning)
+{
+    /// <summary>The answer the run graded when it produced one (generated, or from the endpoint); null for the golden set's.</summary>
+    public string? Answer { get; init; }
+}

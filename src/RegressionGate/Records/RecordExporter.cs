@@ -51,7 +51,7 @@ internal static class RecordExporter
             question.Id,
             question.Text,
             segments,
-            question.Answer ?? "",
+            item.Answer ?? question.Answer ?? "",
             item.References,
             question.Manual,
             item.AnswerRelevance,

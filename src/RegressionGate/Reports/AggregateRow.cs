@@ -59,7 +59,10 @@ internal sealed record AggregateRow(
         _ => "ok",
     };
 
-    /// <summary>The seven gated aggregates of a run, retrieval first, in the summary snapshot's order.</summary>
+    /// <summary>
+    /// The gated aggregates of a run, in the summary snapshot's order: recall, MRR, nDCG, accuracy and the three kappas,
+    /// then the mean of each configured metric (key: the metric's name).
+    /// </summary>
     public static IReadOnlyList<AggregateRow> From(GateResult result)
     {
         var k = result.K();
@@ -78,8 +81,24 @@ internal sealed record AggregateRow(
             Judge("kappa", "Cohen's κ", baseline?.Judge?.Kappa, current.Judge?.Kappa, agreement?.Kappa, tolerances.Kappa, floors.Kappa),
             Judge("linearKappa", "linear weighted κ", baseline?.Judge?.LinearKappa, current.Judge?.LinearKappa, agreement?.LinearKappa, tolerances.Kappa, floors.Kappa),
             Judge("quadraticKappa", "quadratic weighted κ", baseline?.Judge?.QuadraticKappa, current.Judge?.QuadraticKappa, agreement?.QuadraticKappa, tolerances.Kappa, floors.Kappa),
+            .. result.MetricJudges.Select(j => Metric(result, j.Metric)),
         ];
     }
+
+    /// <summary>A metric's mean over the questions it graded, against the baseline's, with its own tolerance and floor.</summary>
+    static AggregateRow Metric(GateResult result, Judging.Metrics.JudgeMetric metric) => new(
+        metric.Name,
+        MeanName(metric, result.K()),
+        result.SummaryBaseline?.Metric(metric.Name)?.Mean,
+        result.Summary.Metric(metric.Name)?.Mean,
+        result.MetricIntervals.TryGetValue(metric.Name, out var interval) ? interval : null,
+        metric.Rules.Mean,
+        metric.Rules.Floor,
+        result.Summary.Metric(metric.Name) is null ? "no question had anything for it to grade" : null);
+
+    /// <summary>How reports name a metric's mean: <c>mean context relevance@10</c>, <c>mean groundedness</c>.</summary>
+    public static string MeanName(Judging.Metrics.JudgeMetric metric, int k) =>
+        $"mean {metric.Title.ToLowerInvariant()}{(metric.UnitKind == Judging.Metrics.UnitKind.Segment ? $"@{k}" : "")}";
 
     static AggregateRow Judge(string key, string name, double? baseline, double? current, AgreementStatistic? statistic, double tolerance, double floor) =>
         new(key, name, baseline, current,

@@ -38,6 +38,7 @@ internal static class ChartData
                 }
                 : null,
             ["arDistribution"] = ArDistribution(result),
+            ["metricDistributions"] = new JsonArray(result.MetricJudges.Select(j => (JsonNode)MetricDistribution(result, j.Metric)).ToArray()),
             ["overlap"] = new JsonObject
             {
                 ["minimum"] = tolerances.RboMin,
@@ -75,6 +76,27 @@ internal static class ChartData
                     .Select(score => (JsonNode)judged.Count(q => q.Question.Manual == group.Label && Math.Clamp(q.CurrentJudgment()!.Score, 0, max) == score))
                     .ToArray()),
             }).ToArray()),
+        };
+    }
+
+    /// <summary>Bins of a metric's distribution: tenths of the normalised score, the last one closed (0.9–1.0).</summary>
+    public const int MetricBins = 10;
+
+    /// <summary>How many questions scored in each tenth of 0–1 on one metric, with the mean and its baseline.</summary>
+    static JsonObject MetricDistribution(GateResult result, Judging.Metrics.JudgeMetric metric)
+    {
+        var scores = result.Questions.Select(q => q.Metric(metric.Name)?.Score).OfType<double>().ToList();
+        var counts = new int[MetricBins];
+        foreach (var score in scores) counts[Math.Clamp((int)Math.Floor(score * MetricBins + 1e-9), 0, MetricBins - 1)]++;
+        return new JsonObject
+        {
+            ["key"] = metric.Name,
+            ["name"] = AggregateRow.MeanName(metric, result.K())["mean ".Length..],
+            ["bins"] = new JsonArray(Enumerable.Range(0, MetricBins)
+                .Select(b => (JsonNode)((double)b / MetricBins).ToString("0.0", CultureInfo.InvariantCulture)).ToArray()),
+            ["counts"] = new JsonArray(counts.Select(n => (JsonNode)n).ToArray()),
+            ["mean"] = Number(result.Summary.Metric(metric.Name)?.Mean),
+            ["baseline"] = Number(result.SummaryBaseline?.Metric(metric.Name)?.Mean),
         };
     }
 

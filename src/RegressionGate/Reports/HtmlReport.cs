@@ -43,6 +43,7 @@ internal static class HtmlReport
         page.Failing(h);
         page.Aggregates(h);
         page.Agreement(h);
+        page.Metrics(h);
         page.Overlap(h);
         page.Disagreements(h);
         page.Questions(h);
@@ -83,7 +84,9 @@ internal static class HtmlReport
                 $"aggregates {(result.SummaryVerdict.Passed ? "ok" : "failed")}",
                 Invariant($"retriever {result.Retriever.Kind} ({result.Retriever.Source}, k={k})"),
             };
+            if (result.AnswerSource.Produced) parts.Add($"answers {result.AnswerSource.Kind}");
             if (result.Judge is { } judge) parts.Add($"judge {judge.Kind} ({judge.Model}, {result.LlmMode})");
+            if (result.HasTriad()) parts.Add($"metrics {string.Join(", ", result.MetricJudges.Select(j => j.Metric.Abbreviation))}");
             parts.Add(result.Elapsed.TotalSeconds.ToString("0.0 s", CultureInfo.InvariantCulture));
             parts.Add($"golden set {ApprovalHint.Display(result.Golden.Directory)}");
             return string.Join(" · ", parts);
@@ -94,7 +97,7 @@ internal static class HtmlReport
             h.Open("nav");
             foreach (var (id, name) in new[]
                      {
-                         ("failing", "Failing"), ("aggregates", "Aggregates"), ("agreement", "Agreement"), ("overlap", "Rank overlap"),
+                         ("failing", "Failing"), ("aggregates", "Aggregates"), ("agreement", "Agreement"), ("metrics", "Metrics"), ("overlap", "Rank overlap"),
                          ("disagreements", "Disagreements"), ("questions", "All questions"), ("recordings", "Recordings"),
                          ("identities", "Retriever and judge"), ("approval", "Approval"),
                      })
@@ -160,6 +163,40 @@ internal static class HtmlReport
             Figure(h, "chart-confusion", "Confusion matrix: rows are people's labels, columns the judge's; darker means more answers, the diagonal is agreement.");
             Figure(h, "chart-ar", "AR score distribution per manual label: how the judge scored the answers people labelled I, P and C.");
             h.Close("div").Close("section").Line();
+        }
+
+        /// <summary>Each metric's distribution over the questions, then every question's scores with what changed in words.</summary>
+        public void Metrics(HtmlWriter h)
+        {
+            h.Open("section", ("id", "metrics")).Element("h2", "Metrics per question");
+            if (result.MetricJudges.Count == 0)
+            {
+                h.Element("p", "No metric graded anything: no question had an answer or segments to grade.").Close("section").Line();
+                return;
+            }
+            h.Open("div", ("class", "charts"));
+            foreach (var (metric, _) in result.MetricJudges)
+                Figure(h, $"chart-metric-{metric.Name}", $"{metric.Title}: how many questions scored in each tenth of 0–1; solid line the mean, dashed the baseline's.");
+            h.Close("div");
+            if (result.HasTriad())
+            {
+                h.Open("table", ("class", "triad")).Open("thead").Open("tr").Element("th", "question");
+                foreach (var (metric, _) in result.MetricJudges) h.Element("th", metric.Abbreviation + (metric.UnitKind == Judging.Metrics.UnitKind.Segment ? $"@{k}" : ""));
+                h.Element("th", "changes").Close("tr").Close("thead").Open("tbody");
+                foreach (var question in result.Questions)
+                {
+                    h.Open("tr").Open("td").Open("a", ("href", "#" + anchors[question])).Element("span", question.Question.Id, ("class", "id")).Close("a").Close("td");
+                    foreach (var (metric, _) in result.MetricJudges)
+                    {
+                        var check = question.Metric(metric.Name);
+                        h.Element("td", check?.Cell() ?? "—", ("class", check?.Passed == false ? "num fail" : "num"), ("data-metric", metric.Name));
+                    }
+                    var notes = question.MetricNotes();
+                    h.Element("td", notes.Count == 0 ? "—" : string.Join("; ", notes), ("class", notes.Count == 0 ? "muted" : null)).Close("tr");
+                }
+                h.Close("tbody").Close("table");
+            }
+            h.Close("section").Line();
         }
 
         public void Overlap(HtmlWriter h)
@@ -231,8 +268,21 @@ internal static class HtmlReport
                 h.Open("p", ("class", "muted")).Text("Record: ").Element("a", record, ("href", record)).Close("p");
             }
             Ranking(h, question);
-            if (q.Answer is not null) h.Open("p").Element("b", "Answer: ").Text(q.Answer).Close("p");
+            if (question.Answer is Answers.AnswerUnderTest produced && result.AnswerSource.Produced)
+            {
+                h.Open("p").Element("b", $"Answer under test ({result.AnswerSource.Kind}): ").Text(produced.Text).Close("p");
+                h.Element("p", $"References: {(produced.References.Count == 0 ? "none" : string.Join(", ", produced.References.Select(r => $"{r.Id} ({r.VideoId} {r.Start}–{r.End})")))}", ("class", "muted"));
+                if (question.AnswerBaseline is { } was && was.Answer != produced.Text) h.Element("b", "Baseline answer:").Element("pre", was.Answer);
+                if (q.Answer is not null) h.Open("p", ("class", "muted")).Element("b", "Annotated answer: ").Text(q.Answer).Close("p");
+            }
+            else if (question.Answer is Answers.AnswerFailure answerFailure)
+            {
+                h.Element("p", $"Answer failure: {answerFailure.Message}", ("class", "fail"));
+                if (answerFailure.RawOutput is not null) h.Element("pre", answerFailure.RawOutput);
+            }
+            else if (q.Answer is not null) h.Open("p").Element("b", "Answer: ").Text(q.Answer).Close("p");
             Judgment(h, question);
+            foreach (var check in question.Metrics.Where(m => !m.Metric.Labelled)) MetricParts(h, check);
             h.Close("div").Close("details").Line();
         }
 
@@ -289,6 +339,34 @@ internal static class HtmlReport
                 h.Element("b", "Baseline reasoning:").Element("pre", baseline.Reasoning);
         }
 
+        /// <summary>A part-wise metric of one question: its score against the baseline, then each part with its grade and reasoning.</summary>
+        void MetricParts(HtmlWriter h, MetricCheck check)
+        {
+            var metric = check.Metric;
+            if (check.Outcome is JudgeFailure failure)
+            {
+                h.Element("p", $"{metric.Title}: judge failure ({failure.Kind}): {failure.Message}", ("class", "fail"));
+                if (failure.RawOutput is not null) h.Element("pre", failure.RawOutput);
+                return;
+            }
+            if (check.Outcome is not Judging.Metrics.MetricJudgment parts) return;
+            h.Element("p", $"{metric.Title} {check.Cell()} over {parts.Parts.Count} {(metric.UnitKind == Judging.Metrics.UnitKind.Statement ? "statements" : "segments")}" +
+                           (check.BaselineScore is { } was ? $"; baseline {Display.Ar(was)}" : "; no baseline") +
+                           (parts.Flagged.Any() ? $"; {parts.Flagged.Count()} {metric.FlagWord}" : ""));
+            h.Open("details").Element("summary", $"{metric.Title}: each part with the judge's reasoning").Open("table", ("class", "parts")).Open("thead").Open("tr");
+            foreach (var column in new[] { metric.UnitKind == Judging.Metrics.UnitKind.Statement ? "statement" : "segment", "score", "reasoning" }) h.Element("th", column);
+            h.Close("tr").Close("thead").Open("tbody");
+            foreach (var part in parts.Parts)
+            {
+                h.Open("tr", ("class", part.Flagged ? "fail" : null))
+                    .Element("td", metric.UnitKind == Judging.Metrics.UnitKind.Statement ? part.Unit.Text : part.Unit.Id)
+                    .Element("td", Display.Ar(part.Normalised) + (part.Flagged ? $" ({metric.FlagWord})" : ""), ("class", "num"))
+                    .Open("td").Element("pre", part.Reasoning).Close("td")
+                    .Close("tr");
+            }
+            h.Close("tbody").Close("table").Close("details");
+        }
+
         public void Recordings(HtmlWriter h)
         {
             h.Open("section", ("id", "recordings")).Element("h2", "LLM recordings")
@@ -306,6 +384,9 @@ internal static class HtmlReport
             Properties(h, "retriever", result.Retriever.Properties);
             if (result.Judge is { } judge) Properties(h, "judge", judge.Properties);
             else h.Element("p", "No judge: no question has an answer to judge.");
+            foreach (var (metric, identity) in result.MetricJudges.Where(j => !ReferenceEquals(j.Judge, result.Judge)))
+                Properties(h, metric.Title.ToLowerInvariant(), identity.Properties);
+            if (result.AnswerSource.Produced) Properties(h, "answers", result.AnswerSource.Properties);
             h.Close("div").Close("section").Line();
         }
 

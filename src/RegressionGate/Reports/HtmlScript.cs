@@ -162,7 +162,37 @@ static class HtmlScript
               o.questions.length + ' questions with a baseline, lowest overlap first (p = ' + o.p + '; dashed: minimum ' + o.minimum + ')');
           }
 
+          // One metric's distribution: how many questions scored in each tenth of 0–1, with the mean and its baseline.
+          function metricDistribution(svg, d) {
+            var width = 440, height = 260;
+            var box = { left: 40, top: 24, width: 440 - 40 - 12, height: 260 - 24 - 64 };
+            frame(svg, width, height);
+            var total = d.counts.reduce(function (a, n) { return a + n; }, 0);
+            if (total === 0) { empty(svg, width, height, 'No question had anything to grade for ' + d.name + '.'); return; }
+            var max = Math.max.apply(null, d.counts.concat([1]));
+            var ticks = countTicks(max), top = ticks[ticks.length - 1];
+            yAxis(svg, box, ticks, top, String);
+            var slot = box.width / d.bins.length;
+            d.bins.forEach(function (bin, b) {
+              var n = d.counts[b], h = box.height * n / top, upper = (b + 1) / d.bins.length;
+              tip(el(svg, 'rect', { x: box.left + slot * b + 1, y: box.top + box.height - h, width: Math.max(slot - 2, 1), height: h,
+                'class': 'bar current', 'data-metric': d.key, 'data-bin': bin, 'data-count': n }),
+                d.name + ' ' + bin + '–' + upper.toFixed(1) + ': ' + n + (n === 1 ? ' question' : ' questions'));
+              el(svg, 'text', { x: box.left + slot * b + slot / 2, y: box.top + box.height + 14, 'text-anchor': 'middle', 'class': 'tick' }, bin);
+            });
+            var x = function (v) { return box.left + box.width * v; };
+            if (d.baseline !== null)
+              tip(el(svg, 'line', { x1: x(d.baseline), x2: x(d.baseline), y1: box.top, y2: box.top + box.height, 'class': 'floor', 'data-series': 'baseline', 'data-value': d.baseline }), 'baseline mean ' + fmt(d.baseline));
+            if (d.mean !== null)
+              tip(el(svg, 'line', { x1: x(d.mean), x2: x(d.mean), y1: box.top, y2: box.top + box.height, 'class': 'threshold', 'data-series': 'mean', 'data-value': d.mean }), 'mean ' + fmt(d.mean));
+            el(svg, 'text', { x: box.left + box.width / 2, y: height - 12, 'text-anchor': 'middle', 'class': 'axis' },
+              d.name + ': ' + total + ' questions, mean ' + fmt(d.mean) + (d.baseline !== null ? ' (baseline ' + fmt(d.baseline) + ')' : ''));
+          }
+
           var charts = { 'chart-metrics': metrics, 'chart-confusion': confusion, 'chart-ar': arDistribution, 'chart-overlap': overlap };
+          data.metricDistributions.forEach(function (d) {
+            charts['chart-metric-' + d.key] = function (svg) { metricDistribution(svg, d); };
+          });
           Object.keys(charts).forEach(function (id) {
             var svg = document.getElementById(id);
             if (!svg) return;

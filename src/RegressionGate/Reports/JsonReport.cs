@@ -1,9 +1,11 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using RegressionGate.Answers;
 using RegressionGate.Gate;
 using RegressionGate.Golden;
 using RegressionGate.Judging;
+using RegressionGate.Judging.Metrics;
 
 namespace RegressionGate.Reports;
 
@@ -47,6 +49,20 @@ internal static class JsonReport
         Map(w, "retriever", result.Retriever.Properties);
         if (result.Judge is { } judge) Map(w, "judge", judge.Properties);
         else w.WriteNull("judge");
+        Map(w, "answers", result.AnswerSource.Properties);
+        w.WriteStartArray("metrics");
+        foreach (var (metric, identity) in result.MetricJudges)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", metric.Name);
+            w.WriteString("title", metric.Title);
+            w.WriteString("abbreviation", metric.Abbreviation);
+            w.WriteString("unit", JsonNamingPolicy.CamelCase.ConvertName(metric.UnitKind.ToString()));
+            w.WriteBoolean("labelled", metric.Labelled);
+            Map(w, "judge", identity.Properties);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
 
         w.WriteStartObject("counts");
         w.WriteNumber("questions", result.Questions.Count);
@@ -55,6 +71,8 @@ internal static class JsonReport
         w.WriteNumber("judged", result.Questions.Count(q => q.Judged is Judgment));
         w.WriteNumber("judgeFailures", result.Questions.Count(q => q.Judged is JudgeFailure));
         w.WriteNumber("judgmentFailures", result.Questions.Count(q => q.Judgment is { Passed: false }));
+        w.WriteNumber("answerFailures", result.Questions.Count(q => q.AnswerCheck is { Passed: false }));
+        w.WriteNumber("metricFailures", result.Questions.Sum(q => q.Metrics.Count(m => !m.Metric.Labelled && !m.Passed)));
         w.WriteNumber("disagreements", disagreements.Count);
         w.WriteNumber("receivedSnapshots", result.ReceivedSnapshots().Count);
         w.WriteEndObject();
@@ -181,7 +199,84 @@ internal static class JsonReport
         w.WriteEndObject();
 
         WriteJudgment(w, question);
+        WriteAnswer(w, question);
+        WriteMetrics(w, question);
         w.WriteEndObject();
+    }
+
+    static void WriteAnswer(Utf8JsonWriter w, QuestionResult question)
+    {
+        if (question.AnswerCheck is not { } check)
+        {
+            w.WriteNull("answerUnderTest");
+            return;
+        }
+        w.WriteStartObject("answerUnderTest");
+        WriteVerdict(w, check);
+        var produced = question.Answer as AnswerUnderTest;
+        String(w, "text", produced?.Text);
+        if (produced is null) w.WriteNull("context");
+        else Strings(w, "context", produced.Context.Select(s => s.Id));
+        if (produced is null) w.WriteNull("references");
+        else Strings(w, "references", produced.References.Select(s => s.Id));
+        if (question.Answer is AnswerFailure failure)
+        {
+            w.WriteStartObject("failure");
+            w.WriteString("kind", JsonNamingPolicy.CamelCase.ConvertName(failure.Kind.ToString()));
+            w.WriteString("message", failure.Message);
+            String(w, "rawOutput", failure.RawOutput);
+            String(w, "recordingKey", failure.RecordingKey);
+            w.WriteEndObject();
+        }
+        else w.WriteNull("failure");
+        String(w, "baselineText", question.AnswerBaseline?.Answer);
+        w.WriteEndObject();
+    }
+
+    static void WriteMetrics(Utf8JsonWriter w, QuestionResult question)
+    {
+        w.WriteStartArray("metrics");
+        foreach (var check in question.Metrics)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", check.Metric.Name);
+            w.WriteString("outcome", check.Outcome switch { null => "notGraded", JudgeFailure => "failed", _ => "graded" });
+            Number(w, "score", check.Score);
+            Number(w, "baselineScore", check.BaselineScore);
+            String(w, "change", check.Change());
+            if (check.Verdict is { } verdict)
+            {
+                w.WriteStartObject("check");
+                WriteVerdict(w, verdict);
+                w.WriteEndObject();
+            }
+            else w.WriteNull("check");
+            w.WriteStartArray("parts");
+            foreach (var part in (check.Outcome as MetricJudgment)?.Parts ?? [])
+            {
+                w.WriteStartObject();
+                w.WriteString("id", part.Unit.Id);
+                String(w, "text", check.Metric.UnitKind == UnitKind.Statement ? part.Unit.Text : null);
+                Number(w, "score", part.Score);
+                Number(w, "normalised", part.Normalised);
+                w.WriteBoolean("flagged", part.Flagged);
+                w.WriteString("reasoning", part.Reasoning);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            if (check.Outcome is JudgeFailure failure)
+            {
+                w.WriteStartObject("failure");
+                w.WriteString("kind", JsonNamingPolicy.CamelCase.ConvertName(failure.Kind.ToString()));
+                w.WriteString("message", failure.Message);
+                String(w, "rawOutput", failure.RawOutput);
+                String(w, "recordingKey", failure.RecordingKey);
+                w.WriteEndObject();
+            }
+            else w.WriteNull("failure");
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     static void WriteJudgment(Utf8JsonWriter w, QuestionResult question)

@@ -31,6 +31,9 @@ internal static class MarkdownReport
     const int DetailChars = 8000;
     const string Elsewhere = $"{GateReports.JsonFile} and {GateReports.HtmlFile}";
 
+    /// <summary>Questions the triad table lists at most; the rest are in the JSON and HTML reports.</summary>
+    public const int TriadRows = 200;
+
     public static string Render(GateResult result, int budgetBytes = DefaultBudget)
     {
         List<IReadOnlyList<ReportItem>> lists =
@@ -60,6 +63,7 @@ internal static class MarkdownReport
             Items(text, failing, levels[0], "failing questions");
         }
         Aggregates(text, result);
+        Triad(text, result);
         Confusion(text, result);
         if (disagreements.Count > 0)
         {
@@ -84,8 +88,10 @@ internal static class MarkdownReport
             $"aggregates {(result.SummaryVerdict.Passed ? "ok" : "failed")}",
             $"retriever `{Code(result.Retriever.Kind)}` (`{Code(result.Retriever.Source ?? "?")}`, k={Count(result.K())})",
         };
+        if (result.AnswerSource.Produced) parts.Add($"answers `{Code(result.AnswerSource.Kind)}`");
         if (result.Judge is { } judge)
             parts.Add($"judge `{Code(judge.Kind)}` (`{Code(judge.Model ?? "?")}`, {Code(result.LlmMode)})");
+        if (result.HasTriad()) parts.Add($"metrics {string.Join(", ", result.MetricJudges.Select(j => Code(j.Metric.Abbreviation)))}");
         parts.Add(result.Elapsed.TotalSeconds.ToString("0.0 s", CultureInfo.InvariantCulture));
         return string.Join(" · ", parts);
     }
@@ -186,6 +192,35 @@ internal static class MarkdownReport
         }
     }
 
+    /// <summary>
+    /// Per question, every metric's score (the triad: AR, mean CR@k, groundedness) and what changed in words: moves
+    /// against the baseline, judge failures, unsupported statements. Shown when metrics besides answer relevance run.
+    /// </summary>
+    static void Triad(StringBuilder text, GateResult result)
+    {
+        if (!result.HasTriad()) return;
+        var metrics = result.MetricJudges.Select(j => j.Metric).ToList();
+        text.Append("### Metrics per question\n\n");
+        text.Append("| question |");
+        foreach (var metric in metrics) text.Append(' ').Append(MarkdownText.Escape(metric.Abbreviation)).Append(metric.UnitKind == Judging.Metrics.UnitKind.Segment ? $"@{Count(result.K())}" : "").Append(" |");
+        text.Append(" changes |\n| --- |");
+        foreach (var _ in metrics) text.Append(" ---: |");
+        text.Append(" --- |\n");
+        foreach (var question in result.Questions.Take(TriadRows))
+        {
+            text.Append("| ").Append(MarkdownText.Inline(question.Question.Id)).Append(" |");
+            foreach (var metric in metrics)
+                text.Append(' ').Append(question.Metric(metric.Name)?.Cell() ?? "—").Append(" |");
+            var notes = question.MetricNotes();
+            text.Append(' ').Append(notes.Count == 0 ? "—" : MarkdownText.Inline(string.Join("; ", notes), ReasonChars)).Append(" |\n");
+        }
+        text.Append('\n');
+        if (result.Questions.Count > TriadRows)
+            text.Append("_… and ").Append(Count(result.Questions.Count - TriadRows)).Append(" more questions: see ").Append(Elsewhere).Append("._\n\n");
+        text.Append(string.Join("; ", metrics.Select(m => $"{MarkdownText.Escape(m.Abbreviation)}: {MarkdownText.Escape(m.Title.ToLowerInvariant())}")))
+            .Append(". Scores are normalised to 0–1; — means nothing to grade.\n\n");
+    }
+
     static string Status(AggregateRow row) =>
         (row.Failed ? "❌ " : row.Status == AggregateStatus.Ok ? "✅ " : "") + MarkdownText.Inline(row.Describe());
 
@@ -232,7 +267,11 @@ internal static class MarkdownReport
     {
         text.Append("### Retriever and judge\n\n| | identity |\n| --- | --- |\n");
         text.Append("| retriever | ").Append(Identity(result.Retriever.Properties)).Append(" |\n");
-        text.Append("| judge | ").Append(result.Judge is { } judge ? Identity(judge.Properties) : "none (no answers to judge)").Append(" |\n\n");
+        text.Append("| judge | ").Append(result.Judge is { } judge ? Identity(judge.Properties) : "none (no answers to judge)").Append(" |\n");
+        foreach (var (metric, identity) in result.MetricJudges.Where(j => !ReferenceEquals(j.Judge, result.Judge)))
+            text.Append("| ").Append(MarkdownText.Escape(metric.Title.ToLowerInvariant())).Append(" | ").Append(Identity(identity.Properties)).Append(" |\n");
+        if (result.AnswerSource.Produced) text.Append("| answers | ").Append(Identity(result.AnswerSource.Properties)).Append(" |\n");
+        text.Append('\n');
         if (!result.Input.HasSettingsFile) text.Append("Settings: the golden set has no gate.json, so every setting is its default.\n\n");
     }
 

@@ -14,7 +14,8 @@ internal static partial class RecordsReport
     public static IReadOnlyList<string> Write(GateResult result, string directory)
     {
         var byId = result.Questions.ToDictionary(q => q.Question.Id, StringComparer.Ordinal);
-        var written = EvaluationExport.Write(result.Golden, id => byId[id].Ranking, id => byId[id].Judged, directory);
+        var written = EvaluationExport.Write(result.Golden, id => byId[id].Ranking, id => byId[id].Judged, directory,
+            id => result.AnswerSource.Produced ? byId[id].Answer : null);
         RemoveStale(directory, written);
         return written;
     }

@@ -30,12 +30,23 @@ internal static class ResultFacts
             RetrievalMetrics.NdcgAtK(ids, relevant, k));
     }
 
-    /// <summary>The question's checks: retrieval always, judgment when an answer was judged.</summary>
+    /// <summary>
+    /// The question's checks: retrieval always, the produced answer where the run produced one, judgment (answer
+    /// relevance) when an answer was judged, then each other metric that graded something, named by its metric.
+    /// </summary>
     public static IEnumerable<(string Stage, Verdict Verdict)> Checks(this QuestionResult question)
     {
         yield return ("retrieval", question.Retrieval);
+        if (question.AnswerCheck is { } answer) yield return ("answer", answer);
         if (question.Judgment is { } judgment) yield return ("judgment", judgment);
+        foreach (var check in question.Metrics.Where(m => !m.Metric.Labelled))
+        {
+            if (check.Verdict is { } verdict) yield return (check.Metric.Name, verdict);
+        }
     }
+
+    /// <summary>The metrics that grade something besides the labelled one: when there are any, reports show the triad.</summary>
+    public static bool HasTriad(this GateResult result) => result.MetricJudges.Any(j => !j.Metric.Labelled);
 
     /// <summary>Recordings by provenance: authored, imported and recorded always (zero when unused), then any other source by name.</summary>
     public static IEnumerable<KeyValuePair<string, int>> RecordingsByProvenance(this GateResult result)
@@ -54,9 +65,10 @@ internal static class ResultFacts
 
     /// <summary>Every received snapshot the run wrote, questions first (in golden-set order), the summary last.</summary>
     public static IReadOnlyList<string> ReceivedSnapshots(this GateResult result) =>
-        result.Questions.SelectMany(q => new[] { q.Retrieval.ReceivedPath, q.Judgment?.ReceivedPath })
+        result.Questions.SelectMany(q => q.Checks().Select(c => c.Verdict.ReceivedPath))
             .Append(result.SummaryVerdict.ReceivedPath)
             .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
             .ToList();
 }
 

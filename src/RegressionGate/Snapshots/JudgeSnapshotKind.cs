@@ -5,9 +5,10 @@ using RegressionGate.Judging;
 namespace RegressionGate.Snapshots;
 
 /// <summary><c>judge/{questionId}.verified.json</c>: judge identity, score, labels, repeats, and the reasoning last because it is long.</summary>
-internal sealed class JudgeSnapshotKind : SnapshotKind<JudgeSnapshot>
+/// <param name="stage">The folder: answer relevance's <c>judge</c> unless a labelled metric of another name says otherwise.</param>
+internal sealed class JudgeSnapshotKind(string stage = SnapshotStages.Judge) : SnapshotKind<JudgeSnapshot>
 {
-    public override string Stage => SnapshotStages.Judge;
+    public override string Stage { get; } = stage;
 
     public override string Write(JudgeSnapshot snapshot) => StableJson.Write(w =>
     {

@@ -43,15 +43,15 @@ public sealed class SnapshotApprover
     public IReadOnlyList<ApprovalEntry> Approve(ApprovalOptions? options = null)
     {
         options ??= new ApprovalOptions();
-        if (options.Stage is { } stage && !SnapshotStages.All.Contains(stage))
-            throw new ArgumentException($"unknown snapshot stage '{stage}'; known: {string.Join(", ", SnapshotStages.All)}", nameof(options));
+        if (options.Stage is { } stage && !store.Stages.Contains(stage))
+            throw new ArgumentException($"unknown snapshot stage '{stage}'; known: {string.Join(", ", store.Stages)}", nameof(options));
         var fileName = options.Name is { } name ? SnapshotFileName.For(name) + SnapshotStore.ReceivedSuffix : null;
         // The summary first: whether the aggregates may move is the decision a reviewer makes before the rows that moved them.
         return store.ReceivedFiles()
             .OrderBy(f => f.Stage == SnapshotStages.Summary ? 0 : 1)
             .Where(f => options.Stage is null || f.Stage == options.Stage)
             .Where(f => fileName is null || Path.GetFileName(f.Path) == fileName)
-            .Select(f => ApproveOne(SnapshotKinds.ForStage(f.Stage)!, f.Path, options.DryRun))
+            .Select(f => ApproveOne(SnapshotKinds.ForStage(f.Stage, store.Metrics)!, f.Path, options.DryRun))
             .ToList();
     }
 

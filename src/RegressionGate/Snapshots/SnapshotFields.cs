@@ -89,6 +89,21 @@ internal sealed class SnapshotFields
         return text;
     }
 
+    /// <summary>Whether the object has a field of this name (null or not).</summary>
+    public bool Has(string name) => element.TryGetProperty(name, out _);
+
+    /// <summary>The object's field names, in file order.</summary>
+    public IReadOnlyList<string> Names => element.EnumerateObject().Select(p => p.Name).ToList();
+
+    /// <summary>A string, or null.</summary>
+    public string? NullableString(string name)
+    {
+        var value = Required(name, allowNull: true);
+        if (value.ValueKind == JsonValueKind.Null) return null;
+        if (value.ValueKind != JsonValueKind.String) throw Error(name, $"must be a string or null, found {Show(value)}");
+        return value.GetString()!;
+    }
+
     /// <summary>An id: a string, or a whole number written without quotes (as the seed writes segment ids).</summary>
     public string Id(string name)
     {
@@ -176,6 +191,15 @@ internal sealed class SnapshotFields
         Items(name).Select(item => item.Value.ValueKind == JsonValueKind.Object
             ? new SnapshotFields(item.Value, file, item.Path, lines)
             : throw ErrorAt(item.Path, $"must be an object, found {Show(item.Value)}")).ToList();
+
+    /// <summary>An array of ids (strings, or whole numbers written without quotes).</summary>
+    public IReadOnlyList<string> Ids(string name) =>
+        Items(name).Select(item => item.Value.ValueKind switch
+        {
+            JsonValueKind.String when !string.IsNullOrWhiteSpace(item.Value.GetString()) => item.Value.GetString()!,
+            JsonValueKind.Number when item.Value.TryGetInt64(out var number) => number.ToString(CultureInfo.InvariantCulture),
+            _ => throw ErrorAt(item.Path, $"must be an id, found {Show(item.Value)}"),
+        }).ToList();
 
     public IReadOnlyList<double> Doubles(string name) =>
         Items(name).Select(item => Number(item.Value, item.Path, double.MinValue, double.MaxValue)).ToList();

@@ -1,4 +1,5 @@
 using RegressionGate.Files;
+using RegressionGate.Judging.Metrics;
 
 namespace RegressionGate.Snapshots;
 
@@ -15,13 +16,25 @@ public sealed class SnapshotStore
     /// <summary>The end of a received snapshot's file name: written beside the verified one when a run disagrees.</summary>
     public const string ReceivedSuffix = ".received.json";
 
-    internal SnapshotStore(string root) => Root = Path.GetFullPath(root);
+    /// <param name="metrics">The metrics whose stages the store holds besides retrieval, answers and summary; the built-in ones when null.</param>
+    internal SnapshotStore(string root, MetricRegistry? metrics = null)
+    {
+        Root = Path.GetFullPath(root);
+        Metrics = metrics ?? MetricRegistry.BuiltIn;
+        Stages = SnapshotStages.For(Metrics);
+    }
 
     /// <summary>The store of a golden directory: its <c>snapshots/</c> folder.</summary>
-    public static SnapshotStore InGolden(string goldenDirectory) => new(Path.Combine(goldenDirectory, "snapshots"));
+    public static SnapshotStore InGolden(string goldenDirectory, MetricRegistry? metrics = null) => new(Path.Combine(goldenDirectory, "snapshots"), metrics);
 
     /// <summary>The snapshots folder's full path.</summary>
     public string Root { get; }
+
+    /// <summary>The metrics whose stages this store holds.</summary>
+    public MetricRegistry Metrics { get; }
+
+    /// <summary>Every stage folder this store knows, in the order data flows.</summary>
+    public IReadOnlyList<string> Stages { get; }
 
     /// <summary>Where the verified snapshot <paramref name="name"/> of <paramref name="stage"/> is kept.</summary>
     public string VerifiedPath(string stage, string name) => PathOf(stage, name, VerifiedSuffix);
@@ -39,7 +52,7 @@ public sealed class SnapshotStore
     internal IReadOnlyList<(string Stage, string Path)> ReceivedFiles()
     {
         var found = new List<(string, string)>();
-        foreach (var stage in SnapshotStages.All)
+        foreach (var stage in Stages)
         {
             var folder = Path.Combine(Root, stage);
             if (!Directory.Exists(folder)) continue;
@@ -59,7 +72,7 @@ public sealed class SnapshotStore
 
     string PathOf(string stage, string name, string suffix)
     {
-        if (!SnapshotStages.All.Contains(stage)) throw new ArgumentException($"unknown snapshot stage '{stage}'; known: {string.Join(", ", SnapshotStages.All)}", nameof(stage));
+        if (!Stages.Contains(stage)) throw new ArgumentException($"unknown snapshot stage '{stage}'; known: {string.Join(", ", Stages)}", nameof(stage));
         return Path.Combine(Root, stage, SnapshotFileName.For(name) + suffix);
     }
 }

@@ -6,7 +6,7 @@ namespace RegressionGate.Snapshots;
 
 /// <summary>
 /// <c>summary/gate.verified.json</c>: retrieval and judge aggregates, each null when the run had nothing to measure,
-/// then the basis they were measured over (absent in summaries written before it was recorded).
+/// each metric's mean, then the basis they were measured over (either absent in summaries written before it was recorded).
 /// </summary>
 internal sealed class SummarySnapshotKind : SnapshotKind<SummarySnapshot>
 {
@@ -37,6 +37,18 @@ internal sealed class SummarySnapshotKind : SnapshotKind<SummarySnapshot>
             w.WriteEndObject();
         }
         else w.WriteNull("judge");
+        if (snapshot.Metrics is { } metrics)
+        {
+            w.WriteStartObject("metrics");
+            foreach (var metric in metrics)
+            {
+                w.WriteStartObject(metric.Name);
+                w.WriteNumber("questions", metric.Questions);
+                w.WriteFixed("mean", metric.Mean);
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+        }
         if (snapshot.Basis is { } basis) WriteBasis(w, basis);
         w.WriteEndObject();
     });
@@ -70,9 +82,12 @@ internal sealed class SummarySnapshotKind : SnapshotKind<SummarySnapshot>
     public override SummarySnapshot Read(string text, string file)
     {
         var root = SnapshotFields.Parse(text, file);
-        root.RejectUnknown("retrieval", "judge", "basis");
+        root.RejectUnknown("retrieval", "judge", "metrics", "basis");
         return new SummarySnapshot(ReadRetrieval(root.NullableObject("retrieval")), ReadJudge(root.NullableObject("judge")),
-            ReadBasis(root.OptionalObject("basis")));
+            ReadBasis(root.OptionalObject("basis")))
+        {
+            Metrics = root.Has("metrics") ? ReadMetrics(root.Object("metrics")) : null,
+        };
     }
 
     static SummaryBasis? ReadBasis(SnapshotFields? f)
@@ -91,6 +106,14 @@ internal sealed class SummarySnapshotKind : SnapshotKind<SummarySnapshot>
             throw f.Error("sha256", $"must be 64 lower-case hex digits, found '{sha256}'");
         return new IdSet(f.Int("count", min: 0), sha256);
     }
+
+    static IReadOnlyList<MetricAggregate> ReadMetrics(SnapshotFields metrics) =>
+        metrics.Names.Select(name =>
+        {
+            var f = metrics.Object(name);
+            f.RejectUnknown("questions", "mean");
+            return new MetricAggregate(name, f.Int("questions", min: 0), f.Double("mean", 0, 1));
+        }).ToList();
 
     static RetrievalQuality? ReadRetrieval(SnapshotFields? f)
     {
@@ -114,6 +137,7 @@ internal sealed class SummarySnapshotKind : SnapshotKind<SummarySnapshot>
             .Where(m => m.Value(snapshot) is not null)
             .Select(m => $"{m.Name(snapshot)} {Display.Score(m.Value(snapshot)!.Value)}")
             .ToList();
+        values.AddRange(snapshot.Metrics?.Select(m => $"mean {m.Name} {Display.Score(m.Mean)}") ?? []);
         return values.Count == 0 ? "new: nothing measured" : $"new: {string.Join(", ", values)}";
     }
 
@@ -137,6 +161,18 @@ internal sealed class SummarySnapshotKind : SnapshotKind<SummarySnapshot>
                 ({ } b, { } a) => $"{name} {Display.Score(b)} → {Display.Score(a)} ({Display.Delta(a - b)})",
                 (null, { } a) => $"{name} now measured ({Display.Score(a)})",
                 var (b, _) => $"{name} no longer measured (was {Display.Score(b!.Value)})",
+            });
+        }
+        foreach (var name in (received.Metrics ?? []).Select(m => m.Name).Union((verified.Metrics ?? []).Select(m => m.Name), StringComparer.Ordinal))
+        {
+            var (before, after) = (verified.Metric(name)?.Mean, received.Metric(name)?.Mean);
+            if (before == after) continue;
+            parts.Add((before, after) switch
+            {
+                ({ } b, { } a) => $"mean {name} {Display.Score(b)} → {Display.Score(a)} ({Display.Delta(a - b)})",
+                (null, { } a) => $"mean {name} now measured ({Display.Score(a)})",
+                ({ } b, null) => $"mean {name} no longer measured (was {Display.Score(b)})",
+                _ => name,
             });
         }
         return parts.Count == 0 ? "no change in meaning" : string.Join(", ", parts);

@@ -6,8 +6,8 @@ namespace RegressionGate.Tests.Architecture;
 /// </summary>
 public sealed class StageOrderTests
 {
-    /// <summary>Golden → Retrieval → Judging → Llm → Snapshots → Gate, then Records (import, export) and Reports (which write records).</summary>
-    static readonly string[] Stages = ["Golden", "Retrieval", "Judging", "Llm", "Snapshots", "Gate", "Records", "Reports"];
+    /// <summary>Golden → Retrieval → Judging → Llm → Answers → Snapshots → Gate, then Records (import, export) and Reports (which write records).</summary>
+    static readonly string[] Stages = ["Golden", "Retrieval", "Judging", "Llm", "Answers", "Snapshots", "Gate", "Records", "Reports"];
 
     /// <summary>Helpers every stage may use, named for what they are.</summary>
     static readonly string[] Shared = ["Files", "Identities", "Formatting", "Environments", "ModelCalls", "Sharding"];
@@ -51,7 +51,7 @@ public sealed class StageOrderTests
         Assert.Contains(("Reports", "Records"), LibraryDependencies.Edges.Keys);
         Assert.Contains(("Judging", "ModelCalls"), LibraryDependencies.Edges.Keys);
         // Swapping two stages that depend on each other's order must produce violations.
-        Assert.NotEmpty(Violations(["Golden", "Retrieval", "Judging", "Llm", "Gate", "Snapshots", "Records", "Reports"]));
-        Assert.NotEmpty(Violations(["Golden", "Retrieval", "Judging", "Llm", "Snapshots", "Gate", "Reports", "Records"]));
+        Assert.NotEmpty(Violations(["Golden", "Retrieval", "Judging", "Llm", "Answers", "Gate", "Snapshots", "Records", "Reports"]));
+        Assert.NotEmpty(Violations(["Golden", "Retrieval", "Judging", "Llm", "Answers", "Snapshots", "Gate", "Reports", "Records"]));
     }
 }

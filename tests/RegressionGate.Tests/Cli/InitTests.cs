@@ -27,7 +27,9 @@ public sealed class InitTests : IDisposable
         Assert.Equal(Settings(GateSettingsReader.Read(empty, "empty.json")), Settings(GateSettingsReader.Read(written, "gate.json")));
         // Every section and field the reader knows is spelled out, not just accepted.
         var json = JsonNode.Parse(File.ReadAllText(written))!.AsObject();
-        Assert.Equal(["retriever", "judge", "llm", "labels", "tolerances", "floors"], json.Select(p => p.Key));
+        Assert.Equal(["retriever", "judge", "answers", "llm", "labels", "tolerances", "floors"], json.Select(p => p.Key));
+        Assert.Equal(["answer-relevance"], json["judge"]!["metrics"]!.AsArray().Select(m => (string)m!));
+        Assert.Equal("golden", (string)json["answers"]!["source"]!);
         Assert.Equal(["analyzer", "k1", "b"], json["retriever"]!["bm25"]!.AsObject().Select(p => p.Key));
         Assert.Equal(0.9, (double)json["tolerances"]!["rboMin"]!);
         Assert.Equal("", File.ReadAllText(temp.Combine("golden", GoldenSet.CorpusFile)));

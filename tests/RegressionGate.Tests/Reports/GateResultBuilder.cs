@@ -1,7 +1,9 @@
 using System.Globalization;
+using RegressionGate.Answers;
 using RegressionGate.Gate;
 using RegressionGate.Golden;
 using RegressionGate.Judging;
+using RegressionGate.Judging.Metrics;
 using RegressionGate.Retrieval;
 using RegressionGate.Snapshots;
 
@@ -21,6 +23,8 @@ internal sealed class GateResultBuilder(string goldenDirectory)
     Func<SummarySnapshot, SummarySnapshot?> summaryBaseline = current => current;
     Dictionary<string, int> recordings = new(StringComparer.Ordinal) { ["authored"] = 3, ["imported"] = 1 };
     bool withJudge = true;
+    bool triad;
+    bool generated;
 
     public int CorpusSize { get; init; } = 40;
 
@@ -58,6 +62,29 @@ internal sealed class GateResultBuilder(string goldenDirectory)
         return this;
     }
 
+    /// <summary>Context relevance and groundedness run besides answer relevance, each question's parts as its spec says.</summary>
+    public GateResultBuilder WithTriad()
+    {
+        triad = true;
+        return this;
+    }
+
+    /// <summary>The answers under test were generated (and snapshotted) rather than read from the golden set.</summary>
+    public GateResultBuilder Generated()
+    {
+        generated = true;
+        return this;
+    }
+
+    public static readonly JudgeIdentity ArJudge = new([new("kind", "answer-relevance"), new("model", "gpt-4o-mini"), new("promptVersion", "ar-v1")]);
+
+    static IReadOnlyList<MetricJudgeIdentity> Judges() =>
+    [
+        new(AnswerRelevanceMetric.Default, ArJudge),
+        new(new ContextRelevanceMetric(), new ContextRelevanceMetric().Identity("gpt-4o-mini", 1)),
+        new(new GroundednessMetric(), new GroundednessMetric().Identity("gpt-4o-mini", 1)),
+    ];
+
     public GateResult Build()
     {
         var corpus = Enumerable.Range(1, CorpusSize).Select(i => new Segment(
@@ -89,7 +116,20 @@ internal sealed class GateResultBuilder(string goldenDirectory)
                 VerdictOf(q.RetrievalFailures, Path.Combine(goldenDirectory, "snapshots", "retrieval", $"{q.Id}.received.json")),
                 judged,
                 judged is Judgment ? q.JudgeBaseline : null,
-                judgment);
+                judgment)
+            {
+                Metrics = triad ? MetricChecks(q, judged, judgment, corpus) : [],
+                Answer = generated && q.Answer is not null
+                    ? q.AnswerFailure ?? (AnswerOutcome)new AnswerUnderTest(q.Answer, q.Ranking.Select(r => corpus.First(c => c.Id == r.Id)).ToList(),
+                        q.Ranking.Take(2).Select(r => corpus.First(c => c.Id == r.Id)).ToList())
+                    : null,
+                AnswerBaseline = generated && q.AnswerBaseline is not null
+                    ? new AnswerSnapshot(q.Id, GeneratedIdentity, q.AnswerBaseline, q.Ranking.Select(r => r.Id).ToList(), q.Ranking.Take(2).Select(r => r.Id).ToList())
+                    : null,
+                AnswerCheck = !generated || q.Answer is null ? null
+                    : q.AnswerFailure is { } failure ? Verdict.Failed(failure.ForQuestion(q.Id))
+                    : VerdictOf(q.AnswerFailures, Path.Combine(goldenDirectory, "snapshots", "answers", $"{q.Id}.received.json")),
+            };
         }).ToList();
 
         var measured = results
@@ -100,13 +140,19 @@ internal sealed class GateResultBuilder(string goldenDirectory)
             .Select(r => new LabelPair(r.Question.Manual!.Value, ((Judgment)r.Judged!).Label))
             .ToList();
         var agreement = pairs.Count == 0 ? null : Agreement.Compute(pairs);
+        var metricScores = triad
+            ? Judges().Select(j => (j.Metric.Name, (IReadOnlyList<double>)results.Select(r => r.Metric(j.Metric.Name)?.Score).OfType<double>().ToList())).ToList()
+            : [];
         var judge = withJudge ? new JudgeIdentity([new("kind", "answer-relevance"), new("model", "gpt-4o-mini"), new("promptVersion", "ar-v1")]) : null;
         var summary = new SummarySnapshot(
             RetrievalMetrics.Average(measured, K),
             agreement is null ? null : new JudgeAggregates(agreement.Count, agreement.Accuracy.Value ?? 0, agreement.Kappa.Value,
                 agreement.LinearKappa.Value, agreement.QuadraticKappa.Value),
             new SummaryBasis(IdSet.Of(results.Select(r => r.Question.Id)), Identity(),
-                IdSet.Of(results.Where(r => r.Question.Manual is not null && r.Judged is Judgment).Select(r => r.Question.Id)), judge));
+                IdSet.Of(results.Where(r => r.Question.Manual is not null && r.Judged is Judgment).Select(r => r.Question.Id)), judge))
+        {
+            Metrics = triad ? metricScores.Where(m => m.Item2.Count > 0).Select(m => new MetricAggregate(m.Name, m.Item2.Count, m.Item2.Average())).ToList() : null,
+        };
 
         return new GateResult(
             new GateInput(golden, new GateSettings()),
@@ -120,7 +166,43 @@ internal sealed class GateResultBuilder(string goldenDirectory)
             agreement,
             RetrievalIntervals.Compute(measured, K),
             recordings,
-            TimeSpan.FromSeconds(12.5));
+            TimeSpan.FromSeconds(12.5))
+        {
+            MetricJudges = triad ? Judges() : [],
+            MetricIntervals = MetricIntervals.Compute(metricScores),
+            AnswerSource = generated ? GeneratedIdentity : new GoldenAnswers().Identity,
+        };
+    }
+
+    static readonly AnswerIdentity GeneratedIdentity = new([new("kind", "generate"), new("model", "gpt-4o-mini"), new("promptVersion", "answer-v1")]);
+
+    /// <summary>Answer relevance from the question's judgment, then context relevance over its ranking and groundedness over its answer's statements.</summary>
+    IReadOnlyList<MetricCheck> MetricChecks(QuestionSpec q, JudgeOutcome? judged, Verdict? judgment, IReadOnlyList<Segment> corpus)
+    {
+        var judges = Judges();
+        var cr = new ContextRelevanceMetric();
+        var g = new GroundednessMetric();
+        var answer = q.AnswerFailure is null ? q.Answer : null;
+        var subject = new MetricSubject(q.Id, q.Text, answer, q.Ranking.Select(r => corpus.First(c => c.Id == r.Id)).ToList());
+        var contextParts = cr.Units(subject).Select((unit, i) => Part(cr, unit, q.ContextScores.ElementAtOrDefault(i))).ToList();
+        JudgeOutcome context = MetricJudgment.Of(contextParts);
+        JudgeOutcome? grounded = answer is null ? null
+            : q.GroundednessFailure ?? (JudgeOutcome)MetricJudgment.Of(g.Units(subject).Select((unit, i) => Part(g, unit, i < q.GroundedScores.Count ? q.GroundedScores[i] : 3)).ToList());
+        return
+        [
+            new MetricCheck(judges[0].Metric, judges[0].Judge, judged, q.JudgeBaseline?.Normalised, null, judgment),
+            new MetricCheck(cr, judges[1].Judge, context, q.ContextBaseline, null, VerdictOf(q.ContextFailures, Received(cr, q.Id))),
+            new MetricCheck(g, judges[2].Judge, grounded, q.GroundedBaseline, null,
+                grounded is JudgeFailure f ? Verdict.Failed(f.ForQuestion(q.Id)) : grounded is null ? null : VerdictOf(q.GroundedFailures, Received(g, q.Id))),
+        ];
+    }
+
+    string Received(JudgeMetric metric, string id) => Path.Combine(goldenDirectory, "snapshots", metric.SnapshotStage, $"{id}.received.json");
+
+    static PartJudgment Part(RubricMetric metric, MetricUnit unit, int score)
+    {
+        var (normalised, flagged) = (score / 3.0, metric.FlagBelow is { } below && score / 3.0 < below);
+        return new PartJudgment(unit, [score], score, normalised, $"Criteria: {metric.Title} of {unit.Id}.\nSupporting Evidence: authored for a test.\nScore: {score}", 0, flagged);
     }
 
     static Verdict VerdictOf(IReadOnlyList<string> failures, string receivedPath) =>
@@ -158,6 +240,22 @@ internal sealed class QuestionSpec(string id)
     public JudgeSnapshot? JudgeBaseline { get; set; }
     public List<string> RetrievalFailures { get; } = [];
     public List<string> JudgmentFailures { get; } = [];
+
+    /// <summary>Context relevance per ranked segment, in rank order (0–3); missing ones are 0.</summary>
+    public IReadOnlyList<int> ContextScores { get; set; } = [3, 3, 2, 1, 0, 0, 0, 0, 0, 0];
+    public double? ContextBaseline { get; set; }
+    public List<string> ContextFailures { get; } = [];
+
+    /// <summary>Groundedness per statement of the answer (0–3); missing ones are 3.</summary>
+    public IReadOnlyList<int> GroundedScores { get; set; } = [];
+    public double? GroundedBaseline { get; set; }
+    public List<string> GroundedFailures { get; } = [];
+    public JudgeFailure? GroundednessFailure { get; set; }
+
+    /// <summary>For generated answers: the verified answer before the run, a failure instead of an answer, the check's failures.</summary>
+    public string? AnswerBaseline { get; set; }
+    public AnswerFailure? AnswerFailure { get; set; }
+    public List<string> AnswerFailures { get; } = [];
 
     /// <summary>Judged with <paramref name="score"/> (0–3) and <paramref name="reasoning"/>.</summary>
     public QuestionSpec Judge(int score, string reasoning = "Criteria: relevant. Supporting Evidence: partly. Score: 2")

@@ -107,6 +107,36 @@ public sealed class HtmlChartsInChromiumTests(ITestOutputHelper output) : IDispo
         Assert.Equal(1000, page.QuerySelectorAll("details.question").Length);
     }
 
+    [SkippableFact]
+    public async Task Each_metric_plots_its_distribution_over_the_questions_with_its_mean()
+    {
+        var result = Scenarios.TriadRun(GoldenDir);
+
+        var page = await Open(result, "triad");
+
+        Assert.All(page.QuerySelectorAll("svg.chart"), chart => Assert.Equal("true", chart.GetAttribute("data-drawn")));
+        foreach (var (metric, _) in result.MetricJudges)
+        {
+            var bars = page.QuerySelectorAll($"#chart-metric-{metric.Name} rect.bar");
+            Assert.Equal(10, bars.Length);
+            var scores = result.Questions.Select(q => q.Metric(metric.Name)?.Score).OfType<double>().ToList();
+            Assert.Equal(scores.Count, bars.Sum(b => Value(b, "data-count")));
+            // Tenths of 0–1, the last one closed: 1.0 counts in 0.9–1.0.
+            static int Bin(double score) => Math.Min(9, (int)Math.Floor(score * 10 + 1e-9));
+            foreach (var score in scores.Distinct())
+            {
+                var bin = (Bin(score) / 10.0).ToString("0.0", CultureInfo.InvariantCulture);
+                Assert.Equal(scores.Count(s => Bin(s) == Bin(score)), Value(bars.Single(b => b.GetAttribute("data-bin") == bin), "data-count"));
+            }
+            var mean = page.QuerySelector($"#chart-metric-{metric.Name} line[data-series='mean']");
+            Assert.Equal(result.Summary.Metric(metric.Name)!.Mean, Value(mean!, "data-value"), 12);
+        }
+        // Groundedness graded two answers: 105's (0.67) and 201's (1.00); 202's judge failed and 203 and 204 have no answer.
+        Assert.Equal(2, page.QuerySelectorAll("#chart-metric-groundedness rect.bar").Sum(b => Value(b, "data-count")));
+        var row = page.QuerySelectorAll("table.triad tbody tr").First(r => r.QuerySelector(".id")?.TextContent == "105");
+        Assert.Contains("unsupported (0.33): «A camada de pooling dobra o número de filtros da rede.»", row.TextContent);
+    }
+
     static double Value(IElement element, string attribute) =>
         double.Parse(element.GetAttribute(attribute) ?? throw new InvalidOperationException($"no {attribute}"), CultureInfo.InvariantCulture);
 

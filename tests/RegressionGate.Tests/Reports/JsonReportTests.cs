@@ -131,6 +131,7 @@ public sealed class JsonReportTests
         var documented = DocumentedFields();
         var written = new SortedSet<string>(StringComparer.Ordinal);
         Collect(Parse(JsonReport.Render(Scenarios.FailingRun(GoldenDir))), "", documented, written);
+        Collect(Parse(JsonReport.Render(Scenarios.TriadRun(GoldenDir))), "", documented, written);
 
         Assert.Equal(documented, written);
     }
@@ -145,7 +146,7 @@ public sealed class JsonReportTests
         // Without a judge, agreement or received snapshots, only what hangs below a null or an empty array is absent.
         Assert.Empty(written.Except(documented));
         Assert.All(documented.Except(written), missing =>
-            Assert.Matches(@"^(judge\.\*|agreement\..*|aggregates\.(failures|notes)|approval\.\w+|questions\[\]\.judgment\..*|failing|disagreements|questions\[\]\.retrieval\.dropped\[\]\..*|questions\[\]\.relevant)$", missing));
+            Assert.Matches(@"^(judge\.\*|agreement\..*|aggregates\.(failures|notes)|approval\.\w+|questions\[\]\.judgment\..*|failing|disagreements|questions\[\]\.retrieval\.dropped\[\]\..*|questions\[\]\.relevant|metrics\[\]\..*|questions\[\]\.(metrics\[\]|answerUnderTest)\..*)$", missing));
     }
 
     /// <summary>The field paths of README.md's schema table.</summary>

@@ -1,6 +1,8 @@
+using RegressionGate.Answers;
 using RegressionGate.Gate;
 using RegressionGate.Golden;
 using RegressionGate.Judging;
+using RegressionGate.ModelCalls;
 
 namespace RegressionGate.Tests.Reports;
 
@@ -88,6 +90,50 @@ internal static class Scenarios
         var evidence = string.Concat(Enumerable.Repeat(sentence, Math.Max(1, chars / sentence.Length)));
         return $"Criteria: The RESPONSE must be relevant to the entire PROMPT.\nSupporting Evidence: {evidence}\nScore: 2";
     }
+
+    public const string UnsupportedStatement = "A camada de pooling dobra o número de filtros da rede.";
+    public const string MalformedGroundedness = "Criteria: support.\nSupporting Evidence: the sources say so.\nScore: high";
+
+    /// <summary>
+    /// The triad with generated answers: 105's context relevance fell (0.47 → 0.30) and one of its statements is
+    /// unsupported; 201's generated answer changed; 202's groundedness judge answered without a valid score; 203 has no
+    /// recording for its generated answer; 204 has no answer, so only context relevance grades it.
+    /// </summary>
+    public static GateResult TriadRun(string goldenDirectory) => new GateResultBuilder(goldenDirectory)
+        .WithTriad()
+        .Generated()
+        .Question("105", q =>
+        {
+            q.Text = "Qual é o objetivo da camada de pooling em uma rede neural?";
+            q.Answer = $"O pooling reduz a resolução espacial dos mapas de características [1]. {UnsupportedStatement}";
+            q.ContextScores = [3, 2, 0, 0, 0, 0, 0, 1, 1, 2];
+            q.ContextBaseline = 14.0 / 30;
+            q.ContextFailures.Add("CR 0.47 → 0.30 (tolerance 0)\nsegment s3 0.67 → 0.00");
+            q.GroundedScores = [3, 1];
+            q.GroundedBaseline = 1;
+            q.GroundedFailures.Add("G 1.00 → 0.67 (tolerance 0)\nstatement «A camada de pooling dobra o número de filtros da rede.» 1.00 → 0.33 (unsupported)");
+            q.AnswerBaseline = q.Answer;
+        })
+        .Question("201", q =>
+        {
+            q.AnswerBaseline = "O pooling reduz a dimensionalidade [2].";
+            q.AnswerFailures.Add("answer changed\n  verified answer: \"O pooling reduz a dimensionalidade [2].\"\n  current answer: \"" + q.Answer + "\"");
+        })
+        .Question("202", q => q.GroundednessFailure = new JudgeFailure(JudgeFailureKind.UnreadableScore,
+            "statement s1 «O pooling reduz a resolução espacial dos mapas de características.»: the judge's score 'high' is not a number", MalformedGroundedness))
+        .Question("203", q =>
+        {
+            q.Judged = null;
+            q.AnswerFailure = new AnswerFailure(ModelCallFailure.MissingRecording,
+                "generated answer (the question or its top 10 changed since the answer was recorded): no recording for this request", RecordingKey: "feed01");
+        })
+        .Question("204", q =>
+        {
+            q.Answer = null;
+            q.Manual = null;
+            q.Judged = null;
+        })
+        .Build();
 
     /// <summary>A result whose summary baseline is missing and whose judge never ran: nothing to compare, little to chart.</summary>
     public static GateResult NothingToCompare(string goldenDirectory) => new GateResultBuilder(goldenDirectory)

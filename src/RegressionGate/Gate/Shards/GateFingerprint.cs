@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using RegressionGate.Answers;
 using RegressionGate.Golden;
 using RegressionGate.Llm;
 
@@ -27,6 +28,7 @@ internal sealed record GateFingerprint(string Golden, string Settings, string Ov
         var overrides = new List<string>();
         if (options.JudgeKind is { } judge) overrides.Add($"judge={judge}");
         if (options.LlmMode is { } mode) overrides.Add($"llm={mode.Name()}");
+        if (options.Answers is { } answers) overrides.Add($"answers={answers.Name()}");
         return string.Join(", ", overrides);
     }
 

@@ -2,9 +2,12 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using RegressionGate.Answers;
 using RegressionGate.Files;
 using RegressionGate.Golden;
 using RegressionGate.Judging;
+using RegressionGate.Judging.Metrics;
+using RegressionGate.ModelCalls;
 using RegressionGate.Retrieval;
 using RegressionGate.Sharding;
 
@@ -42,6 +45,16 @@ internal static class GatePartFile
             Map(w, "retriever", part.Retriever.Properties);
             if (part.Judge is null) w.WriteNull("judge");
             else Map(w, "judge", part.Judge.Properties);
+            Map(w, "answerSource", part.AnswerSource.Properties);
+            w.WriteStartArray("metricJudges");
+            foreach (var (metric, judge) in part.MetricJudges)
+            {
+                w.WriteStartObject();
+                w.WriteString("metric", metric);
+                Map(w, "judge", judge.Properties);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
             w.WriteString("llmMode", part.LlmMode);
             w.WriteStartObject("recordings");
             foreach (var (source, count) in part.Recordings.OrderBy(r => r.Key, StringComparer.Ordinal)) w.WriteNumber(source, count);
@@ -69,7 +82,42 @@ internal static class GatePartFile
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        switch (question.Judged)
+        switch (question.Answer)
+        {
+            case AnswerUnderTest answer:
+                w.WriteStartObject("answer");
+                w.WriteString("text", answer.Text);
+                Strings(w, "context", answer.Context.Select(c => c.Id));
+                Strings(w, "references", answer.References.Select(c => c.Id));
+                w.WriteEndObject();
+                break;
+            case AnswerFailure failure:
+                w.WriteStartObject("answerFailure");
+                w.WriteString("kind", failure.Kind.ToString());
+                w.WriteString("message", failure.Message);
+                OptionalString(w, "rawOutput", failure.RawOutput);
+                OptionalString(w, "recordingKey", failure.RecordingKey);
+                w.WriteEndObject();
+                break;
+            default:
+                w.WriteNull("answer");
+                break;
+        }
+        w.WriteStartArray("metrics");
+        foreach (var (metric, outcome) in question.Metrics)
+        {
+            w.WriteStartObject();
+            w.WriteString("metric", metric);
+            WriteOutcome(w, outcome);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    static void WriteOutcome(Utf8JsonWriter w, JudgeOutcome? outcome)
+    {
+        switch (outcome)
         {
             case Judgment j:
                 w.WriteStartObject("judgment");
@@ -84,16 +132,55 @@ internal static class GatePartFile
                 w.WriteBoolean("flaky", j.Flaky);
                 w.WriteEndObject();
                 break;
+            case MetricJudgment m:
+                w.WriteStartObject("parts");
+                if (m.Normalised is { } normalised) w.WriteNumber("normalised", normalised); else w.WriteNull("normalised");
+                w.WriteStartArray("parts");
+                foreach (var part in m.Parts)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("unit", part.Unit.Id);
+                    w.WriteString("text", part.Unit.Text);
+                    w.WriteStartArray("scores");
+                    foreach (var score in part.Scores) w.WriteNumberValue(score);
+                    w.WriteEndArray();
+                    w.WriteNumber("score", part.Score);
+                    w.WriteNumber("normalised", part.Normalised);
+                    w.WriteString("reasoning", part.Reasoning);
+                    w.WriteNumber("spread", part.Spread);
+                    w.WriteBoolean("flagged", part.Flagged);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteEndObject();
+                break;
             case JudgeFailure f:
                 w.WriteStartObject("failure");
                 w.WriteString("kind", f.Kind.ToString());
                 w.WriteString("message", f.Message);
-                if (f.RawOutput is null) w.WriteNull("rawOutput"); else w.WriteString("rawOutput", f.RawOutput);
-                if (f.RecordingKey is null) w.WriteNull("recordingKey"); else w.WriteString("recordingKey", f.RecordingKey);
+                OptionalString(w, "rawOutput", f.RawOutput);
+                OptionalString(w, "recordingKey", f.RecordingKey);
                 w.WriteEndObject();
                 break;
+            case null:
+                w.WriteNull("outcome");
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "a judge outcome the part file does not know");
         }
-        w.WriteEndObject();
+    }
+
+    static void OptionalString(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null) w.WriteNull(name);
+        else w.WriteString(name, value);
+    }
+
+    static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var value in values) w.WriteStringValue(value);
+        w.WriteEndArray();
     }
 
     static void Map(Utf8JsonWriter w, string name, IEnumerable<KeyValuePair<string, string>> properties)
@@ -103,8 +190,11 @@ internal static class GatePartFile
         w.WriteEndObject();
     }
 
-    /// <summary>Reads the part file at <paramref name="path"/>; <paramref name="display"/> is how errors name it.</summary>
-    public static GatePart Read(string path, string display)
+    /// <summary>
+    /// Reads the part file at <paramref name="path"/>; <paramref name="display"/> is how errors name it. Answers' segments
+    /// are looked up in <paramref name="golden"/>'s corpus.
+    /// </summary>
+    public static GatePart Read(string path, string display, GoldenSet golden)
     {
         JsonDocument document;
         try { document = JsonDocument.Parse(File.ReadAllBytes(path)); }
@@ -112,7 +202,7 @@ internal static class GatePartFile
         catch (IOException e) { throw new InputFileException(display, null, null, $"cannot be read: {e.Message}"); }
         using (document)
         {
-            var reader = new Reader(display);
+            var reader = new Reader(display, golden);
             var root = reader.Object(document.RootElement, "");
             var schema = reader.String(root, "schema");
             if (schema != GatePart.Schema)
@@ -130,6 +220,13 @@ internal static class GatePartFile
             var retriever = new RetrieverIdentity(reader.Map(reader.Get(root, "retriever"), "retriever"));
             var judgeElement = reader.Get(root, "judge");
             var judge = judgeElement.ValueKind == JsonValueKind.Null ? null : new JudgeIdentity(reader.Map(judgeElement, "judge"));
+            var answerSource = new AnswerIdentity(reader.Map(reader.Get(root, "answerSource"), "answerSource"));
+            var metricJudges = reader.Array(reader.Get(root, "metricJudges"), "metricJudges").Select((e, i) =>
+            {
+                var at = $"metricJudges[{i}]";
+                reader.Object(e, at);
+                return (reader.String(e, "metric", $"{at}.metric"), new JudgeIdentity(reader.Map(reader.Get(e, "judge", at), $"{at}.judge")));
+            }).ToList();
             var recordings = reader.Map(reader.Get(root, "recordings"), "recordings", e => reader.Int(e, "recordings"))
                 .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
             var elapsed = reader.Get(root, "elapsedSeconds");
@@ -140,6 +237,8 @@ internal static class GatePartFile
                 fingerprint,
                 retriever,
                 judge,
+                answerSource,
+                metricJudges,
                 reader.String(root, "llmMode"),
                 recordings,
                 TimeSpan.FromSeconds(elapsed.ValueKind == JsonValueKind.Number ? elapsed.GetDouble() : throw reader.Fault("elapsedSeconds", "must be a number")),
@@ -159,46 +258,79 @@ internal static class GatePartFile
             return new RankedSegment(reader.Int(reader.Get(e, "rank", where), $"{where}.rank"), reader.String(e, "id", $"{where}.id"),
                 reader.Double(reader.Get(e, "score", where), $"{where}.score"));
         }).ToList();
-        JudgeOutcome? judged = null;
+        AnswerOutcome? answer = null;
+        if (element.TryGetProperty("answerFailure", out var af))
+        {
+            var where = $"{at}.answerFailure";
+            reader.Object(af, where);
+            answer = new AnswerFailure(reader.Enum<ModelCallFailure>(af, "kind", $"{where}.kind"), reader.String(af, "message", $"{where}.message"),
+                reader.OptionalString(af, "rawOutput", $"{where}.rawOutput"), reader.OptionalString(af, "recordingKey", $"{where}.recordingKey"));
+        }
+        else if (reader.Get(element, "answer", at) is { ValueKind: not JsonValueKind.Null } a)
+        {
+            var where = $"{at}.answer";
+            reader.Object(a, where);
+            answer = new AnswerUnderTest(reader.String(a, "text", $"{where}.text"),
+                reader.Segments(reader.Get(a, "context", where), $"{where}.context"), reader.Segments(reader.Get(a, "references", where), $"{where}.references"));
+        }
+        var metrics = reader.Array(reader.Get(element, "metrics", at), $"{at}.metrics").Select((m, i) =>
+        {
+            var where = $"{at}.metrics[{i}]";
+            reader.Object(m, where);
+            return (reader.String(m, "metric", $"{where}.metric"), ReadOutcome(reader, m, where));
+        }).ToList();
+        return new GatePart.Question(reader.String(element, "id", $"{at}.id"), entries, answer, metrics);
+    }
+
+    static JudgeOutcome? ReadOutcome(Reader reader, JsonElement element, string at)
+    {
         if (element.TryGetProperty("judgment", out var j))
         {
             var where = $"{at}.judgment";
             reader.Object(j, where);
-            var scores = reader.Get(j, "scores", where);
-            if (scores.ValueKind != JsonValueKind.Array) throw reader.Fault($"{where}.scores", "must be an array");
             var label = reader.String(j, "label", $"{where}.label");
-            judged = new Judgment(
-                scores.EnumerateArray().Select((s, i) => reader.Int(s, $"{where}.scores[{i}]")).ToList(),
+            return new Judgment(
+                reader.Array(reader.Get(j, "scores", where), $"{where}.scores").Select((s, i) => reader.Int(s, $"{where}.scores[{i}]")).ToList(),
                 reader.Int(reader.Get(j, "score", where), $"{where}.score"),
                 reader.Double(reader.Get(j, "normalised", where), $"{where}.normalised"),
                 Labels.TryParse(label, out var parsed) ? parsed : throw reader.Fault($"{where}.label", $"'{label}' is not C, P or I"),
                 reader.String(j, "reasoning", $"{where}.reasoning"),
                 reader.Int(reader.Get(j, "spread", where), $"{where}.spread"),
-                reader.Get(j, "flaky", where).ValueKind switch
-                {
-                    JsonValueKind.True => true,
-                    JsonValueKind.False => false,
-                    _ => throw reader.Fault($"{where}.flaky", "must be true or false"),
-                });
+                reader.Bool(reader.Get(j, "flaky", where), $"{where}.flaky"));
         }
-        else if (element.TryGetProperty("failure", out var f))
+        if (element.TryGetProperty("parts", out var p))
+        {
+            var where = $"{at}.parts";
+            reader.Object(p, where);
+            var normalised = reader.Get(p, "normalised", where);
+            var parts = reader.Array(reader.Get(p, "parts", where), $"{where}.parts").Select((e, i) =>
+            {
+                var part = $"{where}.parts[{i}]";
+                reader.Object(e, part);
+                return new PartJudgment(
+                    new MetricUnit(reader.String(e, "unit", $"{part}.unit"), reader.String(e, "text", $"{part}.text")),
+                    reader.Array(reader.Get(e, "scores", part), $"{part}.scores").Select((s, k) => reader.Double(s, $"{part}.scores[{k}]")).ToList(),
+                    reader.Double(reader.Get(e, "score", part), $"{part}.score"),
+                    reader.Double(reader.Get(e, "normalised", part), $"{part}.normalised"),
+                    reader.String(e, "reasoning", $"{part}.reasoning"),
+                    reader.Double(reader.Get(e, "spread", part), $"{part}.spread"),
+                    reader.Bool(reader.Get(e, "flagged", part), $"{part}.flagged"));
+            }).ToList();
+            return new MetricJudgment(normalised.ValueKind == JsonValueKind.Null ? null : reader.Double(normalised, $"{where}.normalised"), parts);
+        }
+        if (element.TryGetProperty("failure", out var f))
         {
             var where = $"{at}.failure";
             reader.Object(f, where);
-            var kind = reader.String(f, "kind", $"{where}.kind");
-            judged = new JudgeFailure(
-                Enum.TryParse<JudgeFailureKind>(kind, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) && !kind.Any(char.IsDigit)
-                    ? parsed
-                    : throw reader.Fault($"{where}.kind", $"'{kind}' is not a judge failure kind"),
-                reader.String(f, "message", $"{where}.message"),
-                reader.OptionalString(f, "rawOutput", $"{where}.rawOutput"),
-                reader.OptionalString(f, "recordingKey", $"{where}.recordingKey"));
+            return new JudgeFailure(reader.Enum<JudgeFailureKind>(f, "kind", $"{where}.kind"), reader.String(f, "message", $"{where}.message"),
+                reader.OptionalString(f, "rawOutput", $"{where}.rawOutput"), reader.OptionalString(f, "recordingKey", $"{where}.recordingKey"));
         }
-        return new GatePart.Question(reader.String(element, "id", $"{at}.id"), entries, judged);
+        if (element.TryGetProperty("outcome", out var none) && none.ValueKind == JsonValueKind.Null) return null;
+        throw reader.Fault(at, "has no judgment, parts, failure or null outcome");
     }
 
     /// <summary>Strict accessors that name the file and field of any fault.</summary>
-    sealed class Reader(string display)
+    sealed class Reader(string display, GoldenSet golden)
     {
         public InputFileException Fault(string field, string problem) => new(display, null, field, problem);
 
@@ -229,6 +361,29 @@ internal static class GatePartFile
             element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var value) ? value : throw Fault(field, "must be a whole number");
 
         public int Int(JsonElement element, string name, string field) => Int(Get(element, name), field);
+
+        public bool Bool(JsonElement element, string field) => element.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw Fault(field, "must be true or false"),
+        };
+
+        public IEnumerable<JsonElement> Array(JsonElement element, string field) =>
+            element.ValueKind == JsonValueKind.Array ? element.EnumerateArray() : throw Fault(field, "must be an array");
+
+        public T Enum<T>(JsonElement element, string name, string field) where T : struct, System.Enum
+        {
+            var text = String(element, name, field);
+            return System.Enum.GetValues<T>().Select(v => (T?)v).FirstOrDefault(v => v.ToString() == text)
+                ?? throw Fault(field, $"'{text}' is not one of {string.Join(", ", System.Enum.GetNames<T>())}");
+        }
+
+        /// <summary>Segments by id, each one of the golden set's corpus.</summary>
+        public List<Segment> Segments(JsonElement element, string field) =>
+            Array(element, field).Select((e, i) => e.ValueKind == JsonValueKind.String
+                ? golden.FindSegment(e.GetString()!) ?? throw Fault($"{field}[{i}]", $"segment '{e.GetString()}' is not in the corpus of {golden.Directory}")
+                : throw Fault($"{field}[{i}]", "must be a segment id")).ToList();
 
         public double Double(JsonElement element, string field) =>
             element.ValueKind == JsonValueKind.Number ? element.GetDouble() : throw Fault(field, "must be a number");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RegressionGate.Answers;
 using RegressionGate.Golden;
 using RegressionGate.Judging;
 using RegressionGate.Retrieval;
@@ -37,7 +38,18 @@ internal static class GateShards
         AutoApproval.ThrowIfRefused(options.Environment);
         var started = Stopwatch.GetTimestamp();
         Check(input, parts);
+        // Every metric some shard graded, in the order gate.json configures them: a shard whose slice gave a metric
+        // nothing to grade did not list it, but an unsharded run lists it for every question.
+        var identities = parts.SelectMany(p => p.Part.MetricJudges).GroupBy(j => j.Metric).ToDictionary(g => g.Key, g => g.First().Judge, StringComparer.Ordinal);
+        var metricJudges = input.Settings.Judge.Metrics.Where(m => identities.ContainsKey(m.Name))
+            .Select(m => new MetricJudgeIdentity(m, identities[m.Name])).ToList();
+        var unknown = identities.Keys.Except(metricJudges.Select(j => j.Metric.Name)).FirstOrDefault();
+        if (unknown is not null) throw new ShardPartsException($"the parts graded metric '{unknown}', which gate.json of {input.Golden.Directory} does not configure");
+        var labelled = metricJudges.FirstOrDefault(j => j.Metric.Labelled);
+
         var rankings = new Dictionary<string, IReadOnlyList<RankedSegment>>(StringComparer.Ordinal);
+        var answers = new Dictionary<string, AnswerOutcome>(StringComparer.Ordinal);
+        var metrics = new Dictionary<string, IReadOnlyList<GradedMetric>>(StringComparer.Ordinal);
         var judged = new Dictionary<string, JudgeOutcome>(StringComparer.Ordinal);
         var recordings = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (_, part) in parts)
@@ -45,22 +57,30 @@ internal static class GateShards
             foreach (var question in part.Questions)
             {
                 rankings[question.Id] = question.Ranking;
-                if (question.Judged is { } outcome) judged[question.Id] = outcome;
+                if (question.Answer is { } answer) answers[question.Id] = answer;
+                var outcomes = question.Metrics.ToDictionary(m => m.Metric, m => m.Outcome, StringComparer.Ordinal);
+                metrics[question.Id] = metricJudges.Select(j => new GradedMetric(j.Metric, j.Judge, outcomes.GetValueOrDefault(j.Metric.Name))).ToList();
+                if (labelled is not null && outcomes.GetValueOrDefault(labelled.Metric.Name) is { } outcome) judged[question.Id] = outcome;
             }
             foreach (var (source, count) in part.Recordings) recordings[source] = recordings.GetValueOrDefault(source) + count;
         }
-        // A shard with no answer to judge opened no judge; the others say which judge and mode the run used.
-        var judging = parts.Select(p => p.Part).FirstOrDefault(p => p.Judge is not null);
         var evaluation = new GateEvaluation(
             input,
             parts[0].Part.Retriever,
-            judging?.Judge,
-            judging?.LlmMode ?? "none",
+            (labelled ?? metricJudges.FirstOrDefault())?.Judge,
+            // A shard that called no model says none; the others say which mode the run used.
+            parts.Select(p => p.Part.LlmMode).FirstOrDefault(m => m != "none") ?? "none",
             rankings,
             judged,
             recordings,
             // The gate's work over all runners, plus joining them here; wall time of the matrix is CI's to report.
-            parts.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.Part.Elapsed) + Stopwatch.GetElapsedTime(started));
+            parts.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.Part.Elapsed) + Stopwatch.GetElapsedTime(started))
+        {
+            AnswerSource = parts[0].Part.AnswerSource,
+            Answers = answers,
+            Metrics = metrics,
+            MetricJudges = metricJudges,
+        };
         return GateRunner.Verify(evaluation, options);
     }
 
@@ -83,13 +103,23 @@ internal static class GateShards
                 throw new ShardPartsException($"{name} (shard {part.Shard}) and {firstName} (shard {first.Shard}) used different retrievers: " +
                                               string.Join("; ", part.Retriever.ChangesFrom(first.Retriever)));
         }
-        var judges = parts.Where(p => p.Part.Judge is not null).ToList();
-        foreach (var (name, part) in judges.Skip(1))
+        foreach (var (name, part) in parts.Skip(1))
         {
-            if (!part.Judge!.Equals(judges[0].Part.Judge) || part.LlmMode != judges[0].Part.LlmMode)
-                throw new ShardPartsException($"{name} (shard {part.Shard}) and {judges[0].Name} (shard {judges[0].Part.Shard}) judged differently: " +
-                                              string.Join("; ", part.Judge.ChangesFrom(judges[0].Part.Judge!).Append($"llm mode {part.LlmMode} vs {judges[0].Part.LlmMode}")));
+            if (!part.AnswerSource.Equals(first.AnswerSource))
+                throw new ShardPartsException($"{name} (shard {part.Shard}) and {firstName} (shard {first.Shard}) graded answers from different sources: " +
+                                              string.Join("; ", part.AnswerSource.ChangesFrom(first.AnswerSource)));
         }
+        var judged = parts.SelectMany(p => p.Part.MetricJudges.Select(j => (p.Name, p.Part, j.Metric, j.Judge))).ToList();
+        foreach (var (name, part, metric, judge) in judged)
+        {
+            var (otherName, other, _, otherJudge) = judged.First(j => j.Metric == metric);
+            if (!judge.Equals(otherJudge))
+                throw new ShardPartsException($"{name} (shard {part.Shard}) and {otherName} (shard {other.Shard}) judged {metric} differently: " +
+                                              string.Join("; ", judge.ChangesFrom(otherJudge)));
+        }
+        var modes = parts.Where(p => p.Part.LlmMode != "none").ToList();
+        foreach (var (name, part) in modes.Where(p => p.Part.LlmMode != modes[0].Part.LlmMode))
+            throw new ShardPartsException($"{name} (shard {part.Shard}) reached the LLM in {part.LlmMode} mode, {modes[0].Name} (shard {modes[0].Part.Shard}) in {modes[0].Part.LlmMode}");
         var duplicate = parts.GroupBy(p => p.Part.Shard.Index).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new ShardPartsException($"shard {duplicate.First().Part.Shard} is given twice: {string.Join(" and ", duplicate.Select(p => p.Name))}");
