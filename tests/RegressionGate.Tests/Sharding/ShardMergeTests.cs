@@ -85,6 +85,44 @@ public sealed class ShardMergeTests(SampleEmbeddings embeddings) : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Merged_shards_give_the_unsharded_report_for_the_whole_triad_of_metrics()
+    {
+        // Answer relevance, context relevance per retrieved segment and groundedness per statement, graded offline by
+        // the similarity judge: every kind of judge outcome a part file carries.
+        var golden = SampleGolden.CopyTo(temp);
+        Edit(Path.Combine(golden, "gate.json"), node => node["judge"]!["metrics"] = JsonNode.Parse("""
+            {
+              "answer-relevance": { "mean": 0.05, "floor": 0.5 },
+              "context-relevance": { "score": 0.0, "mean": 0.05, "floor": 0.2 },
+              "groundedness": { "score": 0.0, "mean": 0.05, "floor": 0.4, "unsupportedBelow": 0.5, "minWords": 4 }
+            }
+            """));
+        var whole = await CliRun.RunAsync(Environment, "run", "--golden", golden, "--judge", "similarity", "--out", temp.Combine("whole"));
+        Assert.True(whole.ExitCode is 0 or 1, whole.ToString());
+        var expected = JsonNode.Parse(File.ReadAllText(temp.Combine("whole", "gate-report.json")))!;
+        var graded = expected["questions"]![0]!["metrics"]!.AsArray().Select(m => (string?)m!["name"]).ToList();
+        Assert.Equal(["answer-relevance", "context-relevance", "groundedness"], graded);
+        var outcomes = expected["questions"]!.AsArray().SelectMany(q => q!["metrics"]!.AsArray())
+            .Where(m => (string?)m!["outcome"] == "graded").Select(m => (string?)m!["name"]).Distinct();
+        Assert.Equal(graded, outcomes.Order(StringComparer.Ordinal));
+
+        var parts = new List<string>();
+        for (var index = 1; index <= 2; index++)
+        {
+            var part = temp.Combine("triad-parts", $"{index}");
+            var shard = await CliRun.RunAsync(Environment, "run", "--golden", golden, "--judge", "similarity", "--shard", $"{index}/2", "--out", part);
+            Assert.True(shard.ExitCode is 0 or 1, shard.ToString());
+            parts.Add(part);
+        }
+        var merged = await CliRun.RunAsync(Environment, ["merge", .. parts, "--golden", golden, "--out", temp.Combine("merged")]);
+
+        Assert.Equal(whole.ExitCode, merged.ExitCode);
+        var differences = new List<string>();
+        Compare(expected, JsonNode.Parse(File.ReadAllText(temp.Combine("merged", "gate-report.json"))), "", differences);
+        Assert.True(differences.Count == 0, string.Join("\n", differences));
+    }
+
     /// <summary>Timings and the received snapshot count (shards write their own) may differ; numbers within 1e-9.</summary>
     static readonly string[] Ignored = [".elapsedSeconds", ".counts.receivedSnapshots"];
 
