@@ -57,6 +57,11 @@ internal static class CliApp
             await console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
+        catch (LlmBatchException e)
+        {
+            await console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
         catch (OperationCanceledException)
         {
             await console.Error.WriteLineAsync("interrupted: finished recordings are kept; no snapshot was written").ConfigureAwait(false);

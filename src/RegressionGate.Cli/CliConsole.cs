@@ -16,6 +16,9 @@ internal sealed record CliConsole(TextWriter Out, TextWriter Error, IEnvironment
     /// <summary>Problems that don't stop the command, such as a damaged embedding cache being rebuilt.</summary>
     public void Warn(string message) => Error.WriteLine($"warning: {message}");
 
+    /// <summary>What a long command is doing (a batch submitted or collected), on standard error so standard output stays the result.</summary>
+    public void Note(string message) => Error.WriteLine(message);
+
     /// <summary>Progress is for people: not when either stream goes to a file or pipe, and never in CI, whose logs it would litter.</summary>
     public static bool IsInteractive(bool outputRedirected, bool errorRedirected, IEnvironmentVariables environment) =>
         !outputRedirected && !errorRedirected && string.IsNullOrEmpty(environment.Get("CI"));

@@ -39,6 +39,7 @@ static class ProgressDisplay
         GateStage.Retrieving => "retrieving",
         GateStage.Answering => "answering questions",
         GateStage.Judging => "judging answers",
+        GateStage.Batch => "waiting for the batch",
         _ => stage.ToString(),
     };
 

@@ -5,6 +5,8 @@ using RegressionGate.Benchmarks;
 // dotnet run -c Release --project tests/RegressionGate.Benchmarks -- --filter '*'
 // dotnet run -c Release --project tests/RegressionGate.Benchmarks -- paired [texts]   (interleaved embedding comparison)
 // dotnet run -c Release --project tests/RegressionGate.Benchmarks -- golden DIR SEGMENTS QUESTIONS [MAX_TOKENS] [KIND]   (see bench.sh)
+// dotnet run -c Release --project tests/RegressionGate.Benchmarks -- standin GOLDEN CACHE   (stand-in vectors in the embedding cache: see warm.sh)
+// dotnet run -c Release --project tests/RegressionGate.Benchmarks -- batch [CALLS]   (batch-mode record vs chat record vs replay, loopback servers)
 // dotnet run -c Release --project tests/RegressionGate.Benchmarks -- ceiling [TEXTS] [MAX_TOKENS]   (ours vs a bare ONNX Runtime session)
 // dotnet run -c Release --project tests/RegressionGate.Benchmarks -- bm25 [SEGMENTS]   (BM25 indexing and query time)
 // dotnet run -c Release --project tests/RegressionGate.Benchmarks -- hash   (SHA-256 of the bundled model)
@@ -20,6 +22,15 @@ switch (args)
         return;
     case ["golden", var directory, ..]:
         GeneratedGolden.Write(directory, Int(args, 2, 8000), Int(args, 3, 100), Int(args, 4, 512), args.Length > 5 ? args[5] : "dense");
+        return;
+    case ["standin", var golden, var cache]:
+        StandInCache.Fill(golden, cache);
+        return;
+    case ["profile", var golden]:
+        WarmRunProfile.Run(golden);
+        return;
+    case ["batch", ..]:
+        await BatchFigures.RunAsync(Int(args, 1, 1000));
         return;
     case ["ceiling", ..]:
         BareSessionComparison.Run(Int(args, 1, 400), Int(args, 2, 512));

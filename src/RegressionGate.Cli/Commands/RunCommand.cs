@@ -38,6 +38,12 @@ static class RunCommand
         });
         var json = new Option<bool>("--json") { Description = "Print gate-report.json to standard output instead of the verdict." };
         var shard = ShardOption.Create();
+        var batch = new Option<bool>("--batch")
+        {
+            Description = "With --llm record or refresh: send the model calls through the Azure OpenAI Batch API (one file of requests, " +
+                          "half the price, answers within 24 h) and store the results as recordings. Stopped while it waits, the batch " +
+                          "runs on, and the same command collects it. Polling: llm.batch of gate.json.",
+        };
         var answers = new Option<string?>("--answers")
         {
             Description = "Which answers the metrics grade: golden (questions.jsonl), generate (from the current top-k with the prompt 'ask' " +
@@ -61,6 +67,7 @@ static class RunCommand
             "  regression-gate run --golden golden --out artifacts/gate\n" +
             "  regression-gate run --llm record --dry-run   # what recording would cost, before any call\n" +
             "  regression-gate run --llm record          # after changing the judge prompt or model (needs AZURE_OPENAI_*)\n" +
+            "  regression-gate run --llm record --batch  # the same through the Batch API; run it again to resume\n" +
             "  regression-gate run --answers generate    # grade answers generated from the current retrieval\n" +
             "  regression-gate run --judge similarity    # offline judge, no LLM\n" +
             "  regression-gate run --json | jq .verdict\n" +
@@ -70,7 +77,7 @@ static class RunCommand
             "Metrics (judge.metrics in gate.json):\n" +
             string.Join("\n", MetricRegistry.BuiltIn.Providers.Select(p => $"  {p.Name,-18} {p.Summary}")))
         {
-            golden, output, llm, judge, answers, parallel, dryRun, json, shard,
+            golden, output, llm, judge, answers, parallel, batch, dryRun, json, shard,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -82,8 +89,10 @@ static class RunCommand
                 JudgeKind = parse.GetValue(judge),
                 Answers = parse.GetValue(answers) is { } source ? AnswerSources.Parse(source) : null,
                 Parallel = parse.GetValue(parallel),
+                Batch = parse.GetValue(batch),
                 Environment = console.Environment,
                 Warning = console.Warn,
+                Notice = console.Note,
             };
             if (parse.GetValue(dryRun))
             {

@@ -5,6 +5,7 @@ using RegressionGate.Files;
 using RegressionGate.Golden;
 using RegressionGate.Judging.Metrics;
 using RegressionGate.Llm;
+using RegressionGate.Llm.Batches;
 using RegressionGate.Retrieval.Embedding;
 
 namespace RegressionGate.Gate;
@@ -52,13 +53,14 @@ internal sealed class EvaluationSession : IDisposable
     /// <param name="metrics">The metrics to grade; the judge kind is only opened when there are some.</param>
     /// <param name="plan">Plan a <paramref name="mode"/> run instead: replay what is recorded, count the rest (<see cref="PlanningChatClient"/>).</param>
     /// <param name="cache">Where a judge that embeds keeps its embeddings between runs; none when null.</param>
+    /// <param name="batch">Records the model's calls through the Batch API (<c>--batch</c>) instead of one by one; none when null.</param>
     public static EvaluationSession Open(GateInput input, IReadOnlyList<JudgeMetric> metrics, string judgeKind, AnswerSource source, RecordingMode mode,
-        IEnvironmentVariables environment, EmbeddingCache? cache = null, bool plan = false)
+        IEnvironmentVariables environment, EmbeddingCache? cache = null, bool plan = false, BatchRecorder? batch = null)
     {
         var session = new EvaluationSession();
         try
         {
-            session.Build(input, metrics, judgeKind, source, mode, environment, cache, plan);
+            session.Build(input, metrics, judgeKind, source, mode, environment, cache, plan, batch);
             return session;
         }
         catch
@@ -69,10 +71,10 @@ internal sealed class EvaluationSession : IDisposable
     }
 
     void Build(GateInput input, IReadOnlyList<JudgeMetric> metrics, string judgeKind, AnswerSource source, RecordingMode mode,
-        IEnvironmentVariables environment, EmbeddingCache? cache, bool plan)
+        IEnvironmentVariables environment, EmbeddingCache? cache, bool plan, BatchRecorder? batch)
     {
         var (golden, settings) = (input.Golden, input.Settings);
-        models = new ModelAccess(input, mode, environment, plan);
+        models = new ModelAccess(input, mode, environment, plan) { Batch = batch };
         resources.Add(models);
 
         if (metrics.Count > 0)

@@ -17,4 +17,7 @@ public enum GateStage
 
     /// <summary>Judging each answer, counted in answers.</summary>
     Judging,
+
+    /// <summary>Waiting for the Batch API to answer a batch of model calls, counted in requests.</summary>
+    Batch,
 }

@@ -19,6 +19,12 @@ public sealed record GateRunOptions
     /// <summary><c>--parallel</c>: judge calls in flight; null keeps <c>llm.parallel</c>.</summary>
     public int? Parallel { get; init; }
 
+    /// <summary>
+    /// <c>--batch</c>: make the model calls of a record or refresh run through the Batch API (one file of requests, results
+    /// as recordings), resuming a batch an interrupted run submitted.
+    /// </summary>
+    public bool Batch { get; init; }
+
     /// <summary>LLM configuration, CI detection and auto-approval are read from here, never straight from the process.</summary>
     public IEnvironmentVariables Environment { get; init; } = EnvironmentVariables.Process;
 
@@ -30,4 +36,7 @@ public sealed record GateRunOptions
     /// (<c>warning: …</c>) when null.
     /// </summary>
     public Action<string>? Warning { get; init; }
+
+    /// <summary>What a long run is doing, in a line each (a batch submitted, resumed or collected). Standard error when null.</summary>
+    public Action<string>? Notice { get; init; }
 }

@@ -4,6 +4,7 @@ using RegressionGate.Golden;
 using RegressionGate.Judging;
 using RegressionGate.Judging.Metrics;
 using RegressionGate.Llm;
+using RegressionGate.Llm.Batches;
 using RegressionGate.Retrieval;
 using RegressionGate.Retrieval.Embedding;
 using RegressionGate.Snapshots;
@@ -35,10 +36,13 @@ public static partial class GateRunner
         var started = Stopwatch.GetTimestamp();
         var mode = options.LlmMode ?? input.Settings.Llm.Mode;
         var cache = Cache(input, options);
-        using var session = Open(input, options, cache, plan: false);
-        // A run that calls no model has no deadline.
-        var deadline = session.UsesRecordings ? input.Settings.Llm.Deadline() : null;
-        var evaluation = await EvaluateAsync(input, options, session, cache, deadline, cancellationToken).ConfigureAwait(false);
+        using var batch = options.Batch ? Batch(input, mode, cache, options) : null;
+        using var session = Open(input, options, cache, plan: false, batch);
+        // A run that calls no model has no deadline; nor does a batch pass, which calls none live (its calls wait in the batch).
+        var deadline = session.UsesRecordings && batch is null ? input.Settings.Llm.Deadline() : null;
+        var evaluation = batch is null
+            ? await EvaluateAsync(input, options, session, cache, deadline, cancellationToken).ConfigureAwait(false)
+            : await batch.RunAsync(token => EvaluateAsync(input, options, session, cache, null, token), cancellationToken).ConfigureAwait(false);
         return evaluation with
         {
             LlmMode = session.UsesRecordings ? mode.Name() : "none",
@@ -65,7 +69,7 @@ public static partial class GateRunner
         EmbeddingCache.ForGolden(input.Golden.Directory, options.Environment.Get(EmbeddingCache.EnvironmentVariable),
             options.Warning ?? (message => Console.Error.WriteLine($"warning: {message}")));
 
-    static EvaluationSession Open(GateInput input, GateRunOptions options, EmbeddingCache cache, bool plan)
+    static EvaluationSession Open(GateInput input, GateRunOptions options, EmbeddingCache cache, bool plan, BatchRecorder? batch = null)
     {
         var settings = input.Settings;
         var source = options.Answers ?? settings.Answers.Source;
@@ -73,7 +77,7 @@ public static partial class GateRunner
         var graded = options.Answers is { } overridden ? input with { Settings = settings with { Answers = settings.Answers with { Source = overridden } } } : input;
         var metrics = settings.Judge.Metrics.Where(m => graded.QuestionsGradedBy(m).Any()).ToList();
         return EvaluationSession.Open(input, metrics, options.JudgeKind ?? settings.Judge.Kind, source, options.LlmMode ?? settings.Llm.Mode,
-            options.Environment, cache, plan);
+            options.Environment, cache, plan, batch);
     }
 
     static async Task<GateEvaluation> EvaluateAsync(GateInput input, GateRunOptions options, EvaluationSession session, EmbeddingCache cache,

@@ -44,7 +44,7 @@ public sealed class JudgeSession : IDisposable
         var (input, cache) = (context.Input, context.Cache);
         var (settings, retriever) = (input.Settings, input.Settings.Retriever);
         var model = input.Retrievers.Find(retriever.Kind)?.EmbedsWithModel == true ? retriever.Model : Retrieval.RetrieverSettings.BundledModel;
-        var embedder = ConfiguredEmbedder.Load(input.Golden.Directory, model, retriever.MaxTokens);
+        var embedder = ConfiguredEmbedder.LoadWhenNeeded(input.Golden.Directory, model, retriever.MaxTokens, cache);
         ITextEmbedder used = cache is null ? embedder : cache.Wrap(embedder);
         var backend = new SimilarityBackend(
             texts => used.Embed([retriever.QueryPrefix + texts[0], .. texts.Skip(1).Select(t => retriever.PassagePrefix + t)]),

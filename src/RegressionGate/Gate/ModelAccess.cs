@@ -1,12 +1,14 @@
 using Microsoft.Extensions.AI;
 using RegressionGate.Environments;
 using RegressionGate.Llm;
+using RegressionGate.Llm.Batches;
 
 namespace RegressionGate.Gate;
 
 /// <summary>
 /// The run's one way to the LLM, opened on first use and shared by the judge and the answer generator: the recording
-/// client the run's mode asks for (or, when planning, a <see cref="PlanningChatClient"/> that calls nothing), with a
+/// client the run's mode asks for (or, when planning, a <see cref="PlanningChatClient"/> that calls nothing; with
+/// <c>--batch</c>, the batch recorder's collector in front of it), with a
 /// tally of the recordings it used. Opening it throws <see cref="LlmConfigurationException"/> when the mode needs a model
 /// that is not configured.
 /// </summary>
@@ -16,6 +18,9 @@ internal sealed class ModelAccess(GateInput input, RecordingMode mode, IEnvironm
     LlmSetup? setup;
     RecordingTally? tally;
     PlanningChatClient? planner;
+
+    /// <summary>Records the calls that need the model through the Batch API (<c>--batch</c>); none when null.</summary>
+    public BatchRecorder? Batch { get; init; }
 
     /// <summary>What a replay miss tells the user to run.</summary>
     public RecordingOptions RecordingOptions { get; } = new()
@@ -35,6 +40,8 @@ internal sealed class ModelAccess(GateInput input, RecordingMode mode, IEnvironm
                     input.Settings.Judge.Model, input.Settings.Llm.ClientOptions(), RecordingOptions);
                 IChatClient client = setup.RecordingClient;
                 if (plan) client = planner = Planner(setup.RecordingClient, mode);
+                else if (Batch is not null && setup.Connection is { } connection)
+                    client = Batch.Attach(setup.RecordingClient, connection, input.Settings.Llm.ClientOptions());
                 tally = new RecordingTally(client, setup.RecordingClient.Store);
             }
             return (tally!, setup.Model);

@@ -1,6 +1,5 @@
 using System.ClientModel;
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Extensions.AI;
 
 namespace RegressionGate.Llm;
@@ -44,9 +43,9 @@ internal sealed class ErrorTranslatingChatClient(IChatClient inner, LlmConnectio
         if (last is ClientResultException { Status: > 0 } result)
         {
             if (failures.Count == 1 && Retryable.Contains(result.Status)) attempts = options.MaxRetries + 1;
-            var detail = Redact(ErrorDetail(result));
+            var detail = Redact(ServiceError.Detail(result.GetRawResponse()?.Content?.ToString() ?? ""));
             return new LlmCallException(
-                $"{connection} answered HTTP {result.Status} on {Attempts(attempts)}{(detail.Length > 0 ? ": " + detail : "")}{Hint(result.Status)}",
+                $"{connection} answered HTTP {result.Status} on {Attempts(attempts)}{(detail.Length > 0 ? ": " + detail : "")}{ServiceError.Hint(result.Status)}",
                 result.Status, attempts, Inner(e));
         }
         if (last is ClientResultException or HttpRequestException or IOException)
@@ -60,40 +59,9 @@ internal sealed class ErrorTranslatingChatClient(IChatClient inner, LlmConnectio
 
     static string Attempts(int n) => n == 1 ? "the only attempt" : $"all {n} attempts";
 
-    static string Hint(int status) => status switch
-    {
-        401 or 403 => $" (check {LlmEnvironmentVariables.AzureApiKey} or {LlmEnvironmentVariables.OpenAIApiKey})",
-        404 => $" (check {LlmEnvironmentVariables.AzureDeployment} or {LlmEnvironmentVariables.OpenAIModel}, and the endpoint URL)",
-        _ => "",
-    };
-
     static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
 
     string Redact(string text) => connection.Redact(text);
 
     Exception? Inner(Exception e) => connection.Reveals(e.ToString()) ? null : e;
-
-    /// <summary>The service's own error message where the body is the usual <c>{"error":{"message":…}}</c>, else the body's start.</summary>
-    static string ErrorDetail(ClientResultException e)
-    {
-        var body = e.GetRawResponse()?.Content?.ToString() ?? "";
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            if (document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
-                && error.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String)
-                return Shorten(message.GetString()!);
-        }
-        catch (JsonException)
-        {
-        }
-        return Shorten(body);
-    }
-
-    static string Shorten(string text)
-    {
-        text = string.Join(' ', text.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)).Trim();
-        return text.Length <= 300 ? text : text[..300] + "…";
-    }
 }

@@ -11,6 +11,9 @@ public sealed record LlmSettings
     /// <summary>Calls in flight at most.</summary>
     public int Parallel { get; init; } = 4;
 
+    /// <summary>How a <c>--batch</c> run polls the Batch API (<c>llm.batch</c>).</summary>
+    public BatchSettings Batch { get; init; } = new();
+
     /// <summary>How long one attempt of a call may take, in seconds, before it is abandoned (and retried while retries remain).</summary>
     public double TimeoutSeconds { get; init; } = new LlmClientOptions().Timeout.TotalSeconds;
 
@@ -38,7 +41,7 @@ public sealed record LlmSettings
     /// <summary>Reads the <c>llm</c> section; every field is optional. Seconds may be fractional (0.5).</summary>
     internal static LlmSettings Read(JsonFields section)
     {
-        section.RejectUnknown("mode", "parallel", "timeoutSeconds", "retries", "deadlineSeconds");
+        section.RejectUnknown("mode", "parallel", "timeoutSeconds", "retries", "deadlineSeconds", "batch");
         var defaults = new LlmSettings();
         var deadline = section.OptionalDouble("deadlineSeconds", double.NaN, 0.001, 7 * 24 * 3600);
         return new LlmSettings
@@ -48,6 +51,7 @@ public sealed record LlmSettings
             TimeoutSeconds = section.OptionalDouble("timeoutSeconds", defaults.TimeoutSeconds, 0.001, 24 * 3600),
             Retries = section.OptionalInt("retries", defaults.Retries, 0, 10),
             DeadlineSeconds = double.IsNaN(deadline) ? null : deadline,
+            Batch = BatchSettings.Read(section.Object("batch")),
         };
     }
 }

@@ -63,6 +63,30 @@ internal sealed class RecordingChatClient : DelegatingChatClient
                 : throw new RecordingMissingException(request.Key, Store.PathFor(request.Key), options.RecordCommand);
         }
 
+        return await RecordAsync(request, token => base.GetResponseAsync(list, ForModel(chatOptions), token), options.Provenance, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Whether this client would ask the model for <paramref name="request"/> rather than answer from a recording: never in
+    /// replay, always live, on a missing recording in record mode, and once per run in refresh mode.
+    /// </summary>
+    internal bool WouldCall(CanonicalRequest request) => Mode switch
+    {
+        RecordingMode.Replay => false,
+        RecordingMode.Record => Store.TryRead(request.Key) is null,
+        RecordingMode.Refresh => !refreshed.ContainsKey(request.Key),
+        _ => true,
+    };
+
+    /// <summary>
+    /// Records the answer <paramref name="call"/> gives for <paramref name="request"/> (unless a recording this run may
+    /// reuse exists), with <paramref name="provenance"/>, and returns it as saved. The live path and the Batch API both
+    /// record through here, so their recordings cannot differ in anything but provenance.
+    /// </summary>
+    internal async Task<ChatResponse> RecordAsync(CanonicalRequest request, Func<CancellationToken, Task<ChatResponse>> call,
+        RecordingProvenance provenance, CancellationToken cancellationToken)
+    {
         var gate = locks.GetOrAdd(request.Key, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -70,7 +94,7 @@ internal sealed class RecordingChatClient : DelegatingChatClient
             var reuse = Mode == RecordingMode.Record || refreshed.ContainsKey(request.Key);
             if (reuse && Store.TryRead(request.Key) is { } existing) return ToResponse(existing);
 
-            var response = await base.GetResponseAsync(list, ForModel(chatOptions), cancellationToken).ConfigureAwait(false);
+            var response = await call(cancellationToken).ConfigureAwait(false);
             var recording = new Recording(
                 request,
                 response.Text,
@@ -78,7 +102,7 @@ internal sealed class RecordingChatClient : DelegatingChatClient
                 response.FinishReason?.Value,
                 response.Usage is { } u ? new TokenUsage(u.InputTokenCount, u.OutputTokenCount, u.TotalTokenCount) : null,
                 WholeSeconds(options.Clock.GetUtcNow()),
-                options.Provenance);
+                provenance);
             Store.Write(recording);
             refreshed[request.Key] = true;
             return ToResponse(recording);
@@ -88,6 +112,9 @@ internal sealed class RecordingChatClient : DelegatingChatClient
             gate.Release();
         }
     }
+
+    /// <summary>The provenance this client writes into the recordings it makes.</summary>
+    internal RecordingProvenance Provenance => options.Provenance;
 
     public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? chatOptions = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -106,8 +133,8 @@ internal sealed class RecordingChatClient : DelegatingChatClient
         AdditionalProperties = new() { [RecordingKeyProperty] = recording.Key },
     };
 
-    /// <summary>The options without the judge's tags, which are for the key only.</summary>
-    static ChatOptions? ForModel(ChatOptions? chatOptions)
+    /// <summary>The options without the judge's tags, which are for the key only: what the model is sent.</summary>
+    internal static ChatOptions? ForModel(ChatOptions? chatOptions)
     {
         if (chatOptions?.AdditionalProperties is not { } extra || !extra.Keys.Any(CanonicalRequest.IsJudgeTag)) return chatOptions;
         var copy = chatOptions.Clone();

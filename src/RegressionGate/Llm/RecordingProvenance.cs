@@ -29,12 +29,22 @@ internal sealed class RecordingProvenance
 
     public string? this[string name] => Fields.FirstOrDefault(f => f.Key == name).Value;
 
+    /// <summary>The field naming the Batch API batch a recording's answer came from.</summary>
+    public const string BatchField = "batch";
+
     /// <summary>A model's real answer, saved by this tool (talking to <paramref name="provider"/>, where known).</summary>
     public static RecordingProvenance Recorded(LlmProvider? provider = null)
     {
         List<KeyValuePair<string, string>> fields = [new("source", RecordedSource), new("tool", Tool), new("toolVersion", ToolVersion)];
         if (provider is { } p) fields.Add(new("provider", p == LlmProvider.AzureOpenAI ? "azure-openai" : "openai-compatible"));
         return new(fields);
+    }
+
+    /// <summary>This provenance, saying the answer came through the Batch API in batch <paramref name="batchId"/>.</summary>
+    public RecordingProvenance InBatch(string batchId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(batchId);
+        return new([.. Fields.Where(f => f.Key != BatchField), new(BatchField, batchId)]);
     }
 
     /// <summary>A response a person wrote; <paramref name="note"/> says who, why, or for what.</summary>

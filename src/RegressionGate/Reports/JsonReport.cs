@@ -219,17 +219,28 @@ internal static class JsonReport
         else Strings(w, "context", produced.Context.Select(s => s.Id));
         if (produced is null) w.WriteNull("references");
         else Strings(w, "references", produced.References.Select(s => s.Id));
-        if (question.Answer is AnswerFailure failure)
-        {
-            w.WriteStartObject("failure");
-            w.WriteString("kind", JsonNamingPolicy.CamelCase.ConvertName(failure.Kind.ToString()));
-            w.WriteString("message", failure.Message);
-            String(w, "rawOutput", failure.RawOutput);
-            String(w, "recordingKey", failure.RecordingKey);
-            w.WriteEndObject();
-        }
-        else w.WriteNull("failure");
+        var failure = question.Answer as AnswerFailure;
+        Failure(w, failure?.Kind.ToString(), failure?.Message, failure?.RawOutput, failure?.RecordingKey);
         String(w, "baselineText", question.AnswerBaseline?.Answer);
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The <c>failure</c> object of a judgment or an answer (their failure kinds are separate enums, named alike), or
+    /// null when <paramref name="kind"/> is.
+    /// </summary>
+    static void Failure(Utf8JsonWriter w, string? kind, string? message, string? rawOutput, string? recordingKey)
+    {
+        if (kind is null)
+        {
+            w.WriteNull("failure");
+            return;
+        }
+        w.WriteStartObject("failure");
+        w.WriteString("kind", JsonNamingPolicy.CamelCase.ConvertName(kind));
+        w.WriteString("message", message);
+        String(w, "rawOutput", rawOutput);
+        String(w, "recordingKey", recordingKey);
         w.WriteEndObject();
     }
 
@@ -264,16 +275,8 @@ internal static class JsonReport
                 w.WriteEndObject();
             }
             w.WriteEndArray();
-            if (check.Outcome is JudgeFailure failure)
-            {
-                w.WriteStartObject("failure");
-                w.WriteString("kind", JsonNamingPolicy.CamelCase.ConvertName(failure.Kind.ToString()));
-                w.WriteString("message", failure.Message);
-                String(w, "rawOutput", failure.RawOutput);
-                String(w, "recordingKey", failure.RecordingKey);
-                w.WriteEndObject();
-            }
-            else w.WriteNull("failure");
+            var failure = check.Outcome as JudgeFailure;
+            Failure(w, failure?.Kind.ToString(), failure?.Message, failure?.RawOutput, failure?.RecordingKey);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -308,16 +311,7 @@ internal static class JsonReport
         if (judgment is null || question.Question.Manual is null) w.WriteNull("agreesWithManual");
         else w.WriteBoolean("agreesWithManual", !question.Disagrees());
 
-        if (failure is null) w.WriteNull("failure");
-        else
-        {
-            w.WriteStartObject("failure");
-            w.WriteString("kind", JsonNamingPolicy.CamelCase.ConvertName(failure.Kind.ToString()));
-            w.WriteString("message", failure.Message);
-            String(w, "rawOutput", failure.RawOutput);
-            String(w, "recordingKey", failure.RecordingKey);
-            w.WriteEndObject();
-        }
+        Failure(w, failure?.Kind.ToString(), failure?.Message, failure?.RawOutput, failure?.RecordingKey);
 
         if (question.JudgeBaseline is not { } baseline) w.WriteNull("baseline");
         else

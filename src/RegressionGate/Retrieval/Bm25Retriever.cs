@@ -30,50 +30,87 @@ internal sealed class Bm25Retriever : IRetriever
     const string OrdinalField = "ordinal";
 
     readonly Analyzer analyzer;
-    readonly RAMDirectory directory = new();
+    readonly Lucene.Net.Store.Directory directory;
     readonly DirectoryReader reader;
     readonly IndexSearcher searcher;
     readonly string[] ids;
     readonly int[] idOrder;
 
-    /// <summary>Indexes the context's corpus with its settings.</summary>
+    /// <summary>
+    /// Indexes the context's corpus with its settings, or opens the index the context's cache kept from an earlier run
+    /// over the same corpus and settings.
+    /// </summary>
     public static Bm25Retriever Create(RetrieverContext context)
     {
-        var retriever = new Bm25Retriever(context.Golden.Corpus.Select(s => (s.Id, s.Text)).ToList(), context.Settings);
+        var retriever = new Bm25Retriever(context.Golden.Corpus.Select(s => (s.Id, s.Text)).ToList(), context.Settings,
+            context.Cache?.Bm25Indexes, context.Golden.Directory);
         context.Progress?.Report(retriever.Count);
         return retriever;
     }
 
-    /// <summary>Indexes <paramref name="corpus"/> (id, text) with the analyzer and BM25 parameters of <paramref name="settings"/>.</summary>
-    public Bm25Retriever(IReadOnlyList<(string Id, string Text)> corpus, RetrieverSettings settings)
+    /// <summary>
+    /// Indexes <paramref name="corpus"/> (id, text) with the analyzer and BM25 parameters of <paramref name="settings"/>: in
+    /// memory, or through <paramref name="cache"/>, which serves an intact index of the same corpus and settings as it is.
+    /// </summary>
+    /// <param name="golden">The golden set's folder, which the cache records so a later corpus of it replaces this index.</param>
+    public Bm25Retriever(IReadOnlyList<(string Id, string Text)> corpus, RetrieverSettings settings, Bm25IndexCache? cache = null, string golden = "")
     {
         var bm25 = settings.Bm25;
         analyzer = Bm25Analyzers.Create(bm25.Analyzer);
         var similarity = new BM25Similarity((float)bm25.K1, (float)bm25.B);
         ids = corpus.Select(c => c.Id).ToArray();
         idOrder = TopScores.IdOrder(ids);
+        if (cache?.OpenOrBuild(corpus, bm25, golden, into => Index(into, corpus, similarity, merge: true)) is { } opened)
+        {
+            (directory, reader, FromCache) = (opened.Directory, opened.Reader, opened.Reused);
+        }
+        else
+        {
+            directory = new RAMDirectory();
+            Index(directory, corpus, similarity, merge: false);
+            reader = DirectoryReader.Open(directory);
+        }
+        searcher = new IndexSearcher(reader) { Similarity = similarity };
+        Identity = new RetrieverIdentity(IdentityOf(settings));
+    }
+
+    /// <summary>Whether the index was opened from the cache as an earlier run left it, rather than built by this one.</summary>
+    public bool FromCache { get; }
+
+    /// <summary>
+    /// Writes the corpus into <paramref name="into"/>: each segment's analyzed terms with their counts (BM25 needs no
+    /// positions) and its corpus position. <paramref name="merge"/> folds the index into one segment, which searches
+    /// faster; worth its cost only for an index that is kept.
+    /// </summary>
+    void Index(Lucene.Net.Store.Directory into, IReadOnlyList<(string Id, string Text)> corpus, BM25Similarity similarity, bool merge)
+    {
         var config = new IndexWriterConfig(Bm25Analyzers.Version, analyzer)
         {
             Similarity = similarity,
             OpenMode = OpenMode.CREATE,
             RAMBufferSizeMB = 64,
         };
-        using (var writer = new IndexWriter(directory, config))
+        using var writer = new IndexWriter(into, config);
+        var text = new Field(TextField, "", TermsAndCounts);
+        var ordinal = new NumericDocValuesField(OrdinalField, 0);
+        var document = new Document { text, ordinal };
+        for (var i = 0; i < corpus.Count; i++)
         {
-            var text = new TextField(TextField, "", Field.Store.NO);
-            var ordinal = new NumericDocValuesField(OrdinalField, 0);
-            var document = new Document { text, ordinal };
-            for (var i = 0; i < corpus.Count; i++)
-            {
-                text.SetStringValue(corpus[i].Text);
-                ordinal.SetInt64Value(i);
-                writer.AddDocument(document);
-            }
-            writer.Commit();
+            text.SetStringValue(corpus[i].Text);
+            ordinal.SetInt64Value(i);
+            writer.AddDocument(document);
         }
-        reader = DirectoryReader.Open(directory);
-        searcher = new IndexSearcher(reader) { Similarity = similarity };
-        Identity = new RetrieverIdentity(IdentityOf(settings));
+        if (merge) writer.ForceMerge(1);
+        writer.Commit();
+    }
+
+    /// <summary>An analyzed, unstored field indexing documents and term counts, without positions.</summary>
+    static readonly FieldType TermsAndCounts = Frozen(new FieldType(Lucene.Net.Documents.TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS });
+
+    static FieldType Frozen(FieldType type)
+    {
+        type.Freeze();
+        return type;
     }
 
     /// <summary>What a BM25 ranking depends on: kind, analyzer (and Lucene's version), k1, b and k.</summary>

@@ -59,7 +59,8 @@ internal sealed class DenseRetriever : IRetriever
     internal const int ChunkSize = 2048;
 
     /// <summary>
-    /// Loads the model <c>gate.json</c> names (bundled, or a directory relative to the golden set) and embeds the corpus.
+    /// Loads the model <c>gate.json</c> names (bundled, or a directory relative to the golden set; once a text is not
+    /// cached, when the cache has its vectors) and embeds the corpus.
     /// <paramref name="decorate"/> may wrap the model's embedder; by default the context's embedding cache does. The
     /// retriever disposes the wrapper, and the wrapper the embedder it wraps.
     /// A model that cannot be loaded is a <see cref="InputFileException"/> on <c>retriever.model</c>; one that fails on the
@@ -68,7 +69,7 @@ internal sealed class DenseRetriever : IRetriever
     public static DenseRetriever Create(RetrieverContext context, Func<ITextEmbedder, ITextEmbedder>? decorate = null)
     {
         var (golden, settings) = (context.Golden, context.Settings);
-        var embedder = ConfiguredEmbedder.Load(golden.Directory, settings.Model, settings.MaxTokens);
+        var embedder = ConfiguredEmbedder.LoadWhenNeeded(golden.Directory, settings.Model, settings.MaxTokens, context.Cache);
         decorate ??= context.Cache is { } cache ? inner => cache.Wrap(inner) : null;
         ITextEmbedder used = embedder;
         try

@@ -6,7 +6,8 @@ namespace RegressionGate.Tests.Retrieval;
 /// <summary>BM25 over Lucene's Brazilian and Portuguese analyzers, on small Portuguese corpora.</summary>
 public class Bm25RetrieverTests
 {
-    static readonly (string Id, string Text)[] Lectures =
+    /// <summary>Five short Portuguese lecture segments; the BM25 index cache's tests index them too.</summary>
+    internal static readonly (string Id, string Text)[] Lectures =
     [
         ("1", "A camada de pooling reduz a dimensão espacial dos mapas de características, ficando com o máximo de cada região."),
         ("2", "O gradiente descendente atualiza os pesos da rede na direção oposta ao gradiente da função de custo."),

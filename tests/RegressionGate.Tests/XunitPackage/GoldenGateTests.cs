@@ -3,7 +3,9 @@ using RegressionGate.Environments;
 using RegressionGate.Gate;
 using RegressionGate.Golden;
 using RegressionGate.Reports;
+using RegressionGate.Judging;
 using RegressionGate.Snapshots;
+using RegressionGate.Tests.Triad;
 using RegressionGate.Xunit;
 using Xunit.Sdk;
 
@@ -74,6 +76,43 @@ public sealed class GoldenGateTests : IDisposable
         Assert.Contains("segment 1009", failure.Message);
         Assert.Contains("received snapshot written to", failure.Message);
         gate.AssertJudgment("105");
+    }
+
+    [Fact]
+    public async Task A_metric_row_fails_for_the_question_whose_segment_changed_naming_the_segment()
+    {
+        // The triad offline: the similarity judge grades every metric, so no recording is needed.
+        var golden = TriadGolden.Write(temp, judge: SimilarityJudge.Kind);
+        var approve = EnvironmentVariables.From(new Dictionary<string, string> { [AutoApproval.Variable] = "1" });
+        Assert.True((await GateRunner.RunAsync(GateInput.Load(golden), new GateRunOptions { Environment = approve, Warning = _ => { } })).Passed);
+        var approved = await Run(golden);
+        foreach (var question in approved.Result.Golden.Questions)
+            foreach (var metric in new[] { "answer-relevance", "context-relevance", "groundedness" })
+                approved.AssertMetric(metric, question.Id);
+        var corpus = Path.Combine(golden, GoldenSet.CorpusFile);
+        File.WriteAllLines(corpus, File.ReadAllLines(corpus).Select(line =>
+        {
+            var segment = JsonNode.Parse(line)!;
+            if ((string?)segment["id"] == "1009") segment["text"] = "Bata os ovos com o açúcar, junte a farinha e asse o bolo por quarenta minutos.";
+            return segment.ToJsonString();
+        }));
+
+        var gate = await Run(golden);
+
+        var failure = Assert.ThrowsAny<XunitException>(() => gate.AssertMetric("context-relevance", "105"));
+        Assert.StartsWith("question 105 «Qual é o objetivo da camada de pooling em uma rede neural?»\n", failure.Message);
+        Assert.Contains("CR ", failure.Message);
+        Assert.Contains("segment 1009", failure.Message);
+        Assert.Contains("metric 'fluency' is not in judge.metrics", Assert.ThrowsAny<XunitException>(() => gate.AssertMetric("fluency", "105")).Message);
+    }
+
+    [Fact]
+    public void Metric_and_answer_rows_are_one_skipped_row_each_when_auto_approval_is_asked_for_in_CI()
+    {
+        var ci = EnvironmentVariables.From(new Dictionary<string, string> { [AutoApproval.Variable] = "1", [AutoApproval.CiVariable] = "true" });
+
+        Assert.Equal([[GoldenRows.Refused, GoldenRows.Refused]], GoldenRows.Metrics(ci));
+        Assert.Equal([[GoldenRows.Refused]], GoldenRows.ProducedAnswers(ci));
     }
 
     [Fact]

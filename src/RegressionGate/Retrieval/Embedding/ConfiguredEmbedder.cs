@@ -20,4 +20,24 @@ internal static class ConfiguredEmbedder
             throw new InputFileException(GoldenSet.SettingsFile, null, "retriever.model", e.Message);
         }
     }
+
+    /// <summary>
+    /// As <see cref="Load"/>, except that when <paramref name="cache"/> already holds vectors of this model at this
+    /// <c>maxTokens</c>, the ONNX session is only started once a text is not cached: a warm run never starts it.
+    /// </summary>
+    public static ITextEmbedder LoadWhenNeeded(string goldenDirectory, string model, int maxTokens, EmbeddingCache? cache)
+    {
+        ModelIdentity identity;
+        try
+        {
+            identity = EmbeddingModelSource.Resolve(model, goldenDirectory).Identity;
+        }
+        catch (EmbeddingModelException e)
+        {
+            throw new InputFileException(GoldenSet.SettingsFile, null, "retriever.model", e.Message);
+        }
+        return cache?.KnownDimensions(identity, maxTokens) is { } dimensions
+            ? new DeferredEmbedder(identity, maxTokens, dimensions, () => Load(goldenDirectory, model, maxTokens))
+            : Load(goldenDirectory, model, maxTokens);
+    }
 }

@@ -1,4 +1,5 @@
 using RegressionGate.Files;
+using RegressionGate.Retrieval;
 using ModelKey = (string Model, int MaxTokens);
 
 namespace RegressionGate.Retrieval.Embedding;
@@ -33,6 +34,9 @@ internal sealed class EmbeddingCache
     }
 
     public string Directory { get; }
+
+    /// <summary>The BM25 indexes kept in the same folder, reporting through the same warning callback.</summary>
+    public Bm25IndexCache Bm25Indexes => new(Directory, warn);
 
     /// <summary>
     /// The cache for a golden set: <paramref name="environmentValue"/> (the value of <c>REGRESSIONGATE_CACHE</c>) when set,
@@ -69,6 +73,13 @@ internal sealed class EmbeddingCache
     /// <summary>The file holding <paramref name="model"/>'s vectors at <paramref name="maxTokens"/>.</summary>
     public string FileFor(ModelIdentity model, int maxTokens) =>
         Path.Combine(Directory, $"{model.Sha256}-{maxTokens.ToString(System.Globalization.CultureInfo.InvariantCulture)}{Extension}");
+
+    /// <summary>
+    /// The dimension count of <paramref name="model"/>'s vectors at <paramref name="maxTokens"/> as its cache file records
+    /// them; null when there is no usable file. Lets a warm run defer loading the model until a text is not cached.
+    /// </summary>
+    public int? KnownDimensions(ModelIdentity model, int maxTokens) =>
+        EmbeddingCacheFile.Dimensions(FileFor(model, maxTokens), Convert.FromHexString(model.Sha256), maxTokens);
 
     /// <summary>Wraps <paramref name="inner"/>: cached texts are served from disk, the rest embedded by it and remembered.</summary>
     public CachingEmbedder Wrap(ITextEmbedder inner, bool ownsInner = true)

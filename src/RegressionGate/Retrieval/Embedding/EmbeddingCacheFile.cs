@@ -73,6 +73,30 @@ internal static class EmbeddingCacheFile
         }
     }
 
+    /// <summary>
+    /// The dimension count a file written for <paramref name="model"/> at <paramref name="maxTokens"/> declares, from its
+    /// header alone; null when there is no such file (or its header says otherwise). The contents are checked when read.
+    /// </summary>
+    public static int? Dimensions(string path, byte[] model, int maxTokens)
+    {
+        try
+        {
+            if (!File.Exists(path)) return null;
+            Span<byte> header = stackalloc byte[HeaderSize];
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+            if (stream.ReadAtLeast(header, HeaderSize, throwOnEndOfStream: false) < HeaderSize) return null;
+            var dimensions = BinaryPrimitives.ReadInt32LittleEndian(header[12..]);
+            return header[..8].SequenceEqual(Magic) && BinaryPrimitives.ReadInt32LittleEndian(header[8..]) == Version
+                && BinaryPrimitives.ReadInt32LittleEndian(header[16..]) == maxTokens && header.Slice(24, 32).SequenceEqual(model) && dimensions > 0
+                ? dimensions
+                : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     static (Contents?, string?) ReadFrom(FileStream stream, byte[] model, int maxTokens, int dimensions)
     {
         // Vectors are read straight into floats, which assumes the machine's order is the file's.
