@@ -92,12 +92,7 @@ internal static class GatePartFile
                 w.WriteEndObject();
                 break;
             case AnswerFailure failure:
-                w.WriteStartObject("answerFailure");
-                w.WriteString("kind", failure.Kind.ToString());
-                w.WriteString("message", failure.Message);
-                OptionalString(w, "rawOutput", failure.RawOutput);
-                OptionalString(w, "recordingKey", failure.RecordingKey);
-                w.WriteEndObject();
+                WriteFailure(w, "answerFailure", failure.Kind.ToString(), failure.Message, failure.RawOutput, failure.RecordingKey);
                 break;
             default:
                 w.WriteNull("answer");
@@ -155,12 +150,7 @@ internal static class GatePartFile
                 w.WriteEndObject();
                 break;
             case JudgeFailure f:
-                w.WriteStartObject("failure");
-                w.WriteString("kind", f.Kind.ToString());
-                w.WriteString("message", f.Message);
-                OptionalString(w, "rawOutput", f.RawOutput);
-                OptionalString(w, "recordingKey", f.RecordingKey);
-                w.WriteEndObject();
+                WriteFailure(w, "failure", f.Kind.ToString(), f.Message, f.RawOutput, f.RecordingKey);
                 break;
             case null:
                 w.WriteNull("outcome");
@@ -168,6 +158,17 @@ internal static class GatePartFile
             default:
                 throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "a judge outcome the part file does not know");
         }
+    }
+
+    /// <summary>An answer's or a judge's failure: the same four fields, its kind named by its own enum.</summary>
+    static void WriteFailure(Utf8JsonWriter w, string name, string kind, string message, string? rawOutput, string? recordingKey)
+    {
+        w.WriteStartObject(name);
+        w.WriteString("kind", kind);
+        w.WriteString("message", message);
+        OptionalString(w, "rawOutput", rawOutput);
+        OptionalString(w, "recordingKey", recordingKey);
+        w.WriteEndObject();
     }
 
     static void OptionalString(Utf8JsonWriter w, string name, string? value)
