@@ -21,6 +21,7 @@ internal static class CliApp
             "Examples:\n" +
             "  regression-gate run --golden golden\n" +
             "  regression-gate approve --golden golden --dry-run\n" +
+            "  regression-gate compare --golden golden --set retriever.kind=bm25\n" +
             "  regression-gate ask \"Qual é o objetivo da camada de pooling?\"")
         {
             RunCommand.Create(console),
@@ -28,6 +29,7 @@ internal static class CliApp
             EmbedCommand.Create(console),
             MergeEmbeddingsCommand.Create(console),
             ApproveCommand.Create(console),
+            CompareCommand.Create(console),
             AskCommand.Create(console),
             ImportCommand.Create(console),
             ExportCommand.Create(console),

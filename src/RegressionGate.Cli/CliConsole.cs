@@ -4,13 +4,15 @@ namespace RegressionGate.Cli;
 
 /// <summary>Where a command writes and what it may read of its surroundings; tests pass their own.</summary>
 /// <param name="Interactive">A person is watching a terminal: progress bars are drawn only then.</param>
-internal sealed record CliConsole(TextWriter Out, TextWriter Error, IEnvironmentVariables Environment, bool Interactive)
+/// <param name="Keys">Keys a person presses, when standard input is a terminal; null when it is redirected.</param>
+internal sealed record CliConsole(TextWriter Out, TextWriter Error, IEnvironmentVariables Environment, bool Interactive, IKeyInput? Keys = null)
 {
     public static CliConsole FromProcess()
     {
         var environment = EnvironmentVariables.Process;
         return new CliConsole(Console.Out, Console.Error, environment,
-            IsInteractive(Console.IsOutputRedirected, Console.IsErrorRedirected, environment));
+            IsInteractive(Console.IsOutputRedirected, Console.IsErrorRedirected, environment),
+            Console.IsInputRedirected ? null : new ConsoleKeyInput());
     }
 
     /// <summary>Problems that don't stop the command, such as a damaged embedding cache being rebuilt.</summary>

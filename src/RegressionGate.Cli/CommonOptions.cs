@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RegressionGate.Gate;
 using RegressionGate.Golden;
 
 namespace RegressionGate.Cli;
@@ -43,5 +44,31 @@ static class CommonOptions
             if (result.GetValueOrDefault<string>() is "") result.AddError($"{argument.Name} is empty; give a directory");
         });
         return argument;
+    }
+
+    /// <summary><c>--set PATH=VALUE</c>, repeatable: one setting of <c>gate.json</c> changed for this command only.</summary>
+    public static Option<string[]> Set() => WithOverrideCheck(new Option<string[]>("--set")
+    {
+        Description = "Change one setting of gate.json for this command only, e.g. --set retriever.kind=bm25 or --set retriever.k=20 " +
+                      "(repeatable; the value is read as JSON where it is JSON, else as text). gate.json itself is not touched.",
+        HelpName = "PATH=VALUE",
+        Arity = ArgumentArity.ZeroOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    });
+
+    /// <summary>The overrides <paramref name="option"/> was given, in order.</summary>
+    public static IReadOnlyList<SettingOverride> Overrides(ParseResult parse, Option<string[]> option) =>
+        (parse.GetValue(option) ?? []).Select(text => SettingOverride.TryParse(text)!).ToList();
+
+    static Option<string[]> WithOverrideCheck(Option<string[]> option)
+    {
+        option.Validators.Add(result =>
+        {
+            foreach (var text in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (SettingOverride.TryParse(text) is null) result.AddError($"--set '{text}': expected PATH=VALUE, e.g. --set retriever.kind=bm25");
+            }
+        });
+        return option;
     }
 }

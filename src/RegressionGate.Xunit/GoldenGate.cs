@@ -77,12 +77,15 @@ public class GoldenGate : IAsyncLifetime
     /// <summary>Nothing to release: the run holds no resources once it has finished.</summary>
     public Task DisposeAsync() => Task.CompletedTask;
 
-    /// <summary>Fails, with every reason in words, when the question's top-k moved beyond the tolerances.</summary>
+    /// <summary>
+    /// Fails, with its causes and every reason in words and the verified and current top-k side by side, when the
+    /// question's top-k moved beyond the tolerances.
+    /// </summary>
     /// <param name="questionId">A row of <see cref="GoldenQuestionsAttribute"/>.</param>
     public void AssertRetrieval(string questionId)
     {
         var question = Question(questionId);
-        if (!question.Retrieval.Passed) Assert.Fail(Message(question, question.Retrieval));
+        if (!question.Retrieval.Passed) Assert.Fail(TextReport.Question(Result, question, QuestionCheck.Retrieval));
     }
 
     /// <summary>Fails, quoting both reasonings, when the question's judgment moved beyond the tolerances or its label flipped.</summary>
@@ -91,7 +94,7 @@ public class GoldenGate : IAsyncLifetime
     {
         var question = Question(questionId);
         if (question.Judgment is null) Assert.Fail($"question {questionId} has no answer to judge");
-        else if (!question.Judgment.Passed) Assert.Fail(Message(question, question.Judgment));
+        else if (!question.Judgment.Passed) Assert.Fail(TextReport.Question(Result, question, QuestionCheck.Judgment));
     }
 
     /// <summary>
@@ -129,12 +132,16 @@ public class GoldenGate : IAsyncLifetime
         else if (!question.AnswerCheck.Passed) Assert.Fail(Message(question, question.AnswerCheck));
     }
 
-    /// <summary>Fails when recall, MRR, nDCG, accuracy, kappa or a metric's mean moved beyond their tolerance or fell below a floor.</summary>
+    /// <summary>
+    /// Fails when recall, MRR, nDCG, accuracy, kappa or a metric's mean moved beyond their tolerance or fell below a
+    /// floor, with the whole review in the first screen: the verdict, the aggregates against their baseline, the causes
+    /// with the questions they affect, then those questions.
+    /// </summary>
     public void AssertAggregates()
     {
         // The one failure a run that could not start reports when its rows are skipped (auto-approval asked for in CI).
         if (result is null) Assert.Fail($"the gate did not run: {failure?.Message}");
-        if (!result.SummaryVerdict.Passed) Assert.Fail(result.SummaryVerdict.ToString());
+        if (!result.SummaryVerdict.Passed) Assert.Fail(TextReport.Summary(result));
     }
 
     QuestionResult Question(string questionId)
@@ -143,6 +150,7 @@ public class GoldenGate : IAsyncLifetime
         return result.For(questionId);
     }
 
+    /// <summary>A metric's or an answer's failure: the question, then every reason (the retrieval and judgment rows say more, through <see cref="TextReport"/>).</summary>
     static string Message(QuestionResult question, Verdict verdict) =>
         $"question {question.Question.Id} «{question.Question.Text}»\n{verdict}";
 }

@@ -15,6 +15,17 @@ static class ApproveCommand
         var stage = new Option<string?>("--stage") { Description = $"Only this stage: {string.Join(", ", SnapshotStages.All)}.", HelpName = "STAGE" };
         stage.AcceptOnlyFromAmong(SnapshotStages.All.ToArray());
         var question = new Option<string?>("--question") { Description = "Only this question id (or 'gate' for the summary).", HelpName = "ID" };
+        var review = new Option<bool>("--review")
+        {
+            Description = "At a terminal, walk through each received snapshot (the summary first): see the change in words and " +
+                          "both rankings side by side, then accept (a), reject (r: delete the received file), skip (s) or quit (q). " +
+                          "Never in CI.",
+        };
+        var diff = new Option<bool>("--diff")
+        {
+            Description = "Open the user's diff tool (through DiffEngine: Meld, VS Code, Beyond Compare…) on each received/verified " +
+                          "pair; with --review, on the current one when d is pressed. Disabled when CI is set.",
+        };
 
         var command = new Command("approve",
             "Accept the received snapshots a failed run wrote (*.received.json) as the new verified ones, after reviewing " +
@@ -23,13 +34,21 @@ static class ApproveCommand
             "Examples:\n" +
             "  regression-gate approve --dry-run\n" +
             "  regression-gate approve --golden golden\n" +
-            "  regression-gate approve --stage retrieval --question 105")
+            "  regression-gate approve --stage retrieval --question 105\n" +
+            "  regression-gate approve --review            # one change at a time, at a terminal\n" +
+            "  regression-gate approve --review --diff     # and d opens the pair in a diff tool")
         {
-            golden, dryRun, stage, question,
+            golden, dryRun, stage, question, review, diff,
         };
         command.SetAction(async (parse, _) =>
         {
             var directory = parse.GetValue(golden)!;
+            var (reviewing, diffing) = (parse.GetValue(review), parse.GetValue(diff));
+            if (InteractiveRefusal(console, reviewing, diffing, parse.GetValue(dryRun)) is { } refusal)
+            {
+                await console.Error.WriteLineAsync($"error: {refusal}").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
             var input = CliGolden.Load(console, directory);
             var only = parse.GetValue(question);
             if (only is not null && only != SnapshotStages.SummaryName && input.Golden.Questions.All(q => q.Id != only))
@@ -39,13 +58,23 @@ static class ApproveCommand
                 return ExitCodes.BadInput;
             }
             // The input's store knows the stages of every registered metric, an extension's too.
-            var approver = new SnapshotApprover(input.SnapshotStore(), input.Settings.Tolerances, input.Golden.Questions.Select(q => q.Id));
-            var entries = approver.Approve(new ApprovalOptions
+            var store = input.SnapshotStore();
+            var approver = new SnapshotApprover(store, input.Settings.Tolerances, input.Golden.Questions.Select(q => q.Id));
+            var filter = new ApprovalOptions
             {
                 DryRun = parse.GetValue(dryRun),
                 Stage = parse.GetValue(stage),
                 Name = only,
-            });
+            };
+            if (reviewing) return await new ApprovalReview(console, console.Keys!, input, approver, store, diffing).RunAsync(filter).ConfigureAwait(false);
+            if (diffing)
+            {
+                var pairs = approver.Approve(filter with { DryRun = true });
+                foreach (var pair in pairs) await console.Out.WriteLineAsync(await DiffLauncher.OpenAsync(pair).ConfigureAwait(false)).ConfigureAwait(false);
+                if (pairs.Count == 0) await console.Out.WriteLineAsync("nothing to diff: no received snapshots").ConfigureAwait(false);
+                return ExitCodes.Passed;
+            }
+            var entries = approver.Approve(filter);
             foreach (var entry in entries) await console.Out.WriteLineAsync(entry.ToString()).ConfigureAwait(false);
             var refused = entries.Count(e => e.Action == ApprovalAction.Refused);
             var verb = parse.GetValue(dryRun) ? "would approve" : "approved";
@@ -55,5 +84,20 @@ static class ApproveCommand
             return refused > 0 ? ExitCodes.GateFailed : ExitCodes.Passed;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Why <c>--review</c> or <c>--diff</c> cannot run here, or null: both are for a person at their own terminal, so CI
+    /// refuses them (a gate that waits for a key press would hang the build) and <c>--review</c> needs keys to read.
+    /// </summary>
+    static string? InteractiveRefusal(CliConsole console, bool review, bool diff, bool dryRun)
+    {
+        if (review && dryRun) return "--review asks before changing each snapshot; it does not combine with --dry-run";
+        if (review && !string.IsNullOrWhiteSpace(console.Environment.Get(AutoApproval.CiVariable)))
+            return "--review is interactive, and CI is set: review locally, or approve with `regression-gate approve` after reading `approve --dry-run`";
+        if (diff && DiffLauncher.Unavailable(console) is { } why) return why;
+        if (review && console.Keys is null)
+            return "--review needs a terminal to read keys from, and standard input is redirected; use --dry-run to list the changes instead";
+        return null;
     }
 }

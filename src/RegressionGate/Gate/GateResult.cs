@@ -56,6 +56,18 @@ public sealed record GateResult(
     /// <summary>The questions whose retrieval or judgment failed, in golden-set order.</summary>
     public IEnumerable<QuestionResult> Failing => Questions.Where(q => !q.Passed);
 
+    IReadOnlyList<Cause>? causes;
+
+    /// <summary>
+    /// Why the failing checks failed, grouped: one cause per change (another retriever, an edited segment, a judge
+    /// failure…) with the questions it affects, those affecting most questions first. Found once, on first use; every
+    /// report shows this list.
+    /// </summary>
+    public IReadOnlyList<Cause> Causes => causes ??= FailureCauses.Find(this);
+
+    /// <summary>The causes of <paramref name="question"/>'s failing checks.</summary>
+    public IEnumerable<Cause> CausesOf(QuestionResult question) => Causes.Where(c => c.Affects(question.Question.Id));
+
     /// <summary>Where the answers under test came from.</summary>
     public AnswerIdentity AnswerSource { get; init; } = new GoldenAnswers().Identity;
 

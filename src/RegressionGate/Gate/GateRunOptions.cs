@@ -20,6 +20,13 @@ public sealed record GateRunOptions
     public int? Parallel { get; init; }
 
     /// <summary>
+    /// <c>--no-write</c>: compare with the verified snapshots and report, but write nothing into the golden directory:
+    /// no received or verified snapshot, no stale received file removed, no recording (a recording mode that saves
+    /// recordings is refused before anything runs). For trying a change before deciding on it.
+    /// </summary>
+    public bool NoWrite { get; init; }
+
+    /// <summary>
     /// <c>--batch</c>: make the model calls of a record or refresh run through the Batch API (one file of requests, results
     /// as recordings), resuming a batch an interrupted run submitted.
     /// </summary>

@@ -25,7 +25,7 @@ public static partial class GateRunner
         var started = Stopwatch.GetTimestamp();
         var (golden, settings) = (evaluation.Golden, evaluation.Settings);
         var rankings = evaluation.Rankings;
-        var verifier = new SnapshotVerifier(evaluation.Input.SnapshotStore(), options.Environment);
+        var verifier = new SnapshotVerifier(evaluation.Input.SnapshotStore(), options.Environment, write: !options.NoWrite);
         var tolerances = settings.Tolerances;
         var questions = golden.Questions.Select(question =>
         {
@@ -34,11 +34,14 @@ public static partial class GateRunner
             var overlap = baseline is null ? (double?)null
                 : RankBiasedOverlap.Extrapolated(baseline.Ranking.Select(r => r.Id).ToList(), ranking.Select(r => r.Id).ToList(), tolerances.RboP);
             var retrieval = Verdict.From(verifier.Verify(SnapshotKinds.Retrieval, question.Id,
-                new RetrievalSnapshot(question.Id, question.Text, evaluation.Retriever, ranking), new RetrievalComparer(tolerances)));
+                new RetrievalSnapshot(question.Id, question.Text, evaluation.Retriever, ranking, SegmentHashes(golden, ranking)),
+                new RetrievalComparer(tolerances, question.Relevant)));
 
             var answer = evaluation.Answers.GetValueOrDefault(question.Id);
             var (answerBaseline, answerCheck) = VerifyAnswer(evaluation, verifier, question, answer);
-            var checks = evaluation.Metrics.GetValueOrDefault(question.Id, []).Select(graded => VerifyMetric(verifier, question, graded, tolerances)).ToList();
+            // The judged answer's text: the produced one, else the golden one.
+            var judgedText = (answer as AnswerUnderTest)?.Text ?? question.Answer;
+            var checks = evaluation.Metrics.GetValueOrDefault(question.Id, []).Select(graded => VerifyMetric(verifier, question, judgedText, graded, tolerances)).ToList();
             var labelled = checks.FirstOrDefault(c => c.Metric.Labelled);
             return new QuestionResult(question, ranking, baseline, overlap, retrieval, labelled?.Outcome,
                 labelled?.Outcome is null ? null : TryRead(SnapshotKinds.Judge, verifier.Store, question.Id), labelled?.Verdict)
@@ -99,7 +102,7 @@ public static partial class GateRunner
         return (baseline, Verdict.From(verifier.Verify(SnapshotKinds.Answers, question.Id, snapshot, new AnswerComparer())));
     }
 
-    static MetricCheck VerifyMetric(SnapshotVerifier verifier, GoldenQuestion question, GradedMetric graded, Tolerances tolerances)
+    static MetricCheck VerifyMetric(SnapshotVerifier verifier, GoldenQuestion question, string? answer, GradedMetric graded, Tolerances tolerances)
     {
         var metric = graded.Metric;
         switch (graded.Outcome)
@@ -108,7 +111,7 @@ public static partial class GateRunner
             {
                 var kind = new JudgeSnapshotKind(metric.SnapshotStage);
                 var baseline = TryRead(kind, verifier.Store, question.Id);
-                var verdict = Verdict.From(verifier.Verify(kind, question.Id, ToSnapshot(question, graded.Judge, judgment), new JudgeComparer(tolerances)));
+                var verdict = Verdict.From(verifier.Verify(kind, question.Id, ToSnapshot(question, answer, graded.Judge, judgment), new JudgeComparer(tolerances)));
                 return new MetricCheck(metric, graded.Judge, judgment, baseline?.Normalised, null, verdict);
             }
             case MetricJudgment parts:
@@ -125,7 +128,7 @@ public static partial class GateRunner
         }
     }
 
-    static JudgeSnapshot ToSnapshot(GoldenQuestion question, JudgeIdentity identity, Judgment judgment) => new(
+    static JudgeSnapshot ToSnapshot(GoldenQuestion question, string? answer, JudgeIdentity identity, Judgment judgment) => new(
         question.Id,
         identity,
         judgment.Score,
@@ -135,7 +138,19 @@ public static partial class GateRunner
         judgment.Scores.Select(s => (double)s).ToList(),
         judgment.Spread,
         judgment.Flaky,
-        judgment.Reasoning);
+        judgment.Reasoning,
+        answer is null ? null : TextHash.Of(answer));
+
+    /// <summary>The text hash of each ranked segment, so a later run can name a segment whose text changed.</summary>
+    static Dictionary<string, string> SegmentHashes(GoldenSet golden, IReadOnlyList<RankedSegment> ranking)
+    {
+        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var segment in ranking)
+        {
+            if (golden.FindSegment(segment.Id) is { } found) hashes.TryAdd(segment.Id, TextHash.Of(found.Text));
+        }
+        return hashes;
+    }
 
     static MetricSnapshot ToSnapshot(GoldenQuestion question, JudgeIdentity identity, JudgeMetric metric, MetricJudgment judgment) => new(
         question.Id,

@@ -35,6 +35,9 @@ public static partial class GateRunner
     {
         var started = Stopwatch.GetTimestamp();
         var mode = options.LlmMode ?? input.Settings.Llm.Mode;
+        if (options.NoWrite && mode.WritesRecordings())
+            throw new LlmConfigurationException(
+                $"nothing may be written into the golden set, and llm mode '{mode.Name()}' saves recordings there; use replay (recordings only) or live (a model, nothing saved)", []);
         var cache = Cache(input, options);
         using var batch = options.Batch ? Batch(input, mode, cache, options) : null;
         using var session = Open(input, options, cache, plan: false, batch);

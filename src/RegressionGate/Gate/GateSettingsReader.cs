@@ -68,7 +68,7 @@ internal static class GateSettingsReader
         return bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes[3..] : bytes;
     }
 
-    static GateSettings Read(JsonFields root, RetrieverRegistry retrievers, JudgeRegistry judges, MetricRegistry metrics)
+    internal static GateSettings Read(JsonFields root, RetrieverRegistry retrievers, JudgeRegistry judges, MetricRegistry metrics)
     {
         root.RejectUnknown("$schema", "retriever", "answers", "judge", "llm", "labels", "tolerances", "floors");
         return new GateSettings

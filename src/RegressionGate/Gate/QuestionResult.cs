@@ -43,3 +43,12 @@ public sealed record QuestionResult(
     /// <summary>The retrieval, the produced answer and every metric (where there was one) passed.</summary>
     public bool Passed => Retrieval.Passed && (Judgment?.Passed ?? true) && (AnswerCheck?.Passed ?? true) && Metrics.All(m => m.Passed);
 }
+
+/// <summary>The two checks of one question: its retrieval top-k and, where it has an answer, its judgment.</summary>
+public enum QuestionCheck
+{
+    /// <summary>The question's top-k against its verified ranking.</summary>
+    Retrieval,
+    /// <summary>The judgment of its answer against the verified judgment.</summary>
+    Judgment,
+}

@@ -33,6 +33,9 @@ public static class RecordingModes
         _ => throw new ArgumentOutOfRangeException(nameof(mode)),
     };
 
+    /// <summary>Whether the mode saves recordings into the golden set (record, refresh).</summary>
+    public static bool WritesRecordings(this RecordingMode mode) => mode is RecordingMode.Record or RecordingMode.Refresh;
+
     /// <summary>Whether the mode may call a model, and so needs one configured.</summary>
     internal static bool CallsModel(this RecordingMode mode) => mode != RecordingMode.Replay;
 }

@@ -10,6 +10,11 @@ internal enum AggregateStatus
     Ok,
     /// <summary>Dropped more than its tolerance below the verified baseline.</summary>
     BelowBaseline,
+    /// <summary>
+    /// Rose more than its tolerance above the verified baseline: the gate fails until the rise is approved, so the
+    /// baseline ratchets up to the new level instead of leaving room to slide back unnoticed.
+    /// </summary>
+    AboveBaseline,
     /// <summary>Below the absolute floor of <c>gate.json</c>.</summary>
     BelowFloor,
     /// <summary>Not measured in this run (no relevant ids, no manual labels, or undefined).</summary>
@@ -35,25 +40,37 @@ internal sealed record AggregateRow(
     /// <summary>Slack for binary floating point, as the summary comparer allows.</summary>
     const double Epsilon = 1e-9;
 
-    public double? Delta => Baseline is { } b && Current is { } c ? c - b : null;
+    /// <summary>
+    /// Current − baseline at the precision snapshots keep (<see cref="Snapshots.StableJson.Decimals"/> decimals): the
+    /// baseline was read from a snapshot, so a difference below that precision is no difference and is 0.
+    /// </summary>
+    public double? Delta => Baseline is { } b && Current is { } c ? StoredDifference(c, b) : null;
+
+    static double StoredDifference(double current, double baseline)
+    {
+        var delta = Snapshots.StableJson.Round(Snapshots.StableJson.Round(current) - Snapshots.StableJson.Round(baseline));
+        return delta == 0 ? 0 : delta; // never −0
+    }
 
     public AggregateStatus Status => Current switch
     {
         null => AggregateStatus.NotMeasured,
         { } c when c < Floor - Epsilon => AggregateStatus.BelowFloor,
         { } c when Baseline is { } b && c < b - Tolerance - Epsilon => AggregateStatus.BelowBaseline,
+        { } c when Baseline is { } b && c > b + Tolerance + Epsilon => AggregateStatus.AboveBaseline,
         _ => AggregateStatus.Ok,
     };
 
-    /// <summary>The gate fails on this aggregate: below floor or baseline, or measured before and not now.</summary>
-    public bool Failed => Status is AggregateStatus.BelowFloor or AggregateStatus.BelowBaseline
+    /// <summary>The gate fails on this aggregate: below floor, beyond tolerance of its baseline, or measured before and not now.</summary>
+    public bool Failed => Status is AggregateStatus.BelowFloor or AggregateStatus.BelowBaseline or AggregateStatus.AboveBaseline
                           || (Status == AggregateStatus.NotMeasured && Baseline is not null);
 
-    /// <summary>The status in words: ok, below floor, below baseline, no longer measured, or not measured (and why).</summary>
+    /// <summary>The status in words: ok, below floor, below or above baseline, no longer measured, or not measured (and why).</summary>
     public string Describe() => Status switch
     {
         AggregateStatus.BelowFloor => "below floor",
         AggregateStatus.BelowBaseline => "below baseline",
+        AggregateStatus.AboveBaseline => "above baseline: approve to raise it",
         AggregateStatus.NotMeasured when Failed => "no longer measured",
         AggregateStatus.NotMeasured => Undefined is { } why ? $"not measured: {why}" : "not measured",
         _ => "ok",

@@ -13,6 +13,9 @@ internal sealed record ApprovalHint(string GoldenDirectory, IReadOnlyList<string
 
     public string Command => ToolCommand.Current.With($"approve --golden {ToolCommand.Argument(GoldenDirectory)}");
 
+    /// <summary>Walks through each received snapshot at a terminal: accept, reject or skip it.</summary>
+    public string ReviewCommand => ToolCommand.Current.With($"approve --golden {ToolCommand.Argument(GoldenDirectory)} --review");
+
     public bool Needed => ReceivedSnapshots.Count > 0;
 
     public static ApprovalHint For(GateResult result)

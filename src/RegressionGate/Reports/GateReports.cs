@@ -13,12 +13,16 @@ public static class GateReports
     /// <summary>One self-contained page with charts.</summary>
     public const string HtmlFile = "gate-report.html";
 
+    /// <summary>The report as a sticky pull-request comment (<see cref="PullRequestComment"/>), for the workflow that posts it.</summary>
+    public const string CommentFile = "gate-comment.md";
+
     /// <summary>The folder of <c>--out</c> that holds one record per question.</summary>
     public const string RecordsFolder = "records";
 
     /// <summary>
     /// Writes <see cref="MarkdownFile"/>, <see cref="JsonFile"/>, <see cref="HtmlFile"/> and the per-question records
-    /// under <see cref="RecordsFolder"/>. Returns the three reports' paths, then the records folder's.
+    /// under <see cref="RecordsFolder"/>, and <see cref="CommentFile"/>. Returns the three reports' paths, then the
+    /// records folder's, then the comment's.
     /// </summary>
     public static IReadOnlyList<string> Write(GateResult result, string directory)
     {
@@ -31,6 +35,8 @@ public static class GateReports
         AtomicFile.WriteAllText(json, JsonReport.Render(result));
         AtomicFile.WriteAllText(html, HtmlReport.Render(result));
         RecordsReport.Write(result, records);
-        return [markdown, json, html, records];
+        var comment = Path.Combine(directory, CommentFile);
+        AtomicFile.WriteAllText(comment, PullRequestComment.Render(result));
+        return [markdown, json, html, records, comment];
     }
 }

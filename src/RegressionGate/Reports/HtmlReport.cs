@@ -27,7 +27,7 @@ internal static class HtmlReport
     public static string Render(GateResult result)
     {
         var anchors = new Dictionary<QuestionResult, string>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < result.Questions.Count; i++) anchors[result.Questions[i]] = $"q-{i + 1}";
+        foreach (var question in result.Questions) anchors[question] = Anchor(question.Question.Id);
         var positions = result.Golden.Questions.Select((q, i) => (q.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         var page = new Page(result, anchors, positions);
 
@@ -40,8 +40,9 @@ internal static class HtmlReport
         page.Header(h);
         page.Navigation(h);
         h.Raw("<main>\n");
-        page.Failing(h);
         page.Aggregates(h);
+        page.Causes(h);
+        page.Failing(h);
         page.Agreement(h);
         page.Metrics(h);
         page.Overlap(h);
@@ -56,6 +57,12 @@ internal static class HtmlReport
             .Raw("</script>\n<script>").Raw(HtmlScript.Js).Raw("</script>\n</body>\n</html>\n");
         return h.ToString();
     }
+
+    /// <summary>
+    /// A question's anchor: <c>#q-105</c>, stable across runs and readable in a link. Ids go through the snapshot file
+    /// name rule, which keeps letters, digits, <c>-</c>, <c>_</c> and <c>.</c> and escapes the rest, so two ids never share an anchor.
+    /// </summary>
+    public static string Anchor(string questionId) => "q-" + Snapshots.SnapshotFileName.For(questionId);
 
     static string Hash(string text) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
@@ -97,7 +104,8 @@ internal static class HtmlReport
             h.Open("nav");
             foreach (var (id, name) in new[]
                      {
-                         ("failing", "Failing"), ("aggregates", "Aggregates"), ("agreement", "Agreement"), ("metrics", "Metrics"), ("overlap", "Rank overlap"),
+                         ("aggregates", "Aggregates"), ("causes", "Causes"), ("failing", "Failing"), ("agreement", "Agreement"), ("metrics", "Metrics"),
+                         ("overlap", "Rank overlap"),
                          ("disagreements", "Disagreements"), ("questions", "All questions"), ("recordings", "Recordings"),
                          ("identities", "Retriever and judge"), ("approval", "Approval"),
                      })
@@ -115,6 +123,8 @@ internal static class HtmlReport
                 h.Open("article", ("class", "question")).Open("h3")
                     .Open("a", ("href", "#" + anchors[question])).Element("span", question.Question.Id, ("class", "id")).Close("a")
                     .Text(" " + question.Question.Text).Close("h3").Open("ul");
+                foreach (var cause in result.CausesOf(question))
+                    h.Open("li").Element("b", "cause").Text(": " + cause.Description).Close("li");
                 foreach (var (stage, verdict) in question.Checks().Where(c => !c.Verdict.Passed))
                     h.Open("li").Element("b", stage).Text(": " + string.Join("; ", verdict.Failures.Select(Excerpt.FirstLine))).Close("li");
                 h.Close("ul").Open("p").Open("a", ("href", "#" + anchors[question])).Text("ranking, answer and reasonings").Close("a").Close("p");
@@ -153,6 +163,31 @@ internal static class HtmlReport
             h.Close("section").Line();
         }
 
+
+        public void Causes(HtmlWriter h)
+        {
+            h.Open("section", ("id", "causes")).Element("h2", Invariant($"Causes ({result.Causes.Count})"));
+            if (result.Causes.Count == 0) h.Element("p", result.Passed ? "Nothing failed." : "No question failed; see the aggregates.", ("class", "ok"));
+            else
+            {
+                h.Open("ul");
+                foreach (var cause in result.Causes)
+                {
+                    var ids = cause.QuestionIds;
+                    var checks = string.Join(", ", cause.Failures.Select(f => f.Check).Distinct().Order().Select(c => c.Name()));
+                    h.Open("li", ("data-cause", cause.Kind.ToString())).Element("b", cause.Description)
+                        .Text(Invariant($": {ids.Count} {Headline.Plural(ids.Count, "question")} ({checks}): "));
+                    for (var i = 0; i < ids.Count; i++)
+                    {
+                        if (i > 0) h.Text(", ");
+                        h.Element("a", ids[i], ("href", "#" + Anchor(ids[i])));
+                    }
+                    h.Close("li");
+                }
+                h.Close("ul");
+            }
+            h.Close("section").Line();
+        }
 
         public void Agreement(HtmlWriter h)
         {
@@ -308,6 +343,11 @@ internal static class HtmlReport
                     .Close("tr");
             }
             h.Close("tbody").Close("table");
+            if (question.Retrieval.Passed || question.RankingChange(result) is not { Unchanged: false } change) return;
+            h.Open("ul", ("class", "change"));
+            foreach (var sentence in change.Sentences()) h.Element("li", sentence);
+            if (question.ScoresNotComparable(result) is { } note) h.Element("li", note, ("class", "muted"));
+            h.Close("ul");
         }
 
         static string Move(QuestionResult question, RankRow row) => (row.Rank, row.BaselineRank) switch

@@ -141,25 +141,31 @@ static class HtmlScript
             }));
           }
 
-          // Rank-biased overlap of each question's ranking with its baseline, lowest first, against the minimum.
+          // Rank-biased overlap of each question's ranking with its baseline, lowest first, against the minimum. Every bar
+          // is labelled with its question id (turned upright, shortened past 12 characters; the tooltip has it whole), and
+          // the chart grows wider rather than drop labels when there are many questions.
           function overlap(svg) {
-            var o = data.overlap, width = 900, height = 280;
-            var box = { left: 48, top: 20, width: 900 - 48 - 16, height: 280 - 20 - 60 };
+            var o = data.overlap, n = o.questions.length, minStep = 16;
+            var left = 48, right = 16, top = 20, bottom = 100;
+            var width = Math.max(900, left + right + n * minStep), height = 340;
+            var box = { left: left, top: top, width: width - left - right, height: height - top - bottom };
             frame(svg, width, height);
-            if (o.questions.length === 0) { empty(svg, width, height, 'No question has a verified baseline ranking to compare with.'); return; }
+            if (n === 0) { empty(svg, width, height, 'No question has a verified baseline ranking to compare with.'); return; }
             var y = function (v) { return box.top + box.height * (1 - v); };
             yAxis(svg, box, [0, 0.25, 0.5, 0.75, 1], 1, function (t) { return t.toFixed(2); });
-            var step = Math.min(box.width / o.questions.length, 28), gap = step > 4 ? 2 : 0;
+            var step = Math.min(box.width / n, 28), gap = step > 4 ? 2 : 0;
             o.questions.forEach(function (q, i) {
               var node = tip(el(svg, 'rect', { x: box.left + step * i, y: y(q.value), width: Math.max(step - gap, 0.5), height: box.height * q.value,
                 'class': 'bar overlap' + (q.passed ? '' : ' fail'), 'data-question': q.id, 'data-value': q.value }), q.id + ': RBO ' + fmt(q.value));
               node.addEventListener('click', function () { location.hash = q.anchor; });
-              if (o.questions.length <= 30)
-                el(svg, 'text', { x: box.left + step * i + step / 2, y: box.top + box.height + 14, 'text-anchor': 'middle', 'class': 'tick' }, q.id);
+              var x = box.left + step * i + step / 2 + 4, ty = box.top + box.height + 8;
+              var label = q.id.length > 12 ? q.id.slice(0, 11) + '\u2026' : q.id;
+              tip(el(svg, 'text', { x: x, y: ty, 'text-anchor': 'end', 'class': 'tick bar-label', 'data-question': q.id,
+                transform: 'rotate(-90 ' + x + ' ' + ty + ')' }, label), q.id);
             });
             tip(el(svg, 'line', { x1: box.left, x2: box.left + box.width, y1: y(o.minimum), y2: y(o.minimum), 'class': 'threshold' }), 'minimum ' + o.minimum);
             el(svg, 'text', { x: box.left + box.width / 2, y: height - 12, 'text-anchor': 'middle', 'class': 'axis' },
-              o.questions.length + ' questions with a baseline, lowest overlap first (p = ' + o.p + '; dashed: minimum ' + o.minimum + ')');
+              n + ' questions with a baseline, lowest overlap first (p = ' + o.p + '; dashed: minimum ' + o.minimum + ')');
           }
 
           // One metric's distribution: how many questions scored in each tenth of 0–1, with the mean and its baseline.

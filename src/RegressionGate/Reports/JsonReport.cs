@@ -14,9 +14,9 @@ namespace RegressionGate.Reports;
 /// ranking with baseline ranks, judge outcomes with both reasonings). Its fields are documented in this folder's
 /// README.md (a test keeps the two in step); every field is always written, <c>null</c> where there is no value.
 /// </summary>
-internal static class JsonReport
+internal static partial class JsonReport
 {
-    public const string Schema = "regression-gate/report/v1";
+    public const string Schema = "regression-gate/report/v2";
 
     public static string Render(GateResult result)
     {
@@ -46,10 +46,10 @@ internal static class JsonReport
         w.WriteNumber("segments", result.Golden.Corpus.Count);
         w.WriteEndObject();
 
-        Map(w, "retriever", result.Retriever.Properties);
-        if (result.Judge is { } judge) Map(w, "judge", judge.Properties);
+        Identity(w, "retriever", result.Retriever.Properties);
+        if (result.Judge is { } judge) Identity(w, "judge", judge.Properties);
         else w.WriteNull("judge");
-        Map(w, "answers", result.AnswerSource.Properties);
+        Identity(w, "answers", result.AnswerSource.Properties);
         w.WriteStartArray("metrics");
         foreach (var (metric, identity) in result.MetricJudges)
         {
@@ -59,7 +59,7 @@ internal static class JsonReport
             w.WriteString("abbreviation", metric.Abbreviation);
             w.WriteString("unit", JsonNamingPolicy.CamelCase.ConvertName(metric.UnitKind.ToString()));
             w.WriteBoolean("labelled", metric.Labelled);
-            Map(w, "judge", identity.Properties);
+            Identity(w, "judge", identity.Properties);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -78,6 +78,7 @@ internal static class JsonReport
         w.WriteEndObject();
 
         WriteAggregates(w, result, k);
+        WriteCauses(w, result.Causes);
         WriteAgreement(w, result.Agreement);
 
         w.WriteStartObject("recordings");
@@ -89,6 +90,7 @@ internal static class JsonReport
         w.WriteBoolean("needed", hint.Needed);
         w.WriteString("dryRunCommand", hint.DryRunCommand);
         w.WriteString("command", hint.Command);
+        w.WriteString("reviewCommand", hint.ReviewCommand);
         Strings(w, "receivedSnapshots", hint.ReceivedSnapshots);
         Strings(w, "floorViolations", hint.FloorViolations);
         w.WriteEndObject();
@@ -97,7 +99,7 @@ internal static class JsonReport
         Strings(w, "disagreements", disagreements.Select(q => q.Question.Id));
 
         w.WriteStartArray("questions");
-        foreach (var question in result.Questions) WriteQuestion(w, question, k);
+        foreach (var question in result.Questions) WriteQuestion(w, result, question, k);
         w.WriteEndArray();
         w.WriteEndObject();
     }
@@ -154,13 +156,29 @@ internal static class JsonReport
         w.WriteEndObject();
     }
 
-    static void WriteQuestion(Utf8JsonWriter w, QuestionResult question, int k)
+    static void WriteCauses(Utf8JsonWriter w, IReadOnlyList<Cause> causes)
+    {
+        w.WriteStartArray("causes");
+        foreach (var cause in causes)
+        {
+            w.WriteStartObject();
+            w.WriteString("kind", JsonNamingPolicy.CamelCase.ConvertName(cause.Kind.ToString()));
+            w.WriteString("description", cause.Description);
+            Strings(w, "questions", cause.QuestionIds);
+            Strings(w, "checks", cause.Failures.Select(f => f.Check).Distinct().Order().Select(c => c.Name()));
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    static void WriteQuestion(Utf8JsonWriter w, GateResult result, QuestionResult question, int k)
     {
         var q = question.Question;
         w.WriteStartObject();
         w.WriteString("id", q.Id);
         w.WriteString("text", q.Text);
         w.WriteBoolean("passed", question.Passed);
+        Strings(w, "causes", result.CausesOf(question).Select(c => c.Description));
         String(w, "answer", q.Answer);
         String(w, "manual", q.Manual?.ToString());
         Strings(w, "relevant", q.Relevant);
@@ -334,12 +352,26 @@ internal static class JsonReport
         String(w, "receivedPath", verdict.ReceivedPath);
     }
 
-    static void Map(Utf8JsonWriter w, string name, IEnumerable<KeyValuePair<string, string>> properties)
+    /// <summary>
+    /// An identity with typed values: a value written as a plain decimal number (<c>10</c>, <c>0.75</c>, as identities
+    /// write numbers) is a JSON number, <c>true</c>/<c>false</c> a boolean, anything else a string. Hashes stay
+    /// strings: 64 hex digits are no plain decimal unless all are digits, and then they are longer than a number keeps.
+    /// </summary>
+    static void Identity(Utf8JsonWriter w, string name, IEnumerable<KeyValuePair<string, string>> properties)
     {
         w.WriteStartObject(name);
-        foreach (var (key, value) in properties) w.WriteString(key, value);
+        foreach (var (key, value) in properties)
+        {
+            if (value is "true" or "false") w.WriteBoolean(key, value == "true");
+            else if (PlainNumber().IsMatch(value)) w.WriteNumber(key, decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture));
+            else w.WriteString(key, value);
+        }
         w.WriteEndObject();
     }
+
+    /// <summary>A number as identities write one: optional minus, no leading zeros, optional decimals, at most 15 digits.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^-?(0|[1-9][0-9]{0,14})(\.[0-9]{1,14})?$")]
+    private static partial System.Text.RegularExpressions.Regex PlainNumber();
 
     static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
     {

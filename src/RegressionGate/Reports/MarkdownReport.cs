@@ -9,10 +9,12 @@ namespace RegressionGate.Reports;
 
 /// <summary>
 /// <c>gate-report.md</c>, for a GitHub job summary or pull-request comment: the verdict on the first line, then the
-/// failing questions with their reasons, the aggregates against the baseline, the confusion matrix, every disagreement
-/// with the judge's reasoning, recordings by provenance, identities and how to approve. It stays within a byte budget
-/// (GitHub refuses a step summary over 1 MiB): failing questions' reasons come first, then one line per disagreement,
-/// then the details; whatever does not fit is named in a note that points to the JSON and HTML reports.
+/// aggregates against the baseline (what a reviewer decides on, in the first screen), the causes of the failures with
+/// the questions they affect, the failing questions with their reasons and before/after rankings, the confusion
+/// matrix, every disagreement with the judge's reasoning, recordings by provenance, identities and how to approve. It
+/// stays within a byte budget (GitHub refuses a step summary over 1 MiB, a comment over 65,536 characters): failing
+/// questions' reasons come first, then one line per disagreement, then the details; whatever does not fit is named in a
+/// note that points to the JSON and HTML reports.
 /// </summary>
 internal static class MarkdownReport
 {
@@ -29,25 +31,30 @@ internal static class MarkdownReport
     const int ReasonChars = 1000;
     const int AnswerChars = 400;
     const int DetailChars = 8000;
+    const int CauseIds = 60;
     const string Elsewhere = $"{GateReports.JsonFile} and {GateReports.HtmlFile}";
 
     /// <summary>Questions the triad table lists at most; the rest are in the JSON and HTML reports.</summary>
     public const int TriadRows = 200;
 
-    public static string Render(GateResult result, int budgetBytes = DefaultBudget)
+    public static string Render(GateResult result, int budgetBytes = DefaultBudget) =>
+        Render(result, budgetBytes, "to stay under GitHub's 1 MiB job-summary limit");
+
+    /// <summary>Within <paramref name="budgetBytes"/>; <paramref name="why"/> ends the note's "Shortened" sentence.</summary>
+    internal static string Render(GateResult result, int budgetBytes, string why)
     {
         List<IReadOnlyList<ReportItem>> lists =
         [
-            result.Failing.Select(FailingItem).ToList(),
+            result.Failing.Select(q => FailingItem(result, q)).ToList(),
             result.Disagreements().Select(DisagreementItem).ToList(),
         ];
         var none = lists.Select(list => new Detail[list.Count]).ToList();
-        var skeleton = DetailBudget.Bytes(Compose(result, lists, none));
+        var skeleton = DetailBudget.Bytes(Compose(result, lists, none, why));
         var levels = DetailBudget.Allot(lists, budgetBytes - skeleton - NoteReserve);
-        return Compose(result, lists, levels);
+        return Compose(result, lists, levels, why);
     }
 
-    static string Compose(GateResult result, IReadOnlyList<IReadOnlyList<ReportItem>> lists, IReadOnlyList<Detail[]> levels)
+    static string Compose(GateResult result, IReadOnlyList<IReadOnlyList<ReportItem>> lists, IReadOnlyList<Detail[]> levels, string why)
     {
         var failing = lists[0];
         var disagreements = lists[1];
@@ -55,14 +62,15 @@ internal static class MarkdownReport
         text.Append("## ").Append(Headline.Symbol(result)).Append(' ').Append(Headline.For(result)).Append("\n\n");
         text.Append(Overview(result)).Append("\n\n");
         var shortened = Shortened(levels);
-        if (shortened is not null) text.Append("> **Shortened** to stay under GitHub's 1 MiB job-summary limit: ").Append(shortened).Append("\n\n");
+        if (shortened is not null) text.Append("> **Shortened** ").Append(why).Append(": ").Append(shortened).Append("\n\n");
 
+        Aggregates(text, result);
+        Causes(text, result);
         if (failing.Count > 0)
         {
             text.Append("### Failing questions (").Append(Count(failing.Count)).Append(")\n\n");
             Items(text, failing, levels[0], "failing questions");
         }
-        Aggregates(text, result);
         Triad(text, result);
         Confusion(text, result);
         if (disagreements.Count > 0)
@@ -86,11 +94,11 @@ internal static class MarkdownReport
             $"retrieval {Count(questions.Count(q => q.Retrieval.Passed))}/{Count(questions.Count)} ok",
             $"judgments {Count(questions.Count(q => q.Judgment?.Passed == true))}/{Count(judged)} ok",
             $"aggregates {(result.SummaryVerdict.Passed ? "ok" : "failed")}",
-            $"retriever `{Code(result.Retriever.Kind)}` (`{Code(result.Retriever.Source ?? "?")}`, k={Count(result.K())})",
+            $"retriever `{Code(result.Retriever.Kind)}` ({(result.Retriever.Source is { } source ? $"`{Code(source)}`, " : "")}k={Count(result.K())})",
         };
         if (result.AnswerSource.Produced) parts.Add($"answers `{Code(result.AnswerSource.Kind)}`");
         if (result.Judge is { } judge)
-            parts.Add($"judge `{Code(judge.Kind)}` (`{Code(judge.Model ?? "?")}`, {Code(result.LlmMode)})");
+            parts.Add($"judge `{Code(judge.Kind)}` ({(judge.Model is { } model ? $"`{Code(model)}`, " : "")}{Code(result.LlmMode)})");
         if (result.HasTriad()) parts.Add($"metrics {string.Join(", ", result.MetricJudges.Select(j => Code(j.Metric.Abbreviation)))}");
         parts.Add(result.Elapsed.TotalSeconds.ToString("0.0 s", CultureInfo.InvariantCulture));
         return string.Join(" · ", parts);
@@ -118,28 +126,62 @@ internal static class MarkdownReport
         if (omitted > 0) text.Append("_… and ").Append(Count(omitted)).Append(" more ").Append(what).Append(": see ").Append(Elsewhere).Append("._\n\n");
     }
 
-    /// <summary>A failing question: its reasons in one bullet per check, then its multi-line messages (quoted reasonings, judge output) folded.</summary>
-    static ReportItem FailingItem(QuestionResult question)
+    /// <summary>
+    /// A failing question: its causes and its reasons in one bullet per check; folded under it, what the fold's summary
+    /// names: the verified and current rankings side by side, the multi-line messages (quoted reasonings, judge
+    /// output) and the notes.
+    /// </summary>
+    static ReportItem FailingItem(GateResult result, QuestionResult question)
     {
         var id = question.Question.Id;
         var brief = new StringBuilder();
         brief.Append("- **").Append(MarkdownText.Inline(id)).Append("** · ").Append(MarkdownText.Inline(question.Question.Text, QuestionChars)).Append('\n');
+        var causes = result.CausesOf(question).Select(c => c.Description).ToList();
+        if (causes.Count > 0) brief.Append("  - cause: ").Append(MarkdownText.Inline(string.Join("; ", causes), ReasonChars)).Append('\n');
         var details = new StringBuilder();
+        var holds = new List<string>();
         foreach (var (stage, verdict) in question.Checks())
         {
             if (verdict.Passed) continue;
             var reasons = verdict.Failures.Select(Excerpt.FirstLine).ToList();
             brief.Append("  - ").Append(stage).Append(": ").Append(MarkdownText.Inline(string.Join("; ", reasons), ReasonChars)).Append('\n');
+            if (stage == QuestionCheck.Retrieval.Name() && question.RankingChange(result) is { } change)
+            {
+                details.Append("**ranking** (★ relevant)\n\n").Append(RankingTable.Markdown(change, question.ScoresNotComparable(result))).Append('\n');
+                holds.Add("verified and current ranking");
+            }
             var rest = string.Join("\n", verdict.Failures.Select(Excerpt.AfterFirstLine).Where(s => s.Length > 0));
             if (rest.Length > 0)
+            {
                 details.Append("**").Append(stage).Append("**\n").Append(MarkdownText.Quote(Excerpt.Block(rest, DetailChars, Elsewhere))).Append('\n');
+                holds.Add(stage == QuestionCheck.Retrieval.Name() ? "the full messages" : "both reasonings");
+            }
             foreach (var note in verdict.Notes)
                 details.Append('_').Append(stage).Append(" note_: ").Append(MarkdownText.Inline(note, ReasonChars)).Append("\n\n");
+            if (verdict.Notes.Count > 0) holds.Add("notes");
         }
         brief.Append('\n');
         if (details.Length == 0) return new ReportItem(brief.ToString(), brief.ToString());
-        var full = $"{brief}<details><summary>{MarkdownText.HtmlInline(id)}: details (reasonings, judge output, notes)</summary>\n\n{details}</details>\n\n";
+        var summary = $"{id}: {string.Join(", ", holds.Distinct())}";
+        var full = $"{brief}<details><summary>{MarkdownText.HtmlInline(summary)}</summary>\n\n{details}</details>\n\n";
         return new ReportItem(brief.ToString(), full);
+    }
+
+    /// <summary>Each cause with the questions it affects, those affecting most first.</summary>
+    static void Causes(StringBuilder text, GateResult result)
+    {
+        if (result.Causes.Count == 0) return;
+        text.Append("### Causes (").Append(Count(result.Causes.Count)).Append(")\n\n");
+        foreach (var cause in result.Causes)
+        {
+            var ids = cause.QuestionIds;
+            var checks = string.Join(", ", cause.Failures.Select(f => f.Check).Distinct().Order().Select(c => c.Name()));
+            text.Append("- **").Append(MarkdownText.Inline(cause.Description)).Append("** · ")
+                .Append(Count(ids.Count)).Append(' ').Append(Headline.Plural(ids.Count, "question")).Append(" (").Append(checks).Append("): ")
+                .Append(MarkdownText.Inline(string.Join(", ", ids.Take(CauseIds)) + (ids.Count > CauseIds ? $" … and {Count(ids.Count - CauseIds)} more" : "")))
+                .Append('\n');
+        }
+        text.Append('\n');
     }
 
     /// <summary>A disagreement: one line of labels, or, in full, a fold holding question, answer excerpt and the judge's reasoning.</summary>

@@ -2,6 +2,7 @@ using RegressionGate.Gate;
 using RegressionGate.Judging;
 using RegressionGate.Llm;
 using RegressionGate.Retrieval;
+using RegressionGate.Snapshots;
 
 namespace RegressionGate.Reports;
 
@@ -43,6 +44,34 @@ internal static class ResultFacts
         {
             if (check.Verdict is { } verdict) yield return (check.Metric.Name, verdict);
         }
+    }
+
+    /// <summary>The check as reports name it: <c>retrieval</c>, <c>judgment</c>.</summary>
+    public static string Name(this QuestionCheck check) => check == QuestionCheck.Retrieval ? "retrieval" : "judgment";
+
+    /// <summary>
+    /// How the question's ranking changed from its verified one, with its relevant segments starred; null without a
+    /// verified ranking.
+    /// </summary>
+    public static RankingChange? RankingChange(this QuestionResult question, GateResult result) =>
+        question.Baseline is { } baseline
+            ? Snapshots.RankingChange.Between(baseline.Ranking, question.Ranking, question.Question.Relevant, result.K())
+            : null;
+
+    /// <summary>Why the verified and current scores cannot be read against each other; null when they can (or there is no baseline).</summary>
+    public static string? ScoresNotComparable(this QuestionResult question, GateResult result) =>
+        question.Baseline is { } baseline && !result.Retriever.ScoresComparableWith(baseline.Retriever)
+            ? RetrievalComparer.NotComparable(baseline.Retriever, result.Retriever)
+            : null;
+
+    /// <summary>
+    /// Whether the question fails only through causes that change every question alike (another retriever or judge):
+    /// its own lines would repeat the cause, so short listings leave it out.
+    /// </summary>
+    public static bool OnlySetWide(this QuestionResult question, GateResult result)
+    {
+        var causes = result.CausesOf(question).ToList();
+        return causes.Count > 0 && causes.All(c => c.SetWide);
     }
 
     /// <summary>The metrics that grade something besides the labelled one: when there are any, reports show the triad.</summary>

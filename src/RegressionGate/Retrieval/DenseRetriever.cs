@@ -36,7 +36,7 @@ internal sealed class DenseRetriever : IRetriever
         Identity = new RetrieverIdentity([
             new(RetrieverIdentity.KindProperty, Kind),
             new(RetrieverIdentity.ModelProperty, settings.Model),
-            new("modelSha256", embedder.Model.Sha256),
+            new(RetrieverIdentity.ModelSha256Property, embedder.Model.Sha256),
             new(RetrieverIdentity.KProperty, settings.K.ToString(CultureInfo.InvariantCulture)),
             new("queryPrefix", settings.QueryPrefix),
             new("passagePrefix", settings.PassagePrefix),

@@ -30,6 +30,19 @@ public sealed class RetrieverIdentity(IEnumerable<KeyValuePair<string, string>> 
     /// <summary>How many segments are retrieved, where the identity says.</summary>
     public int? K => int.TryParse(this[KProperty], NumberStyles.None, CultureInfo.InvariantCulture, out var k) ? k : null;
 
+    /// <summary>
+    /// Whether a score from this retriever means the same as one from <paramref name="other"/>: only rankings of the
+    /// same kind with the same model (name and file hash) score on one scale; a cosine and a BM25 score do not compare.
+    /// </summary>
+    internal bool ScoresComparableWith(RetrieverIdentity other) =>
+        Kind == other.Kind && Model == other.Model && this[ModelSha256Property] == other[ModelSha256Property];
+
+    /// <summary>The property holding the SHA-256 of the embedding model's files, for kinds that embed.</summary>
+    public const string ModelSha256Property = "modelSha256";
+
+    /// <summary>What scored a ranking, in a few words for a message: <c>dense (bundled:all-MiniLM-L6-v2)</c>, <c>bm25</c>.</summary>
+    internal string Scorer => Source is { } source ? $"{Kind} ({source})" : Kind;
+
     /// <summary>A setting's value as identities write it: invariant, up to six decimals, no trailing zeros.</summary>
     internal static string Number(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 }

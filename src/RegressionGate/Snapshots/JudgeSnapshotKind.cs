@@ -27,6 +27,7 @@ internal sealed class JudgeSnapshotKind(string stage = SnapshotStages.Judge) : S
         w.WriteEndArray();
         w.WriteFixed("spread", snapshot.Spread);
         w.WriteBoolean("flaky", snapshot.Flaky);
+        if (snapshot.AnswerHash is { } answer) w.WriteString("answerHash", answer);
         w.WriteString("reasoning", snapshot.Reasoning);
         w.WriteEndObject();
     });
@@ -34,7 +35,10 @@ internal sealed class JudgeSnapshotKind(string stage = SnapshotStages.Judge) : S
     public override JudgeSnapshot Read(string text, string file)
     {
         var root = SnapshotFields.Parse(text, file);
-        root.RejectUnknown("questionId", "judge", "score", "normalised", "automated", "manual", "repeats", "spread", "flaky", "reasoning");
+        root.RejectUnknown("questionId", "judge", "score", "normalised", "automated", "manual", "repeats", "spread", "flaky", "answerHash", "reasoning");
+        var answerHash = root.OptionalString("answerHash");
+        if (answerHash is not null && !TextHash.IsWellFormed(answerHash))
+            throw root.Error("answerHash", $"must be {TextHash.Length} lower-case hex digits, found '{answerHash}'");
         return new JudgeSnapshot(
             root.Id("questionId"),
             new JudgeIdentity(root.Pairs("judge")),
@@ -45,7 +49,8 @@ internal sealed class JudgeSnapshotKind(string stage = SnapshotStages.Judge) : S
             root.Doubles("repeats"),
             root.Double("spread", min: 0),
             root.Bool("flaky"),
-            root.String("reasoning", allowEmpty: true));
+            root.String("reasoning", allowEmpty: true),
+            answerHash);
     }
 
     public override string? QuestionIdOf(JudgeSnapshot snapshot) => snapshot.QuestionId;
@@ -62,6 +67,7 @@ internal sealed class JudgeSnapshotKind(string stage = SnapshotStages.Judge) : S
         if (judge.Count > 0) parts.Add($"judge changed: {string.Join("; ", judge)}");
         if (verified.Automated != received.Automated) parts.Add($"label {verified.Automated} → {received.Automated}");
         if (verified.Normalised != received.Normalised) parts.Add($"AR {Display.Ar(verified.Normalised)} → {Display.Ar(received.Normalised)}");
+        if (verified.AnswerHash is { } was && received.AnswerHash is { } now && was != now) parts.Add("answer text changed");
         if (verified.Manual != received.Manual) parts.Add($"manual label {Show(verified.Manual)} → {Show(received.Manual)}");
         if (verified.Flaky != received.Flaky) parts.Add(received.Flaky ? "now flaky" : "no longer flaky");
         if (verified.Reasoning != received.Reasoning) parts.Add("reasoning reworded");

@@ -55,6 +55,18 @@ public sealed class SnapshotApprover
             .ToList();
     }
 
+    /// <summary>
+    /// Approves the one received file at <paramref name="receivedPath"/> (as listed by an earlier dry run), with the
+    /// same checks as <see cref="Approve"/>: what an interactive review does when a person accepts one change.
+    /// </summary>
+    public ApprovalEntry ApproveFile(string receivedPath, bool dryRun = false)
+    {
+        var full = Path.GetFullPath(receivedPath);
+        var (stage, path) = store.ReceivedFiles().FirstOrDefault(f => f.Path == full);
+        if (path is null) throw new ArgumentException($"{receivedPath} is not a received snapshot under {store.Root}", nameof(receivedPath));
+        return ApproveOne(SnapshotKinds.ForStage(stage)!, path, dryRun);
+    }
+
     ApprovalEntry ApproveOne(ISnapshotKind kind, string receivedPath, bool dryRun)
     {
         var verifiedPath = SnapshotStore.VerifiedFor(receivedPath);

@@ -104,6 +104,9 @@ internal sealed class SnapshotFields
         return value.GetString()!;
     }
 
+    /// <summary>A string field that older snapshots may lack: null when absent.</summary>
+    public string? OptionalString(string name) => Has(name) ? String(name) : null;
+
     /// <summary>An id: a string, or a whole number written without quotes (as the seed writes segment ids).</summary>
     public string Id(string name)
     {

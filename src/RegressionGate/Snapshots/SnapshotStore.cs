@@ -64,6 +64,18 @@ public sealed class SnapshotStore
         return found;
     }
 
+    /// <summary>
+    /// Rejects a received snapshot: deletes it, leaving its verified twin as it is. Only a file <see cref="ReceivedFiles"/>
+    /// lists can go, so a mistyped path never deletes a verified snapshot.
+    /// </summary>
+    public void Reject(string receivedPath)
+    {
+        var full = Path.GetFullPath(receivedPath);
+        if (!ReceivedFiles().Any(f => f.Path == full))
+            throw new ArgumentException($"{receivedPath} is not a received snapshot under {Root}", nameof(receivedPath));
+        File.Delete(full);
+    }
+
     /// <summary>The verified file a received file would replace.</summary>
     internal static string VerifiedFor(string receivedPath) =>
         receivedPath[..^ReceivedSuffix.Length] + VerifiedSuffix;

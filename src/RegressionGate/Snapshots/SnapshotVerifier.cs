@@ -9,16 +9,22 @@ namespace RegressionGate.Snapshots;
 /// received file. A result beyond tolerance fails with the comparer's messages and writes received. Outside CI,
 /// <c>REGRESSIONGATE_AUTO_APPROVE=1</c> writes verified instead and passes with a note; in CI the verifier refuses to
 /// exist (<see cref="AutoApprovalRefusedException"/>). Absolute violations (floors) fail whatever happened to the baseline.
+/// Without write (<c>run --no-write</c>, <c>compare</c>) it compares and says the same, but writes and deletes nothing.
 /// </summary>
 internal sealed class SnapshotVerifier
 {
-    readonly IEnvironmentVariables environment;
+    /// <summary>The note a comparison that would have written a snapshot gets when nothing may be written.</summary>
+    public const string NotWrittenNote = "no snapshot written (--no-write): the golden set is as it was";
 
-    public SnapshotVerifier(SnapshotStore store, IEnvironmentVariables environment)
+    readonly IEnvironmentVariables environment;
+    readonly bool write;
+
+    public SnapshotVerifier(SnapshotStore store, IEnvironmentVariables environment, bool write = true)
     {
         AutoApproval.ThrowIfRefused(environment);
         Store = store;
         this.environment = environment;
+        this.write = write;
     }
 
     public SnapshotStore Store { get; }
@@ -58,7 +64,13 @@ internal sealed class SnapshotVerifier
         if (exists && differences.Count == 0)
         {
             outcome = VerifyOutcome.Matched;
-            RemoveStale(receivedPath, notes);
+            if (write) RemoveStale(receivedPath, notes);
+        }
+        else if (!write)
+        {
+            outcome = exists ? VerifyOutcome.Changed : VerifyOutcome.Missing;
+            failures.AddRange(differences);
+            notes.Add(NotWrittenNote);
         }
         else if (approval.Allowed)
         {

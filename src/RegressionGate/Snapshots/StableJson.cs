@@ -37,6 +37,70 @@ internal static class StableJson
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length) + "\n";
     }
 
+    /// <summary>
+    /// The document <paramref name="write"/> produces, with one more array, <paramref name="arrayName"/>, as its last
+    /// property: one element a line (each a flat object from <see cref="Line"/>), so a diff of two versions shows one
+    /// line per element that changed instead of a block per element.
+    /// </summary>
+    public static string Write(Action<Utf8JsonWriter> write, string arrayName, IReadOnlyList<string> lines)
+    {
+        var head = Write(write);
+        var close = head.LastIndexOf('}');
+        var body = head[..close].TrimEnd('\n');
+        var text = new StringBuilder(body);
+        text.Append(body.EndsWith('{') ? "\n" : ",\n").Append("  ").Append(Line(w => w.WriteStringValue(arrayName))).Append(": [");
+        for (var i = 0; i < lines.Count; i++) text.Append(i == 0 ? "\n    " : ",\n    ").Append(lines[i]);
+        text.Append(lines.Count == 0 ? "]\n}\n" : "\n  ]\n}\n");
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// One flat JSON value on one line, as <paramref name="write"/> writes it, with a space after each colon and comma
+    /// and inside the braces (<c>{ "rank": 1, "id": "1009", "score": 0.638120 }</c>), escaped as the rest of the file.
+    /// </summary>
+    public static string Line(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, Options with { Indented = false }))
+        {
+            write(writer);
+        }
+        var compact = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        var line = new StringBuilder(compact.Length + 16);
+        var inString = false;
+        for (var i = 0; i < compact.Length; i++)
+        {
+            var c = compact[i];
+            if (inString)
+            {
+                line.Append(c);
+                if (c == '\\') line.Append(compact[++i]);
+                else if (c == '"') inString = false;
+                continue;
+            }
+            switch (c)
+            {
+                case '"':
+                    inString = true;
+                    line.Append(c);
+                    break;
+                case ':' or ',':
+                    line.Append(c).Append(' ');
+                    break;
+                case '{' when i + 1 < compact.Length && compact[i + 1] != '}':
+                    line.Append("{ ");
+                    break;
+                case '}' when i > 0 && compact[i - 1] != '{':
+                    line.Append(" }");
+                    break;
+                default:
+                    line.Append(c);
+                    break;
+            }
+        }
+        return line.ToString();
+    }
+
     /// <summary>Writes <paramref name="value"/> with exactly <see cref="Decimals"/> decimals, zeros kept (0.850000).</summary>
     public static void WriteFixed(this Utf8JsonWriter writer, string name, double value)
     {

@@ -11,14 +11,20 @@ namespace RegressionGate.Tests.Ci;
 public sealed class WorkflowTests
 {
     static readonly string WorkflowPath = Repository.PathOf(".github/workflows/gate.yml");
+    static readonly string CommentWorkflowPath = Repository.PathOf(".github/workflows/gate-comment.yml");
 
-    static YamlMappingNode Workflow()
+    static YamlMappingNode Workflow(string? path = null)
     {
         var yaml = new YamlStream();
-        using var reader = new StreamReader(WorkflowPath);
+        using var reader = new StreamReader(path ?? WorkflowPath);
         yaml.Load(reader);
         return (YamlMappingNode)yaml.Documents[0].RootNode;
     }
+
+    static IReadOnlyList<YamlMappingNode> CommentSteps() =>
+        ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)Workflow(CommentWorkflowPath)["jobs"])["comment"])["steps"]).Children.Cast<YamlMappingNode>().ToList();
+
+    static IEnumerable<string> Keys(YamlNode node) => ((YamlMappingNode)node).Children.Keys.Select(k => ((YamlScalarNode)k).Value!);
 
     static IReadOnlyList<YamlMappingNode> Steps() =>
         ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)Workflow()["jobs"])["gate"])["steps"]).Children.Cast<YamlMappingNode>().ToList();
@@ -101,6 +107,64 @@ public sealed class WorkflowTests
     public void The_sdk_it_installs_is_pinned_by_a_global_json_that_exists()
     {
         Assert.True(File.Exists(Repository.PathOf(With(Step("Setup .NET"), "global-json-file"))));
+    }
+
+    [Fact]
+    public void Tests_write_JUnit_XML_beside_TRX_and_both_are_uploaded()
+    {
+        var test = Text(Step("Test (unit tests and the golden gate)"), "run")!;
+        Assert.Contains("--logger \"junit;LogFileName={assembly}.junit.xml\"", test);
+        var results = Regex.Match(test, @"--results-directory (?<dir>\S+)").Groups["dir"].Value;
+
+        var upload = Step("Upload TRX and JUnit XML results");
+        Assert.Equal("always()", Text(upload, "if"));
+        var paths = With(upload, "path").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Contains($"{results}/*.junit.xml", paths);
+        Assert.Contains($"{results}/*.trx", paths);
+        foreach (var project in new[] { "tests/RegressionGate.Tests/RegressionGate.Tests.csproj", "tests/RegressionGate.Golden.Tests/RegressionGate.Golden.Tests.csproj" })
+            Assert.Contains("<PackageReference Include=\"JunitXml.TestLogger\" />", File.ReadAllText(Repository.PathOf(project)));
+    }
+
+    [Fact]
+    public void The_gate_job_cannot_write_to_the_pull_request_and_leaves_the_comment_as_an_artifact()
+    {
+        Assert.DoesNotContain("pull-requests", Keys(Workflow()["permissions"]));
+        var keep = Text(Step("Keep the pull-request comment for gate-comment.yml"), "run")!;
+        Assert.Contains($"artifacts/gate/{GateReports.CommentFile}", keep);
+        Assert.Contains(PullRequestComment.Marker, keep);
+        var upload = Step("Upload the pull-request comment");
+        Assert.Equal("always() && github.event_name == 'pull_request'", Text(upload, "if"));
+        Assert.Equal("gate-pr-comment", With(upload, "name"));
+    }
+
+    [Fact]
+    public void The_comment_workflow_runs_after_the_gate_with_write_access_and_runs_none_of_the_pull_requests_code()
+    {
+        var workflow = Workflow(CommentWorkflowPath);
+        var trigger = (YamlMappingNode)((YamlMappingNode)workflow["on"])["workflow_run"];
+        Assert.Equal([Text(Workflow(), "name")], ((YamlSequenceNode)trigger["workflows"]).Children.Select(n => ((YamlScalarNode)n).Value));
+        Assert.Equal(["completed"], ((YamlSequenceNode)trigger["types"]).Children.Select(n => ((YamlScalarNode)n).Value));
+        Assert.Equal("write", Text((YamlMappingNode)workflow["permissions"], "pull-requests"));
+
+        var steps = CommentSteps();
+        // No checkout and no action other than the download: nothing from the pull request is ever executed here.
+        Assert.Equal(["actions/download-artifact@v4"], steps.Select(s => Text(s, "uses")).OfType<string>());
+        Assert.Equal("gate-pr-comment", With(steps[0], "name"));
+        Assert.Equal("${{ github.event.workflow_run.id }}", With(steps[0], "run-id"));
+    }
+
+    [Fact]
+    public void The_comment_is_found_by_the_reports_marker_and_held_to_the_reports_limit()
+    {
+        var post = CommentSteps().Single(s => Text(s, "run") is not null);
+        var environment = (YamlMappingNode)post["env"];
+        Assert.Equal(PullRequestComment.Marker, Text(environment, "MARKER"));
+        Assert.Equal(PullRequestComment.GitHubCommentLimit.ToString(System.Globalization.CultureInfo.InvariantCulture), Text(environment, "LIMIT"));
+        var script = Text(post, "run")!;
+        Assert.Contains("--method PATCH", script);
+        Assert.Contains("-F \"body=@$body\"", script);
+        Assert.Contains("*[!0-9]*", script);
+        Assert.Contains(".head.sha", script);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class AggregateRatchetTests(SampleEmbeddings embeddings) : IDispos
 
         Assert.True(better.ExitCode == 1, better.ToString());
         Assert.Contains("aggregates FAILED", better.Out);
-        Assert.Matches($"FAIL aggregates: recall@10: baseline {denseRecall}, current 0\\.\\d{{4}}, Δ \\+0\\.\\d{{4}} exceeds tolerance 0\\.05 \\(an improvement", better.Out);
+        Assert.Matches($"  recall@10 +{denseRecall} → 0\\.\\d{{4}} +\\+0\\.\\d{{4}} .* FAILED: above baseline: approve to raise it\n", better.Out);
         Assert.True(File.Exists(Path.Combine(golden, "snapshots", "summary", "gate.received.json")), "a received summary is written");
 
         var review = await CliRun.RunAsync("approve", "--golden", golden, "--dry-run");
@@ -47,7 +47,7 @@ public sealed class AggregateRatchetTests(SampleEmbeddings embeddings) : IDispos
 
         Assert.True(back.ExitCode == 1, back.ToString());
         Assert.Contains("aggregates FAILED", back.Out);
-        Assert.Contains($"FAIL aggregates: recall@10: baseline {bm25Recall}, current {denseRecall}, Δ -", back.Out);
+        Assert.Matches($"  recall@10 +{bm25Recall} → {denseRecall} +-0\\.\\d{{4}} .* FAILED: below baseline\n", back.Out);
     }
 
     Task<CliRun.Outcome> Run(string golden) => CliRun.RunAsync(

@@ -9,6 +9,7 @@ public sealed class HelpTests
     [InlineData("import")]
     [InlineData("export")]
     [InlineData("init")]
+    [InlineData("compare")]
     public async Task Every_command_teaches_with_an_example(string command)
     {
         var outcome = await CliRun.RunAsync(command, "--help");
@@ -24,7 +25,7 @@ public sealed class HelpTests
         var outcome = await CliRun.RunAsync("--help");
 
         Assert.Equal(0, outcome.ExitCode);
-        foreach (var command in new[] { "run", "approve", "ask", "import", "export", "init" }) Assert.Contains(command, outcome.Out);
+        foreach (var command in new[] { "run", "approve", "compare", "ask", "import", "export", "init" }) Assert.Contains(command, outcome.Out);
         Assert.Contains("0 passed, 1 gate failed, 2 bad input or usage", outcome.Out);
     }
 
@@ -33,6 +34,8 @@ public sealed class HelpTests
     [InlineData("run", "--llm", "sometimes")]
     [InlineData("run", "--parallel", "0")]
     [InlineData("approve", "--stage", "everything")]
+    [InlineData("run", "--set", "retriever.kind")]
+    [InlineData("compare", "--set", "=bm25")]
     [InlineData("frobnicate")]
     public async Task Usage_errors_exit_2_and_say_what_is_wrong(params string[] args)
     {

@@ -108,8 +108,8 @@ public sealed class NoCrashTests : IDisposable
 
         Assert.True(outcome.ExitCode == 1, outcome.ToString());
         Assert.StartsWith("gate FAILED: 3 questions", outcome.Out);
-        var retrieval = Path.Combine(golden, "snapshots", "retrieval", "q-km.received.json");
-        Assert.Contains($"could not write the received snapshot {retrieval}:", File.ReadAllText(Path.Combine(Out, "gate-report.md")));
+        // The Markdown breaks the temp path's long hex run (GitHub would link it as a commit), so the file is named by its tail.
+        Assert.Matches(@"could not write the received snapshot [^ ]*/retrieval/q-km\.received\.json:", File.ReadAllText(Path.Combine(Out, "gate-report.md")));
         Assert.Contains("could not write the received snapshot", outcome.Out);
         AssertNoStackTrace(outcome);
         Assert.Equal("not a folder", File.ReadAllText(Path.Combine(golden, "snapshots")));

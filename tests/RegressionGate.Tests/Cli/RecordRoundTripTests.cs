@@ -58,7 +58,7 @@ public sealed class RecordRoundTripTests : IDisposable
         Assert.Contains("\"manual\": \"C\"", judge);
         var retrieval = File.ReadAllText(Path.Combine(golden, "snapshots", "retrieval", "105.verified.json"));
         Assert.Contains("\"kind\": \"run-file\"", retrieval);
-        Assert.Contains("\"id\": \"3027\",\n      \"score\": 0.853590", retrieval);
+        Assert.Contains("{ \"rank\": 1, \"id\": \"3027\", \"score\": 0.853590", retrieval);
     }
 
     [Fact]

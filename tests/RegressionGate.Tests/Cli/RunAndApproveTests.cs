@@ -80,7 +80,7 @@ public sealed class RunAndApproveTests : IDisposable
         var outcome = await CliRun.RunAsync("run", "--golden", golden, "--out", Out);
 
         Assert.Equal(1, outcome.ExitCode);
-        Assert.Matches("FAIL 105 judgment: question 105: no recording for this request \\(key [0-9a-f]{64}", outcome.Out);
+        Assert.Matches("105 judgment: question 105: no recording for this request \\(key [0-9a-f]{64}", outcome.Out);
         Assert.Contains("--llm record", outcome.Out);
     }
 }

@@ -61,7 +61,11 @@ public sealed class GateProvesItselfTests : IDisposable
         var failed = result.For(question);
         Assert.False(failed.Retrieval.Passed);
         var message = failed.Retrieval.ToString();
-        Assert.Matches($"segment {top} (fell from rank 1 to \\d+|dropped out \\(was rank 1\\))", message);
+        Assert.Matches($"segment {top} (★ )?(fell from rank 1 to \\d+|left the top 10 \\(was rank 1\\))", message);
+        // The sample's verified rankings keep each segment's text hash, so the run names the edit as the cause.
+        var cause = Assert.Single(result.Causes, c => c.Affects(question));
+        Assert.Equal($"segment {top} text changed", cause.Description);
+        Assert.All(cause.QuestionIds, id => Assert.False(result.For(id).Retrieval.Passed));
         Assert.True(File.Exists(failed.Retrieval.ReceivedPath), "a received snapshot is written beside the verified one");
         Assert.False(result.Passed);
     }

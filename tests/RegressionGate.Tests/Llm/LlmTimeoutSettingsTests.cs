@@ -47,7 +47,7 @@ public sealed class LlmTimeoutSettingsTests : IDisposable
 
         Assert.True(outcome.ExitCode == 1, outcome.ToString());
         foreach (var question in new[] { "105", "q-gd", "q-km" })
-            Assert.Contains($"FAIL {question} judgment: question {question}: Azure OpenAI at {server.BaseAddress} (deployment 'gpt-4o-mini') " +
+            Assert.Contains($"  {question} judgment: question {question}: Azure OpenAI at {server.BaseAddress} (deployment 'gpt-4o-mini') " +
                             "did not answer within the 0.2 s timeout (llm.timeoutSeconds in gate.json) on all 2 attempts", outcome.Out);
         // Never more than the two attempts per answer the settings allow (an attempt may time out before it arrives).
         Assert.InRange(server.Count, 0, 6);
@@ -64,7 +64,7 @@ public sealed class LlmTimeoutSettingsTests : IDisposable
 
         Assert.True(outcome.ExitCode == 1, outcome.ToString());
         foreach (var question in new[] { "105", "q-gd", "q-km" })
-            Assert.Contains($"FAIL {question} judgment: question {question}: not judged: the LLM deadline of 0.3 s (llm.deadlineSeconds in gate.json) passed", outcome.Out);
+            Assert.Contains($"  {question} judgment: question {question}: not judged: the LLM deadline of 0.3 s (llm.deadlineSeconds in gate.json) passed", outcome.Out);
         // One answer at a time: the first call is abandoned at the deadline (if it had even arrived), and no later one starts.
         Assert.InRange(server.Count, 0, 1);
     }

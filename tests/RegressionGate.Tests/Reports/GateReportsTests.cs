@@ -15,7 +15,7 @@ public sealed class GateReportsTests(SampleEmbeddings embeddings) : IDisposable
     public void Dispose() => temp.Dispose();
 
     [Fact]
-    public void Writing_puts_the_three_reports_and_a_records_folder_in_the_out_directory()
+    public void Writing_puts_the_three_reports_a_records_folder_and_the_pull_request_comment_in_the_out_directory()
     {
         var result = Scenarios.FailingRun(temp.Combine("golden"));
         var outDirectory = temp.Combine("artifacts", "gate");
@@ -24,8 +24,9 @@ public sealed class GateReportsTests(SampleEmbeddings embeddings) : IDisposable
 
         Assert.Equal(
             [Path.Combine(outDirectory, "gate-report.md"), Path.Combine(outDirectory, "gate-report.json"),
-             Path.Combine(outDirectory, "gate-report.html"), Path.Combine(outDirectory, "records")],
+             Path.Combine(outDirectory, "gate-report.html"), Path.Combine(outDirectory, "records"), Path.Combine(outDirectory, "gate-comment.md")],
             written);
+        Assert.StartsWith(PullRequestComment.Marker + "\n## ❌ RegressionGate failed", File.ReadAllText(written[4]));
         Assert.StartsWith("## ❌ RegressionGate failed", File.ReadAllText(written[0]));
         Assert.Equal("failed", JsonDocument.Parse(File.ReadAllText(written[1])).RootElement.GetProperty("verdict").GetString());
         Assert.StartsWith("<!DOCTYPE html>", File.ReadAllText(written[2]));

@@ -23,6 +23,7 @@ internal sealed class GateResultBuilder(string goldenDirectory)
     Func<SummarySnapshot, SummarySnapshot?> summaryBaseline = current => current;
     Dictionary<string, int> recordings = new(StringComparer.Ordinal) { ["authored"] = 3, ["imported"] = 1 };
     bool withJudge = true;
+    readonly Dictionary<string, string> editedSegments = new(StringComparer.Ordinal);
     bool triad;
     bool generated;
 
@@ -52,6 +53,13 @@ internal sealed class GateResultBuilder(string goldenDirectory)
     public GateResultBuilder Recordings(params (string Source, int Count)[] counts)
     {
         recordings = counts.ToDictionary(c => c.Source, c => c.Count, StringComparer.Ordinal);
+        return this;
+    }
+
+    /// <summary>Gives segment <paramref name="id"/> other text than the verified rankings recorded for it.</summary>
+    public GateResultBuilder EditSegment(string id, string text)
+    {
+        editedSegments[id] = text;
         return this;
     }
 
@@ -90,7 +98,7 @@ internal sealed class GateResultBuilder(string goldenDirectory)
         var corpus = Enumerable.Range(1, CorpusSize).Select(i => new Segment(
             Invariant($"s{i}"), "aula-01", "Redes neurais", null,
             new TimeCode(i * 60), new TimeCode(i * 60 + 30),
-            Invariant($"transcrição do segmento {i}"))).ToList();
+            editedSegments.GetValueOrDefault(Invariant($"s{i}")) ?? OriginalText(i))).ToList();
         var golden = new GoldenSet(goldenDirectory, corpus,
             questions.Select(q => new GoldenQuestion(q.Id, q.Text, q.Answer, q.Manual, q.Relevant)).ToList());
         var tolerances = new Tolerances();
@@ -98,7 +106,8 @@ internal sealed class GateResultBuilder(string goldenDirectory)
         var results = questions.Select(q =>
         {
             var baseline = q.BaselineRanking is null ? null
-                : new RetrievalSnapshot(q.Id, q.Text, Identity(), q.BaselineRanking);
+                : new RetrievalSnapshot(q.Id, q.BaselineText ?? q.Text, q.BaselineRetriever ?? Identity(), q.BaselineRanking,
+                    q.BaselineRanking.ToDictionary(s => s.Id, s => TextHash.Of(OriginalText(int.Parse(s.Id[1..], CultureInfo.InvariantCulture))), StringComparer.Ordinal));
             var overlap = baseline is null ? (double?)null
                 : RankBiasedOverlap.Extrapolated(baseline.Ranking.Select(r => r.Id).ToList(), q.Ranking.Select(r => r.Id).ToList(), tolerances.RboP);
             var judged = withJudge ? q.Judged : null;
@@ -143,7 +152,7 @@ internal sealed class GateResultBuilder(string goldenDirectory)
         var metricScores = triad
             ? Judges().Select(j => (j.Metric.Name, (IReadOnlyList<double>)results.Select(r => r.Metric(j.Metric.Name)?.Score).OfType<double>().ToList())).ToList()
             : [];
-        var judge = withJudge ? new JudgeIdentity([new("kind", "answer-relevance"), new("model", "gpt-4o-mini"), new("promptVersion", "ar-v1")]) : null;
+        var judge = withJudge ? Judge() : null;
         var summary = new SummarySnapshot(
             RetrievalMetrics.Average(measured, K),
             agreement is null ? null : new JudgeAggregates(agreement.Count, agreement.Accuracy.Value ?? 0, agreement.Kappa.Value,
@@ -205,8 +214,13 @@ internal sealed class GateResultBuilder(string goldenDirectory)
         return new PartJudgment(unit, [score], score, normalised, $"Criteria: {metric.Title} of {unit.Id}.\nSupporting Evidence: authored for a test.\nScore: {score}", 0, flagged);
     }
 
+    /// <summary>Segment s<paramref name="i"/>'s text when the baselines were verified.</summary>
+    static string OriginalText(int i) => Invariant($"transcrição do segmento {i}");
+
     static Verdict VerdictOf(IReadOnlyList<string> failures, string receivedPath) =>
         failures.Count == 0 ? new Verdict(true, [], [], null) : new Verdict(false, failures.ToList(), [], receivedPath);
+
+    public static JudgeIdentity Judge() => new([new("kind", "answer-relevance"), new("model", "gpt-4o-mini"), new("promptVersion", "ar-v1")]);
 
     public static RetrieverIdentity Identity() => new(
     [
@@ -238,6 +252,10 @@ internal sealed class QuestionSpec(string id)
     public IReadOnlyList<RankedSegment>? BaselineRanking { get; set; } = GateResultBuilder.Ranking("s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10");
     public JudgeOutcome? Judged { get; set; } = GateResultBuilder.JudgedWith(3);
     public JudgeSnapshot? JudgeBaseline { get; set; }
+    /// <summary>The verified ranking's retriever, when another than this run's.</summary>
+    public RetrieverIdentity? BaselineRetriever { get; set; }
+    /// <summary>The question's text when its ranking was verified, when other than now.</summary>
+    public string? BaselineText { get; set; }
     public List<string> RetrievalFailures { get; } = [];
     public List<string> JudgmentFailures { get; } = [];
 
@@ -264,11 +282,15 @@ internal sealed class QuestionSpec(string id)
         return this;
     }
 
-    /// <summary>The verified judgment before the run had this score and reasoning.</summary>
-    public QuestionSpec WasJudged(double score, string reasoning)
+    /// <summary>
+    /// The verified judgment before the run had this score and reasoning, by <paramref name="judge"/> (this run's judge
+    /// when null), of <paramref name="answer"/> (the current answer when null).
+    /// </summary>
+    public QuestionSpec WasJudged(double score, string reasoning, JudgeIdentity? judge = null, string? answer = null)
     {
-        JudgeBaseline = new JudgeSnapshot(Id, new JudgeIdentity([new("kind", "answer-relevance")]), score, score / 3,
-            new LabelThresholds().LabelFor(score / 3), Manual, [score], 0, false, reasoning);
+        JudgeBaseline = new JudgeSnapshot(Id, judge ?? GateResultBuilder.Judge(), score, score / 3,
+            new LabelThresholds().LabelFor(score / 3), Manual, [score], 0, false, reasoning,
+            (answer ?? Answer) is { } text ? TextHash.Of(text) : null);
         return this;
     }
 }

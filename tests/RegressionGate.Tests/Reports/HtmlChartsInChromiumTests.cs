@@ -105,6 +105,11 @@ public sealed class HtmlChartsInChromiumTests(ITestOutputHelper output) : IDispo
 
         Assert.Equal(1000, page.QuerySelectorAll("#chart-overlap rect.bar").Length);
         Assert.Equal(1000, page.QuerySelectorAll("details.question").Length);
+        // Every bar is labelled with its question id, however many there are: the chart widens instead.
+        var labels = page.QuerySelectorAll("#chart-overlap text.bar-label");
+        Assert.Equal(page.QuerySelectorAll("#chart-overlap rect.bar").Select(b => b.GetAttribute("data-question")),
+            labels.Select(l => l.GetAttribute("data-question")));
+        Assert.All(labels, label => Assert.Equal(label.GetAttribute("data-question"), label.ChildNodes[0].TextContent));
     }
 
     [SkippableFact]

@@ -63,11 +63,25 @@ public sealed class HtmlReportTests
     {
         var html = HtmlReport.Render(Scenarios.FailingRun(GoldenDir));
 
-        var section = html[html.IndexOf("id=\"q-1\"", StringComparison.Ordinal)..html.IndexOf("id=\"q-2\"", StringComparison.Ordinal)];
+        var section = html[html.IndexOf("id=\"q-105\"", StringComparison.Ordinal)..html.IndexOf("id=\"q-201\"", StringComparison.Ordinal)];
         Assert.Contains("<td class=\"num\">1</td><td><span class=\"id\">s3</span></td><td class=\"num\">0.8500</td><td class=\"num\">3</td><td class=\"num\">0.8300</td><td>▲ 2</td>", section);
         Assert.Contains("<span class=\"id\">s11</span></td><td class=\"num\">0.8300</td><td class=\"num\">—</td><td class=\"num\">—</td><td>entered</td>", section);
         Assert.Contains("<tr class=\"fail\"><td class=\"num\">—</td><td><span class=\"id\">s2</span> ★ relevant</td>", section);
         Assert.Contains("<a href=\"records/000_", section);
+    }
+
+    [Fact]
+    public void Questions_are_anchored_by_their_id_and_causes_link_to_them()
+    {
+        var html = HtmlReport.Render(Scenarios.FailingRun(GoldenDir));
+
+        foreach (var id in new[] { "105", "201", "202", "203", "204" }) Assert.Contains($"<details class=\"question\" id=\"q-{id}\">", html);
+        var causes = html[html.IndexOf("<section id=\"causes\">", StringComparison.Ordinal)..];
+        causes = causes[..causes.IndexOf("</section>", StringComparison.Ordinal)];
+        Assert.Contains("<a href=\"#q-202\">202</a>", causes);
+        Assert.True(html.IndexOf("id=\"aggregates\"", StringComparison.Ordinal) < html.IndexOf("id=\"causes\"", StringComparison.Ordinal));
+        Assert.True(html.IndexOf("id=\"causes\"", StringComparison.Ordinal) < html.IndexOf("id=\"failing\"", StringComparison.Ordinal));
+        Assert.Equal("q-a~20b~2Fc", HtmlReport.Anchor("a b/c"));
     }
 
     static string Sha256(string text) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

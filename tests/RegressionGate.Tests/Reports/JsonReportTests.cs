@@ -19,7 +19,7 @@ public sealed class JsonReportTests
     {
         var report = Parse(JsonReport.Render(Scenarios.FailingRun(GoldenDir)));
 
-        Assert.Equal("regression-gate/report/v1", report.GetProperty("schema").GetString());
+        Assert.Equal("regression-gate/report/v2", report.GetProperty("schema").GetString());
         Assert.Equal("failed", report.GetProperty("verdict").GetString());
         Assert.Equal("RegressionGate failed: 3 of 5 questions failed; 1 aggregate check failed", report.GetProperty("headline").GetString());
         var counts = report.GetProperty("counts");
@@ -126,6 +126,47 @@ public sealed class JsonReportTests
     }
 
     [Fact]
+    public void Identity_values_are_typed_numbers_as_numbers_and_hashes_as_strings()
+    {
+        var report = Parse(JsonReport.Render(Scenarios.FailingRun(GoldenDir)));
+
+        var retriever = report.GetProperty("retriever");
+        Assert.Equal(JsonValueKind.Number, retriever.GetProperty("k").ValueKind);
+        Assert.Equal(10, retriever.GetProperty("k").GetInt32());
+        Assert.Equal("dense", retriever.GetProperty("kind").GetString());
+        Assert.Equal(JsonValueKind.String, retriever.GetProperty("modelSha256").ValueKind);
+    }
+
+    [Fact]
+    public void Causes_list_the_questions_and_checks_they_explain_and_each_question_names_its_causes()
+    {
+        var report = Parse(JsonReport.Render(Scenarios.FailingRun(GoldenDir)));
+
+        var causes = report.GetProperty("causes").EnumerateArray().ToList();
+        var missing = causes.Single(c => c.GetProperty("kind").GetString() == "judgeFailed");
+        Assert.Equal(["202"], missing.GetProperty("questions").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["judgment"], missing.GetProperty("checks").EnumerateArray().Select(e => e.GetString()));
+        var question = report.GetProperty("questions").EnumerateArray().Single(q => q.GetProperty("id").GetString() == "202");
+        Assert.Equal([missing.GetProperty("description").GetString()], question.GetProperty("causes").EnumerateArray().Select(e => e.GetString()));
+        var passing = report.GetProperty("questions").EnumerateArray().Single(q => q.GetProperty("id").GetString() == "203");
+        Assert.Empty(passing.GetProperty("causes").EnumerateArray());
+    }
+
+    [Fact]
+    public void A_delta_below_the_snapshot_precision_is_0()
+    {
+        var result = new GateResultBuilder(GoldenDir).Question("1")
+            .SummaryBaseline(current => current with { Retrieval = current.Retrieval! with { Mrr = current.Retrieval.Mrr - 4e-7 } })
+            .Build();
+
+        var mrr = Parse(JsonReport.Render(result)).GetProperty("aggregates").GetProperty("metrics").EnumerateArray()
+            .Single(m => m.GetProperty("key").GetString() == "mrr");
+
+        Assert.Equal(0, mrr.GetProperty("delta").GetDouble());
+        Assert.Equal("0", mrr.GetProperty("delta").GetRawText());
+    }
+
+    [Fact]
     public void Every_field_written_is_documented_and_every_documented_field_is_written()
     {
         var documented = DocumentedFields();
@@ -146,7 +187,7 @@ public sealed class JsonReportTests
         // Without a judge, agreement or received snapshots, only what hangs below a null or an empty array is absent.
         Assert.Empty(written.Except(documented));
         Assert.All(documented.Except(written), missing =>
-            Assert.Matches(@"^(judge\.\*|agreement\..*|aggregates\.(failures|notes)|approval\.\w+|questions\[\]\.judgment\..*|failing|disagreements|questions\[\]\.retrieval\.dropped\[\]\..*|questions\[\]\.relevant|metrics\[\]\..*|questions\[\]\.(metrics\[\]|answerUnderTest)\..*)$", missing));
+            Assert.Matches(@"^(judge\.\*|agreement\..*|causes\[\]\..*|aggregates\.(failures|notes)|approval\.\w+|questions\[\]\.judgment\..*|failing|disagreements|questions\[\]\.retrieval\.dropped\[\]\..*|questions\[\]\.relevant|metrics\[\]\..*|questions\[\]\.(metrics\[\]|answerUnderTest)\..*)$", missing));
     }
 
     /// <summary>The field paths of README.md's schema table.</summary>

@@ -51,7 +51,7 @@ public sealed class MarkdownReportTests(ITestOutputHelper output)
         var markdown = MarkdownReport.Render(Scenarios.FailingRun(GoldenDir));
 
         var failing = Section(markdown, "### Failing questions (3)");
-        var fold = failing[failing.IndexOf("<details><summary>201: details (reasonings, judge output, notes)</summary>", StringComparison.Ordinal)..];
+        var fold = failing[failing.IndexOf("<details><summary>201: both reasonings</summary>", StringComparison.Ordinal)..];
         Assert.Contains("> verified reasoning: \"Criteria: the whole PROMPT.\\\n> Supporting Evidence: it explains pooling fully.\\\n> Score: 3\"", fold);
         Assert.Contains("> current reasoning: \"Criteria: the whole PROMPT.", fold);
     }
@@ -70,12 +70,12 @@ public sealed class MarkdownReportTests(ITestOutputHelper output)
         Assert.Contains(expected, markdown);
         var kappa = result.Agreement!.Kappa;
         Assert.Contains(string.Create(CultureInfo.InvariantCulture,
-            $"| Cohen's κ | {kappa.Value:0.0000} | {kappa.Value:0.0000} | +0.0000 | {kappa.Low:0.0000} – {kappa.High:0.0000} | 0.1 | -1 | ✅ ok |"), markdown);
+            $"| Cohen's κ | {kappa.Value:0.0000} | {kappa.Value:0.0000} | 0 | {kappa.Low:0.0000} – {kappa.High:0.0000} | 0.1 | -1 | ✅ ok |"), markdown);
         Assert.Contains("- recall@10: baseline 0.9500, current 0.8750, Δ -0.0750 exceeds tolerance 0.05", Section(markdown, "### Aggregates against the baseline"));
     }
 
     [Fact]
-    public void A_tiny_drop_prints_as_plus_zero_not_minus_zero()
+    public void A_delta_below_the_snapshot_precision_prints_as_0()
     {
         var result = new GateResultBuilder(GoldenDir).Question("1")
             .SummaryBaseline(current => current with { Retrieval = current.Retrieval! with { Mrr = current.Retrieval.Mrr + 1e-9 } })
@@ -83,7 +83,7 @@ public sealed class MarkdownReportTests(ITestOutputHelper output)
 
         var markdown = MarkdownReport.Render(result);
 
-        Assert.Contains("| MRR@10 | 1.0000 | 1.0000 | +0.0000 |", markdown);
+        Assert.Contains("| MRR@10 | 1.0000 | 1.0000 | 0 |", markdown);
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class MarkdownReportTests(ITestOutputHelper output)
         var fold = Section(markdown, "### Disagreements: manual ≠ automated (2)");
         Assert.DoesNotContain("<b id=\"injected\">", markdown);
         Assert.DoesNotContain("<script>", markdown);
-        Assert.Contains("Resposta com \\<b id=\"injected\"\\>marcação\\</b\\> \\| barra \\& \\[link\\](https://example.org/x) e \\`código\\`", fold);
+        Assert.Contains("Resposta com \\<b id=\"injected\"\\>marcação\\</b\\> \\| barra \\& \\[link\\](https:&#8203;//example.org/x) e \\`código\\`", fold);
         Assert.Contains("> \\# not a heading\\\n> \\- not a list\\\n> 1\\. not numbered\\\n> Score: 3 \\<script\\>alert(1)\\</script\\>", fold);
     }
 
@@ -143,7 +143,7 @@ public sealed class MarkdownReportTests(ITestOutputHelper output)
 
         var markdown = MarkdownReport.Render(result);
 
-        Assert.Contains("| accuracy | 0.0000 | 0.0000 | +0.0000 |", markdown);
+        Assert.Contains("| accuracy | 0.0000 | 0.0000 | 0 |", markdown);
         Assert.Contains("❌ below floor |", markdown);
         Assert.Contains("Floors hold even after an approval: accuracy must rise to the floor", markdown);
     }
@@ -181,7 +181,9 @@ public sealed class MarkdownReportTests(ITestOutputHelper output)
         Assert.True(note.Success, "the note names how many failing questions are left out");
         Assert.Equal(200 - listed, int.Parse(note.Groups[1].Value, CultureInfo.InvariantCulture));
         Assert.Contains($"_… and {200 - listed} more failing questions: see gate-report.json and gate-report.html._", markdown);
-        Assert.Contains("67 of 67 disagreements are not listed", markdown);
+        // Each tier takes items in order while they fit: a few short disagreement lines may fit where a question did not.
+        var disagreements = Regex.Matches(markdown, @"^- \*\*q\d{4}\*\* · manual", RegexOptions.Multiline).Count;
+        Assert.Contains($"{67 - disagreements} of 67 disagreements are not listed", markdown);
         // The listed ones are the first ones, in order.
         Assert.Contains($"- **q{listed - 1:0000}** · ", markdown);
         Assert.DoesNotContain($"- **q{listed:0000}** · ", markdown);
@@ -205,6 +207,48 @@ public sealed class MarkdownReportTests(ITestOutputHelper output)
         Assert.Contains("No LLM recordings were used (LLM mode: none).", markdown);
         Assert.Contains("| judge | none (no answers to judge) |", markdown);
         Assert.Contains("| recall@10 | — | 1.0000 | — |", markdown);
+    }
+
+    [Fact]
+    public void The_aggregates_come_first_then_the_causes_then_the_failing_questions()
+    {
+        var markdown = MarkdownReport.Render(Scenarios.FailingRun(GoldenDir));
+
+        var lines = markdown.Split('\n');
+        var firstAggregate = Array.FindIndex(lines, l => l.StartsWith("| recall@10 |", StringComparison.Ordinal)) + 1;
+        Assert.InRange(firstAggregate, 1, 9);
+        Assert.True(markdown.IndexOf("### Aggregates against the baseline", StringComparison.Ordinal) < markdown.IndexOf("### Causes (3)", StringComparison.Ordinal));
+        Assert.True(markdown.IndexOf("### Causes (3)", StringComparison.Ordinal) < markdown.IndexOf("### Failing questions (3)", StringComparison.Ordinal));
+        var causes = Section(markdown, "### Causes (3)");
+        Assert.Contains("- **no recording of the judge's request (replay): record it with --llm record** · 1 question (judgment): 202\n", causes);
+    }
+
+    [Fact]
+    public void A_failing_retrieval_folds_its_verified_and_current_ranking_side_by_side_relevant_starred()
+    {
+        var markdown = MarkdownReport.Render(Scenarios.FailingRun(GoldenDir));
+
+        var failing = Section(markdown, "### Failing questions (3)");
+        Assert.Contains("<details><summary>105: verified and current ranking</summary>", failing);
+        Assert.Contains("| rank | verified | score | current | score |\n| ---: | --- | ---: | --- | ---: |\n| 1 | s1 ★ | 0.8500 | s3 | 0.8500 |\n| 2 | s2 ★ _(left)_ | 0.8400 | s1 ★ | 0.8400 |\n| 3 | s3 | 0.8300 | s11 _(new)_ | 0.8300 |", failing);
+    }
+
+    [Fact]
+    public void Questions_whose_ranking_holds_an_edited_segment_name_it_as_their_cause()
+    {
+        var result = new GateResultBuilder(GoldenDir)
+            .EditSegment("s2", "receita de bolo")
+            .Question("105", q =>
+            {
+                q.Ranking = GateResultBuilder.Ranking("s1", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11");
+                q.RetrievalFailures.Add("rank-biased overlap 0.85 is below the minimum 0.9 (p = 0.9)");
+            })
+            .Build();
+
+        var markdown = MarkdownReport.Render(result);
+
+        Assert.Contains("- **segment s2 text changed** · 1 question (retrieval): 105\n", Section(markdown, "### Causes (1)"));
+        Assert.Contains("  - cause: segment s2 text changed\n", Section(markdown, "### Failing questions (1)"));
     }
 
     /// <summary>The text from <paramref name="heading"/> to the next heading of the same level.</summary>

@@ -43,7 +43,7 @@ public sealed class TriadReportTests
         Assert.Equal(("mean context relevance@10", 0.3), (context.Name, context.Current!.Value));
         Assert.NotNull(context.Interval);
         Assert.Equal((0.05, 0.0), (context.Tolerance, context.Floor));
-        Assert.Contains("| mean groundedness | 0.8333 | 0.8333 | +0.0000 |", MarkdownReport.Render(result));
+        Assert.Contains("| mean groundedness | 0.8333 | 0.8333 | 0 |", MarkdownReport.Render(result));
     }
 
     [Fact]

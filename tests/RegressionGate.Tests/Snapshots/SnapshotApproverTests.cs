@@ -52,7 +52,7 @@ public sealed class SnapshotApproverTests : IDisposable
             "summary/gate: replaced: recall@10 0.8000 → 0.7000 (-0.1000), MRR@10 0.7000 (unchanged), nDCG@10 0.7500 (unchanged), " +
             "accuracy 0.7500 (unchanged), Cohen's kappa 0.6000 (unchanged), linear weighted kappa 0.6500 (unchanged), " +
             "quadratic weighted kappa 0.7000 (unchanged)",
-            $"retrieval/105: replaced: RBO {Rbo(Moved).ToString("0.00", CultureInfo.InvariantCulture)}, 3027 rank 1 → 7, 7744 rank 2 → 1, 3247 rank 3 → 2, 6694 rank 4 → 3, 3334 rank 5 → 4, 7699 rank 6 → 5, 7742 rank 7 → 6, largest score move 0.0600 (3027)",
+            $"retrieval/105: replaced: RBO {Rbo(Moved).ToString("0.00", CultureInfo.InvariantCulture)}, 3027 1 → 7, 6 shifted, largest score move 0.0600 (3027)",
             "retrieval/106: created: new: 10 segments, top 3027 (0.8500)",
             "judge/105: replaced: label C → P, AR 1.00 → 0.67",
         ], entries.Select(e => e.ToString()));

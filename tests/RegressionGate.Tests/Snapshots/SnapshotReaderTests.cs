@@ -36,7 +36,7 @@ public sealed class SnapshotReaderTests
     [Fact]
     public void A_missing_field_is_named()
     {
-        var error = ReadRetrieval(Valid.Replace("      \"id\": \"7744\",\n", ""));
+        var error = ReadRetrieval(Valid.Replace("\"id\": \"7744\", ", ""));
         Assert.Equal("ranking[1].id", error.Field);
         Assert.Contains("is missing", error.Problem);
     }

@@ -8,13 +8,14 @@ namespace RegressionGate.Tests.Snapshots;
 public sealed class StableJsonTests
 {
     [Fact]
-    public void A_retrieval_snapshot_is_written_byte_for_byte_as_expected()
+    public void A_retrieval_snapshot_is_written_byte_for_byte_one_ranked_segment_a_line()
     {
         var snapshot = new RetrievalSnapshot(
             "105",
             "Qual é o objetivo da camada de pooling? <ação> & \"função\"",
             new RetrieverIdentity([new("kind", "dense"), new("maxTokens", "512")]),
-            [new RankedSegment(1, "3027", 0.85), new RankedSegment(2, "7744", 0.8531779646873474), new RankedSegment(3, "3247", 0.0000001)]);
+            [new RankedSegment(1, "3027", 0.85), new RankedSegment(2, "7744", 0.8531779646873474), new RankedSegment(3, "3247", 0.0000001)],
+            new Dictionary<string, string> { ["3027"] = "0123456789abcdef" });
 
         var expected =
             "{\n" +
@@ -25,21 +26,9 @@ public sealed class StableJsonTests
             "    \"maxTokens\": \"512\"\n" +
             "  },\n" +
             "  \"ranking\": [\n" +
-            "    {\n" +
-            "      \"rank\": 1,\n" +
-            "      \"id\": \"3027\",\n" +
-            "      \"score\": 0.850000\n" +
-            "    },\n" +
-            "    {\n" +
-            "      \"rank\": 2,\n" +
-            "      \"id\": \"7744\",\n" +
-            "      \"score\": 0.853178\n" +
-            "    },\n" +
-            "    {\n" +
-            "      \"rank\": 3,\n" +
-            "      \"id\": \"3247\",\n" +
-            "      \"score\": 0.000000\n" +
-            "    }\n" +
+            "    { \"rank\": 1, \"id\": \"3027\", \"score\": 0.850000, \"textHash\": \"0123456789abcdef\" },\n" +
+            "    { \"rank\": 2, \"id\": \"7744\", \"score\": 0.853178 },\n" +
+            "    { \"rank\": 3, \"id\": \"3247\", \"score\": 0.000000 }\n" +
             "  ]\n" +
             "}\n";
         Assert.Equal(expected, SnapshotKinds.Retrieval.Write(snapshot));
@@ -151,6 +140,74 @@ public sealed class StableJsonTests
 
         var summary = Samples.Summary();
         Assert.Equal(summary, SnapshotKinds.Summary.Read(SnapshotKinds.Summary.Write(summary), "x"));
+    }
+
+    [Fact]
+    public void A_snapshot_in_the_older_layout_reads_as_the_same_ranking_and_is_rewritten_one_segment_a_line()
+    {
+        // The layout of snapshots written before one-line rankings: every ranked segment an indented block, no text hash.
+        const string older = """
+            {
+              "questionId": "105",
+              "question": "Qual é o objetivo da camada de pooling em uma rede neural?",
+              "retriever": {
+                "kind": "dense",
+                "k": "10"
+              },
+              "ranking": [
+                {
+                  "rank": 1,
+                  "id": "3027",
+                  "score": 0.850000
+                },
+                {
+                  "rank": 2,
+                  "id": "7744",
+                  "score": 0.840000
+                }
+              ]
+            }
+
+            """;
+
+        var read = SnapshotKinds.Retrieval.Read(older.ReplaceLineEndings("\n"), "older.json");
+
+        Assert.Equal([new RankedSegment(1, "3027", 0.85), new RankedSegment(2, "7744", 0.84)], read.Ranking);
+        Assert.Null(read.HashOf("3027"));
+        var rewritten = SnapshotKinds.Retrieval.Write(read);
+        Assert.Contains("  \"ranking\": [\n    { \"rank\": 1, \"id\": \"3027\", \"score\": 0.850000 },\n    { \"rank\": 2, \"id\": \"7744\", \"score\": 0.840000 }\n  ]\n}\n", rewritten);
+        Assert.Equal(read.Ranking, SnapshotKinds.Retrieval.Read(rewritten, "x").Ranking);
+    }
+
+    [Fact]
+    public void A_segment_that_moves_one_rank_changes_two_lines_of_the_snapshot()
+    {
+        var before = SnapshotKinds.Retrieval.Write(Samples.Retrieval()).Split('\n');
+        var swapped = Samples.Retrieval("3027", "7744", "3247", "6694", "3334", "7699", "7742", "3246", "7743", "7682");
+        var after = SnapshotKinds.Retrieval.Write(swapped with
+        {
+            Ranking = swapped.Ranking.Select(s => s with { Score = Samples.Retrieval().Ranking.Single(v => v.Id == s.Id).Score }).ToList(),
+        }).Split('\n');
+
+        Assert.Equal(before.Length, after.Length);
+        Assert.Equal(2, before.Zip(after).Count(pair => pair.First != pair.Second));
+    }
+
+    [Fact]
+    public void Text_hashes_of_segments_and_answers_read_back_and_a_malformed_one_names_its_field()
+    {
+        var retrieval = Samples.Retrieval() with { SegmentHashes = new Dictionary<string, string> { ["7744"] = TextHash.Of("texto") } };
+        var back = SnapshotKinds.Retrieval.Read(SnapshotKinds.Retrieval.Write(retrieval), "x");
+        Assert.Equal(TextHash.Of("texto"), back.HashOf("7744"));
+        Assert.Null(back.HashOf("3027"));
+
+        var judge = Samples.Judge() with { AnswerHash = TextHash.Of("O pooling reduz a resolução.") };
+        Assert.Equal(judge.AnswerHash, SnapshotKinds.Judge.Read(SnapshotKinds.Judge.Write(judge), "x").AnswerHash);
+
+        var broken = SnapshotKinds.Retrieval.Write(retrieval).Replace(TextHash.Of("texto"), "XYZ", StringComparison.Ordinal);
+        var error = Assert.Throws<RegressionGate.Files.InputFileException>(() => SnapshotKinds.Retrieval.Read(broken, "105.verified.json"));
+        Assert.Equal("ranking[1].textHash", error.Field);
+        Assert.Equal(5 + 1 + Samples.Identity().Properties.Count + 2, error.Line);
     }
 
     [Fact]
