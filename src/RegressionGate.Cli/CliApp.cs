@@ -2,6 +2,7 @@ using System.CommandLine;
 using RegressionGate.Cli.Commands;
 using RegressionGate.Environments;
 using RegressionGate.Files;
+using RegressionGate.Gate.Shards;
 using RegressionGate.Llm;
 using RegressionGate.Snapshots;
 
@@ -24,6 +25,9 @@ internal static class CliApp
             "  regression-gate ask \"Qual é o objetivo da camada de pooling?\"")
         {
             RunCommand.Create(console),
+            MergeCommand.Create(console),
+            EmbedCommand.Create(console),
+            MergeEmbeddingsCommand.Create(console),
             ApproveCommand.Create(console),
             CompareCommand.Create(console),
             AskCommand.Create(console),
@@ -50,7 +54,7 @@ internal static class CliApp
             await console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
-        catch (Exception e) when (e is LlmConfigurationException or AutoApprovalRefusedException or CliUsageException)
+        catch (Exception e) when (e is LlmConfigurationException or AutoApprovalRefusedException or CliUsageException or ShardPartsException)
         {
             await console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.BadInput;

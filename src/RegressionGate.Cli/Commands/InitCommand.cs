@@ -20,6 +20,17 @@ static class InitCommand
             Description = $"Also write the GitHub workflow ({GoldenSetStarter.WorkflowFile}) and the action it uses " +
                           $"({GoldenSetStarter.ActionDirectory}/) at the root of the git repository that holds DIR.",
         };
+        var shards = new Option<int?>("--shards")
+        {
+            Description = "With --workflow: split the gate over N runners of a job matrix (each embeds and gates its shard, " +
+                          "then one job merges the parts into the verdict, the job summary and a pull-request comment).",
+            HelpName = "N",
+        };
+        shards.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 2 or > Sharding.Shard.MaxCount)
+                result.AddError($"--shards must be between 2 and {Sharding.Shard.MaxCount}");
+        });
 
         var command = new Command("init",
             "Start a golden set: gate.json with every setting at its default, an empty corpus.jsonl and questions.jsonl, " +
@@ -28,14 +39,19 @@ static class InitCommand
             "Examples:\n" +
             "  regression-gate init\n" +
             "  regression-gate init golden --workflow\n" +
+            "  regression-gate init golden --workflow --shards 4\n" +
             "  regression-gate init golden && regression-gate import records/*.txt --golden golden")
         {
-            directory, workflow,
+            directory, workflow, shards,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(shards) is not null && !result.GetValue(workflow)) result.AddError("--shards goes with --workflow: it says how many runners the workflow splits the gate over");
+        });
         command.SetAction(async (parse, _) =>
         {
             var golden = parse.GetValue(directory)!;
-            foreach (var line in GoldenSetStarter.Start(golden, parse.GetValue(workflow))) await console.Out.WriteLineAsync(line).ConfigureAwait(false);
+            foreach (var line in GoldenSetStarter.Start(golden, parse.GetValue(workflow), parse.GetValue(shards))) await console.Out.WriteLineAsync(line).ConfigureAwait(false);
             var tool = ToolCommand.Current;
             var argument = ToolCommand.Argument(golden);
             await console.Out.WriteLineAsync(

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using RegressionGate.Answers;
 using RegressionGate.Gate;
+using RegressionGate.Gate.Shards;
 using RegressionGate.Judging.Metrics;
 using RegressionGate.Llm;
 using RegressionGate.Reports;
@@ -29,6 +30,7 @@ static class RunCommand
                           "half the price, answers within 24 h) and store the results as recordings. Stopped while it waits, the batch " +
                           "runs on, and the same command collects it. Polling: llm.batch of gate.json.",
         };
+        var shard = ShardOption.Create();
         var dryRun = new Option<bool>("--dry-run")
         {
             Description = "Call nothing and write nothing: print how many model calls of each metric and of the answers the run would " +
@@ -49,13 +51,14 @@ static class RunCommand
             "  regression-gate run --answers generate    # grade answers generated from the current retrieval\n" +
             "  regression-gate run --judge similarity    # offline judge, no LLM\n" +
             "  regression-gate run --json | jq .verdict\n" +
-            "  regression-gate run --no-write --set retriever.kind=bm25   # try BM25; the golden set stays as it is\n\n" +
+            "  regression-gate run --no-write --set retriever.kind=bm25   # try BM25; the golden set stays as it is\n" +
+            "  regression-gate run --shard 2/4 --out parts/2   # one job of a CI matrix; then 'merge'\n\n" +
             "Retrievers (retriever.kind in gate.json):\n" +
             string.Join("\n", RetrieverRegistry.BuiltIn.Providers.Select(p => $"  {p.Kind,-10} {p.Summary}")) + "\n\n" +
             "Metrics (judge.metrics in gate.json):\n" +
             string.Join("\n", MetricRegistry.BuiltIn.Providers.Select(p => $"  {p.Name,-18} {p.Summary}")))
         {
-            golden, output, json, noWrite, batch, dryRun,
+            golden, output, json, noWrite, batch, dryRun, shard,
         };
         foreach (var option in shape.All) command.Options.Add(option);
         command.SetAction(async (parse, cancellationToken) =>
@@ -70,9 +73,23 @@ static class RunCommand
                 await console.Out.WriteAsync(plan.Describe()).ConfigureAwait(false);
                 return ExitCodes.Passed;
             }
-            var result = await ProgressDisplay.RunAsync(console, progress =>
-                GateRunner.RunAsync(input, options with { Progress = progress }, cancellationToken)).ConfigureAwait(false);
+            var slice = ShardOption.Parse(parse.GetValue(shard));
+            // merge verifies against gate.json as the golden set holds it, so a shard must have run under it too.
+            if (slice is not null && shape.Overrides(parse).Count > 0)
+                throw new CliUsageException("--shard and --set do not go together: merge gates the parts under gate.json as it is; change gate.json instead");
+            GatePart? part = null;
+            var result = await ProgressDisplay.RunAsync(console, async progress =>
+            {
+                if (slice is not { } s) return await GateRunner.RunAsync(input, options with { Progress = progress }, cancellationToken).ConfigureAwait(false);
+                (var sliceResult, part) = await GateShards.RunAsync(input, s, options with { Progress = progress }, cancellationToken).ConfigureAwait(false);
+                return sliceResult;
+            }).ConfigureAwait(false);
             var written = GateReports.Write(result, outDirectory);
+            if (part is not null)
+            {
+                GatePartFile.Write(part, outDirectory);
+                written = [.. written, Path.Combine(outDirectory, GatePart.FileName)];
+            }
             if (parse.GetValue(json))
                 await console.Out.WriteAsync(await File.ReadAllTextAsync(Path.Combine(outDirectory, GateReports.JsonFile), cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
             else

@@ -25,7 +25,9 @@ static class GoldenSetStarter
 
     /// <summary>Writes the golden set (and the workflow); returns one line per file, for the person who asked.</summary>
     /// <exception cref="InputFileException">Something init would write is already there.</exception>
-    public static IReadOnlyList<string> Start(string goldenDirectory, bool workflow)
+    /// <param name="shards">With <paramref name="workflow"/>: the number of CI runners the gate is split over; the
+    /// unsharded workflow when null.</param>
+    public static IReadOnlyList<string> Start(string goldenDirectory, bool workflow, int? shards = null)
     {
         var golden = Path.GetFullPath(goldenDirectory);
         if (File.Exists(golden)) throw new InputFileException(goldenDirectory, null, null, "is a file, not a directory");
@@ -46,7 +48,9 @@ static class GoldenSetStarter
         if (workflow)
         {
             var root = RepositoryRoot(parent);
-            files.Add((Path.Combine(root, WorkflowFile), Workflow(root, golden), "the pull-request gate"));
+            files.Add(shards is { } n
+                ? (Path.Combine(root, WorkflowFile), ShardedWorkflow(root, golden, n), $"the pull-request gate over {n} shards")
+                : (Path.Combine(root, WorkflowFile), Workflow(root, golden), "the pull-request gate"));
             foreach (var name in ActionFiles)
                 files.Add((Path.Combine(root, ActionDirectory, name), Resource(name), "the action the workflow uses"));
             foreach (var (path, _, _) in files.Skip(3))
@@ -73,12 +77,23 @@ static class GoldenSetStarter
     }
 
     /// <summary>The workflow for the golden set at <paramref name="golden"/>, for a repository rooted at <paramref name="root"/>.</summary>
-    public static string Workflow(string root, string golden)
+    public static string Workflow(string root, string golden) => Fill(Resource("regression-gate.yml"), root, golden);
+
+    /// <summary>
+    /// The workflow that splits the gate over <paramref name="shards"/> runners of a matrix (embed, gate, merge), for
+    /// the golden set at <paramref name="golden"/> in a repository rooted at <paramref name="root"/>.
+    /// </summary>
+    public static string ShardedWorkflow(string root, string golden, int shards) =>
+        Fill(Resource("regression-gate-sharded.yml"), root, golden)
+            .Replace("__SHARDS__", shards.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("__MATRIX__", $"[{string.Join(", ", Enumerable.Range(1, shards))}]", StringComparison.Ordinal);
+
+    static string Fill(string template, string root, string golden)
     {
         var parent = Path.GetDirectoryName(golden)!;
         // Where a tool manifest already lists the tool, the action restores what it pins; else it installs this version.
         var version = ToolCommand.Detect(root).Installation == ToolInstallation.LocalTool ? "" : OwnVersion();
-        return Resource("regression-gate.yml")
+        return template
             .Replace("__GOLDEN__", Relative(root, golden), StringComparison.Ordinal)
             .Replace("__CACHE__", Relative(root, Path.Combine(parent, EmbeddingCache.DefaultFolderName)), StringComparison.Ordinal)
             .Replace("__REPORTS__", Relative(root, Path.Combine(parent, "artifacts", "gate")), StringComparison.Ordinal)

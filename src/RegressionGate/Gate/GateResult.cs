@@ -33,6 +33,12 @@ public sealed record GateResult(
     IReadOnlyDictionary<string, int> Recordings,
     TimeSpan Elapsed)
 {
+    /// <summary>
+    /// The shard this result is part of (its <see cref="Questions"/> are that shard's only, and its aggregates are not
+    /// gated), or null for a whole run, merged or not.
+    /// </summary>
+    internal Sharding.Shard? Shard { get; init; }
+
     /// <summary>The golden set the gate ran over.</summary>
     public GoldenSet Golden => Input.Golden;
 

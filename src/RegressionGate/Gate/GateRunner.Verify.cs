@@ -13,7 +13,14 @@ namespace RegressionGate.Gate;
 public static partial class GateRunner
 {
     /// <summary>Compares an evaluation with the verified snapshots: the gate's verdict.</summary>
-    public static GateResult Verify(GateEvaluation evaluation, GateRunOptions options)
+    public static GateResult Verify(GateEvaluation evaluation, GateRunOptions options) => Verify(evaluation, options, null);
+
+    /// <summary>
+    /// As <see cref="Verify(GateEvaluation, GateRunOptions)"/>; for a <paramref name="shard"/>, the evaluation holds only
+    /// its questions, so the aggregates are measured for the report but neither compared with the summary snapshot nor
+    /// written: a slice's recall says nothing about the set's, and only <c>merge</c> sees every question.
+    /// </summary>
+    internal static GateResult Verify(GateEvaluation evaluation, GateRunOptions options, Sharding.Shard? shard)
     {
         var started = Stopwatch.GetTimestamp();
         var (golden, settings) = (evaluation.Golden, evaluation.Settings);
@@ -58,9 +65,11 @@ public static partial class GateRunner
         {
             Metrics = metricScores.Where(m => m.Scores.Count > 0).Select(m => new MetricAggregate(m.Metric.Name, m.Scores.Count, m.Scores.Average())).ToList(),
         };
-        var summaryBaseline = TryRead(SnapshotKinds.Summary, verifier.Store, SnapshotStages.SummaryName);
-        var summaryVerdict = Verdict.From(verifier.Verify(SnapshotKinds.Summary, SnapshotStages.SummaryName, summary,
-            new SummaryComparer(tolerances, settings.Floors, settings.Judge.Metrics)));
+        var summaryBaseline = shard is null ? TryRead(SnapshotKinds.Summary, verifier.Store, SnapshotStages.SummaryName) : null;
+        var summaryVerdict = shard is { } slice
+            ? Verdict.NotGatedInShard(slice)
+            : Verdict.From(verifier.Verify(SnapshotKinds.Summary, SnapshotStages.SummaryName, summary,
+                new SummaryComparer(tolerances, settings.Floors, settings.Judge.Metrics)));
 
         return new GateResult(
             evaluation.Input,
@@ -79,6 +88,7 @@ public static partial class GateRunner
             AnswerSource = evaluation.AnswerSource,
             MetricJudges = evaluation.MetricJudges,
             MetricIntervals = MetricIntervals.Compute(metricScores.Select(m => (m.Metric.Name, m.Scores)).ToList()),
+            Shard = shard,
         };
     }
 

@@ -38,6 +38,7 @@ internal static partial class JsonReport
         w.WriteString("headline", Headline.For(result));
         Number(w, "elapsedSeconds", Math.Round(result.Elapsed.TotalSeconds, 3));
         w.WriteString("llmMode", result.LlmMode);
+        String(w, "shard", result.Shard?.ToString());
 
         w.WriteStartObject("golden");
         w.WriteString("directory", result.Golden.Directory);

@@ -50,7 +50,7 @@ public static class TextReport
     static void Verdict(StringBuilder text, GateResult result)
     {
         var questions = result.Questions;
-        text.Append(Invariant($"gate {(result.Passed ? "passed" : "FAILED")}: {questions.Count} {Headline.Plural(questions.Count, "question")} · "))
+        text.Append(Invariant($"{(result.Shard is { } shard ? $"gate shard {shard} (partial)" : "gate")} {(result.Passed ? "passed" : "FAILED")}: {questions.Count} {Headline.Plural(questions.Count, "question")} · "))
             .Append(Invariant($"retrieval {questions.Count(q => q.Retrieval.Passed)}/{questions.Count} ok · "))
             .Append(Invariant($"judgments {questions.Count(q => q.Judgment?.Passed == true)}/{questions.Count(q => q.Judgment is not null)} ok · "));
         var answers = questions.Where(q => q.AnswerCheck is not null).ToList();
@@ -58,7 +58,7 @@ public static class TextReport
         var metricChecks = questions.SelectMany(q => q.Metrics.Where(m => !m.Metric.Labelled && m.Verdict is not null)).ToList();
         if (metricChecks.Count > 0) text.Append(Invariant($"metric checks {metricChecks.Count(m => m.Passed)}/{metricChecks.Count} ok · "));
         text
-            .Append($"aggregates {(result.SummaryVerdict.Passed ? "ok" : "FAILED")} ")
+            .Append($"aggregates {(result.Shard is not null ? "left to merge" : result.SummaryVerdict.Passed ? "ok" : "FAILED")} ")
             .Append(result.Elapsed.TotalSeconds.ToString("(0.0 s)", CultureInfo.InvariantCulture)).Append('\n');
     }
 

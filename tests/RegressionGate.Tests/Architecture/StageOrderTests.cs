@@ -10,7 +10,7 @@ public sealed class StageOrderTests
     static readonly string[] Stages = ["Golden", "Retrieval", "Judging", "Llm", "Answers", "Snapshots", "Gate", "Records", "Reports"];
 
     /// <summary>Helpers every stage may use, named for what they are.</summary>
-    static readonly string[] Shared = ["Files", "Identities", "Formatting", "Environments", "ModelCalls"];
+    static readonly string[] Shared = ["Files", "Identities", "Formatting", "Environments", "ModelCalls", "Sharding"];
 
     static IEnumerable<string> Violations(IReadOnlyList<string> stages) =>
         LibraryDependencies.Edges

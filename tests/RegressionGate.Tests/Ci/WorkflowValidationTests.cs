@@ -48,8 +48,9 @@ public sealed class WorkflowValidationTests : IDisposable
         var npx = Npx();
         var nested = temp.Write("nested.yml", GoldenSetStarter.Workflow(temp.Path, temp.Combine("quality", "golden")));
         var atRoot = temp.Write("root.yml", GoldenSetStarter.Workflow(temp.Path, temp.Combine("golden")));
+        var sharded = temp.Write("sharded.yml", GoldenSetStarter.ShardedWorkflow(temp.Path, temp.Combine("quality", "golden"), 4));
 
-        await Task.WhenAll(AssertValid(npx, nested), AssertValid(npx, atRoot));
+        await Task.WhenAll(AssertValid(npx, nested), AssertValid(npx, atRoot), AssertValid(npx, sharded));
     }
 
     [SkippableFact]

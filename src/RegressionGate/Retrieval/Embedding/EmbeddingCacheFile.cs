@@ -33,6 +33,27 @@ internal static class EmbeddingCacheFile
     /// <summary>What a valid file holds: keys in entry order and their vectors back to back.</summary>
     public sealed record Contents(TextKey[] Keys, float[] Vectors);
 
+    /// <summary>What a file's header says it was written for: model identity (SHA-256 bytes), maxTokens, dimensions.</summary>
+    public sealed record Header(byte[] Model, int MaxTokens, int Dimensions);
+
+    /// <summary>The header of the file at <paramref name="path"/>, or why there is none; the rest is checked by <see cref="Read"/>.</summary>
+    public static (Header? Header, string? Problem) ReadHeader(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            var header = new byte[HeaderSize];
+            if (stream.Length < HeaderSize + SHA256.HashSizeInBytes) return (null, $"it is truncated ({stream.Length} bytes, shorter than a header)");
+            stream.ReadExactly(header);
+            if (!header.AsSpan(0, 8).SequenceEqual(Magic)) return (null, "it is not an embedding cache file (wrong magic bytes)");
+            return (new Header(header[24..56], BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(16)), BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(12))), null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, $"it cannot be read ({e.Message})");
+        }
+    }
+
     /// <summary>Reads the file, or returns why it cannot be used (null contents). A missing file is simply empty.</summary>
     public static (Contents? Contents, string? Problem) Read(string path, byte[] model, int maxTokens, int dimensions)
     {
