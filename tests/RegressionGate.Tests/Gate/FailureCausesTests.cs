@@ -121,16 +121,7 @@ public sealed class FailureCausesTests
     [Fact]
     public void An_edited_segment_is_also_the_cause_of_the_context_relevance_failure_of_a_question_that_ranked_it()
     {
-        var result = new GateResultBuilder(GoldenDir).WithTriad()
-            .EditSegment("s2", "receita de bolo de cenoura")
-            .Question("105", q =>
-            {
-                q.Ranking = GateResultBuilder.Ranking("s1", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11");
-                q.RetrievalFailures.Add("rank-biased overlap 0.8 is below the minimum 0.9");
-                q.ContextBaseline = 0.5;
-                q.ContextFailures.Add("mean context relevance 0.5000 → 0.3000");
-            })
-            .Build();
+        var result = Scenarios.EditedSegmentFailsContextRelevance(GoldenDir);
 
         var cause = Assert.Single(result.Causes);
         Assert.Equal("segment s2 text changed", cause.Description);

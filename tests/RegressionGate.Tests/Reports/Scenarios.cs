@@ -95,6 +95,21 @@ internal static class Scenarios
     public const string MalformedGroundedness = "Criteria: support.\nSupporting Evidence: the sources say so.\nScore: high";
 
     /// <summary>
+    /// Segment s2 edited: question 105's ranking loses it, so its retrieval fails and its mean context relevance falls
+    /// with it (the metric downstream of the ranking).
+    /// </summary>
+    public static GateResult EditedSegmentFailsContextRelevance(string goldenDirectory) => new GateResultBuilder(goldenDirectory).WithTriad()
+        .EditSegment("s2", "receita de bolo de cenoura")
+        .Question("105", q =>
+        {
+            q.Ranking = GateResultBuilder.Ranking("s1", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11");
+            q.RetrievalFailures.Add("rank-biased overlap 0.8 is below the minimum 0.9");
+            q.ContextBaseline = 0.5;
+            q.ContextFailures.Add("mean context relevance 0.5000 → 0.3000");
+        })
+        .Build();
+
+    /// <summary>
     /// The triad with generated answers: 105's context relevance fell (0.47 → 0.30) and one of its statements is
     /// unsupported; 201's generated answer changed; 202's groundedness judge answered without a valid score; 203 has no
     /// recording for its generated answer; 204 has no answer, so only context relevance grades it.

@@ -56,16 +56,7 @@ public sealed class TextReportTests
     [Fact]
     public void A_question_failing_several_checks_is_one_console_line_naming_the_others()
     {
-        var result = new GateResultBuilder(GoldenDir).WithTriad()
-            .EditSegment("s2", "receita de bolo de cenoura")
-            .Question("105", q =>
-            {
-                q.Ranking = GateResultBuilder.Ranking("s1", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11");
-                q.RetrievalFailures.Add("rank-biased overlap 0.8 is below the minimum 0.9");
-                q.ContextBaseline = 0.5;
-                q.ContextFailures.Add("mean context relevance 0.5000 → 0.3000");
-            })
-            .Build();
+        var result = Scenarios.EditedSegmentFailsContextRelevance(GoldenDir);
 
         var text = TextReport.Summary(result, "out/gate-report.md");
 
