@@ -12,6 +12,9 @@ public sealed record Cause(CauseKind Kind, string Description, IReadOnlyList<Cau
     /// <summary>The questions it affects, each once, in golden-set order.</summary>
     public IReadOnlyList<string> QuestionIds => Failures.Select(f => f.QuestionId).Distinct(StringComparer.Ordinal).ToList();
 
+    /// <summary>The kinds of check it explains, each once, in <see cref="QuestionCheck"/> order.</summary>
+    internal IReadOnlyList<QuestionCheck> Checks => Failures.Select(f => f.Check).Distinct().Order().ToList();
+
     /// <summary>Whether it explains a failure of <paramref name="questionId"/>.</summary>
     public bool Affects(string questionId) => Failures.Any(f => f.QuestionId == questionId);
 

@@ -61,15 +61,18 @@ internal static class FailureCauses
         {
             // Named by metric: a ranking change leaves context relevance without recordings for the segments that
             // entered, and "record it" is the cause the reviewer acts on, once for all the questions it affects.
-            found.Add(CauseKind.JudgeFailed, judgeFailure.Kind switch
-            {
-                JudgeFailureKind.MissingRecording => $"no recording of a {name} request (replay): record it with --llm record",
-                JudgeFailureKind.UnreadableScore => $"the {name} judge's output had no readable score",
-                _ => $"the call to the {name} judge's model failed",
-            }, failure);
+            found.Add(CauseKind.JudgeFailed, JudgeFailed(judgeFailure.Kind, request: $"a {name} request", judge: $"the {name} judge's"), failure);
         }
         Downstream(found, upstream, metric.BaselineScore is null && metric.PartsBaseline is null, $"{name} moved with the same ranking and answer (the model's nondeterminism?)", failure);
     }
+
+    /// <summary>A judge failure in words: "no recording of {request} (replay): …", "{judge} output had no readable score".</summary>
+    static string JudgeFailed(JudgeFailureKind kind, string request, string judge) => kind switch
+    {
+        JudgeFailureKind.MissingRecording => $"no recording of {request} (replay): record it with --llm record",
+        JudgeFailureKind.UnreadableScore => $"{judge} output had no readable score",
+        _ => $"the call to {judge} model failed",
+    };
 
     /// <summary>Adds a downstream failure to the causes upstream of it; else to "no baseline" or "unexplained".</summary>
     static void Downstream(Causes found, IReadOnlyList<FoundCause> upstream, bool noBaseline, string unexplained, CausedFailure failure)
@@ -114,12 +117,7 @@ internal static class FailureCauses
         }
         if (question.Judged is JudgeFailure judgeFailure)
         {
-            found.Add(CauseKind.JudgeFailed, judgeFailure.Kind switch
-            {
-                JudgeFailureKind.MissingRecording => "no recording of the judge's request (replay): record it with --llm record",
-                JudgeFailureKind.UnreadableScore => "the judge's output had no readable score",
-                _ => "the call to the judge's model failed",
-            }, failure);
+            found.Add(CauseKind.JudgeFailed, JudgeFailed(judgeFailure.Kind, request: "the judge's request", judge: "the judge's"), failure);
             return;
         }
         if (question.JudgeBaseline is null)

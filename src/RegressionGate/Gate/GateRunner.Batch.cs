@@ -12,7 +12,7 @@ public static partial class GateRunner
     /// </summary>
     static BatchRecorder Batch(GateInput input, RecordingMode mode, EmbeddingCache cache, GateRunOptions options)
     {
-        if (mode is not (RecordingMode.Record or RecordingMode.Refresh))
+        if (!mode.WritesRecordings())
             throw new LlmBatchException($"--batch records through the Batch API, so it needs --llm record or --llm refresh; this run's mode is {mode.Name()}");
         var progress = options.Progress is { } gate ? new BatchStageProgress(gate) : null;
         return new BatchRecorder(input.Settings.Llm.Batch, PendingBatches.For(cache.Directory, input.Golden.RecordingsDirectory), progress,

@@ -125,7 +125,7 @@ internal static class HtmlReport
                     .Text(" " + question.Question.Text).Close("h3").Open("ul");
                 foreach (var cause in result.CausesOf(question))
                     h.Open("li").Element("b", "cause").Text(": " + cause.Description).Close("li");
-                foreach (var (stage, verdict) in question.Checks().Where(c => !c.Verdict.Passed))
+                foreach (var (_, stage, verdict) in question.Checks().Where(c => !c.Verdict.Passed))
                     h.Open("li").Element("b", stage).Text(": " + string.Join("; ", verdict.Failures.Select(Excerpt.FirstLine))).Close("li");
                 h.Close("ul").Open("p").Open("a", ("href", "#" + anchors[question])).Text("ranking, answer and reasonings").Close("a").Close("p");
                 h.Close("article").Line();
@@ -174,7 +174,7 @@ internal static class HtmlReport
                 foreach (var cause in result.Causes)
                 {
                     var ids = cause.QuestionIds;
-                    var checks = string.Join(", ", cause.Failures.Select(f => f.Check).Distinct().Order().Select(c => c.Name()));
+                    var checks = string.Join(", ", cause.Checks.Select(c => c.Name()));
                     h.Open("li", ("data-cause", cause.Kind.ToString())).Element("b", cause.Description)
                         .Text(Invariant($": {ids.Count} {Headline.Plural(ids.Count, "question")} ({checks}): "));
                     for (var i = 0; i < ids.Count; i++)

@@ -165,7 +165,7 @@ internal static partial class JsonReport
             w.WriteString("kind", JsonNamingPolicy.CamelCase.ConvertName(cause.Kind.ToString()));
             w.WriteString("description", cause.Description);
             Strings(w, "questions", cause.QuestionIds);
-            Strings(w, "checks", cause.Failures.Select(f => f.Check).Distinct().Order().Select(c => c.Name()));
+            Strings(w, "checks", cause.Checks.Select(c => c.Name()));
             w.WriteEndObject();
         }
         w.WriteEndArray();

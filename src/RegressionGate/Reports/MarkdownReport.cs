@@ -140,12 +140,12 @@ internal static class MarkdownReport
         if (causes.Count > 0) brief.Append("  - cause: ").Append(MarkdownText.Inline(string.Join("; ", causes), ReasonChars)).Append('\n');
         var details = new StringBuilder();
         var holds = new List<string>();
-        foreach (var (stage, verdict) in question.Checks())
+        foreach (var (check, stage, verdict) in question.Checks())
         {
             if (verdict.Passed) continue;
             var reasons = verdict.Failures.Select(Excerpt.FirstLine).ToList();
             brief.Append("  - ").Append(stage).Append(": ").Append(MarkdownText.Inline(string.Join("; ", reasons), ReasonChars)).Append('\n');
-            if (stage == QuestionCheck.Retrieval.Name() && question.RankingChange(result) is { } change)
+            if (check == QuestionCheck.Retrieval && question.RankingChange(result) is { } change)
             {
                 details.Append("**ranking** (★ relevant)\n\n").Append(RankingTable.Markdown(change, question.ScoresNotComparable(result))).Append('\n');
                 holds.Add("verified and current ranking");
@@ -154,7 +154,7 @@ internal static class MarkdownReport
             if (rest.Length > 0)
             {
                 details.Append("**").Append(stage).Append("**\n").Append(MarkdownText.Quote(Excerpt.Block(rest, DetailChars, Elsewhere))).Append('\n');
-                holds.Add(stage == QuestionCheck.Retrieval.Name() ? "the full messages" : "both reasonings");
+                holds.Add(check == QuestionCheck.Retrieval ? "the full messages" : "both reasonings");
             }
             foreach (var note in verdict.Notes)
                 details.Append('_').Append(stage).Append(" note_: ").Append(MarkdownText.Inline(note, ReasonChars)).Append("\n\n");
@@ -175,7 +175,7 @@ internal static class MarkdownReport
         foreach (var cause in result.Causes)
         {
             var ids = cause.QuestionIds;
-            var checks = string.Join(", ", cause.Failures.Select(f => f.Check).Distinct().Order().Select(c => c.Name()));
+            var checks = string.Join(", ", cause.Checks.Select(c => c.Name()));
             text.Append("- **").Append(MarkdownText.Inline(cause.Description)).Append("** · ")
                 .Append(Count(ids.Count)).Append(' ').Append(Headline.Plural(ids.Count, "question")).Append(" (").Append(checks).Append("): ")
                 .Append(MarkdownText.Inline(string.Join(", ", ids.Take(CauseIds)) + (ids.Count > CauseIds ? $" … and {Count(ids.Count - CauseIds)} more" : "")))

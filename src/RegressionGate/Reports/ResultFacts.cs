@@ -34,15 +34,16 @@ internal static class ResultFacts
     /// <summary>
     /// The question's checks: retrieval always, the produced answer where the run produced one, judgment (answer
     /// relevance) when an answer was judged, then each other metric that graded something, named by its metric.
+    /// <c>Check</c> says which kind it is; <c>Stage</c> is its name in reports.
     /// </summary>
-    public static IEnumerable<(string Stage, Verdict Verdict)> Checks(this QuestionResult question)
+    public static IEnumerable<(QuestionCheck Check, string Stage, Verdict Verdict)> Checks(this QuestionResult question)
     {
-        yield return (QuestionCheck.Retrieval.Name(), question.Retrieval);
-        if (question.AnswerCheck is { } answer) yield return ("answer", answer);
-        if (question.Judgment is { } judgment) yield return (QuestionCheck.Judgment.Name(), judgment);
+        yield return (QuestionCheck.Retrieval, QuestionCheck.Retrieval.Name(), question.Retrieval);
+        if (question.AnswerCheck is { } answer) yield return (QuestionCheck.Answer, QuestionCheck.Answer.Name(), answer);
+        if (question.Judgment is { } judgment) yield return (QuestionCheck.Judgment, QuestionCheck.Judgment.Name(), judgment);
         foreach (var check in question.Metrics.Where(m => !m.Metric.Labelled))
         {
-            if (check.Verdict is { } verdict) yield return (check.Metric.Name, verdict);
+            if (check.Verdict is { } verdict) yield return (QuestionCheck.Metric, check.Metric.Name, verdict);
         }
     }
 

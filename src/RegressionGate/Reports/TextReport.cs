@@ -94,7 +94,7 @@ public static class TextReport
     internal static string CauseLine(Cause cause)
     {
         var ids = cause.QuestionIds;
-        var checks = string.Join(", ", cause.Failures.Select(f => f.Check).Distinct().Order().Select(c => c.Name()));
+        var checks = string.Join(", ", cause.Checks.Select(c => c.Name()));
         var named = string.Join(", ", ids.Take(IdsShown)) + (ids.Count > IdsShown ? ", …" : "");
         return Invariant($"{cause.Description}: {ids.Count} {Headline.Plural(ids.Count, "question")} ({checks}): {named}");
     }
@@ -119,7 +119,7 @@ public static class TextReport
     static IEnumerable<string> LinesOf(QuestionResult question)
     {
         var failing = question.Checks().Where(c => !c.Verdict.Passed).ToList();
-        var told = failing.Where(c => c.Stage == QuestionCheck.Retrieval.Name() || c.Stage == QuestionCheck.Judgment.Name()).ToList();
+        var told = failing.Where(c => c.Check is QuestionCheck.Retrieval or QuestionCheck.Judgment).ToList();
         if (told.Count == 0) told = failing.Take(1).ToList();
         var named = failing.Except(told).Select(c => c.Stage).ToList();
         for (var i = 0; i < told.Count; i++)

@@ -23,32 +23,4 @@ internal readonly record struct RankMove(string Id, int? OldRank, int? NewRank)
         ({ } was, { } now) => $"{Id} rank {was} → {now}",
         _ => Id,
     };
-
-    /// <summary>
-    /// Every segment whose rank differs between <paramref name="before"/> and <paramref name="after"/>: those that
-    /// were ranked before in their old order, then newcomers in their new order.
-    /// </summary>
-    public static IReadOnlyList<RankMove> Between(IReadOnlyList<RankedSegment> before, IReadOnlyList<RankedSegment> after)
-    {
-        var newRanks = FirstRanks(after);
-        var oldRanks = FirstRanks(before);
-        var moves = new List<RankMove>();
-        foreach (var (id, was) in oldRanks.OrderBy(p => p.Value))
-        {
-            int? now = newRanks.TryGetValue(id, out var rank) ? rank : null;
-            if (now != was) moves.Add(new RankMove(id, was, now));
-        }
-        foreach (var (id, now) in newRanks.OrderBy(p => p.Value))
-        {
-            if (!oldRanks.ContainsKey(id)) moves.Add(new RankMove(id, null, now));
-        }
-        return moves;
-    }
-
-    static Dictionary<string, int> FirstRanks(IReadOnlyList<RankedSegment> ranking)
-    {
-        var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var segment in ranking) ranks.TryAdd(segment.Id, segment.Rank);
-        return ranks;
-    }
 }

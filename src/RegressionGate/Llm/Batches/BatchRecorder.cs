@@ -89,7 +89,7 @@ internal sealed class BatchRecorder : IDisposable
 
     void Check(PendingBatches.State state, Attached a)
     {
-        if (state.Endpoint == Display(a.Connection.Endpoint) && state.Model == a.Connection.Model) return;
+        if (state.Endpoint == a.Connection.DisplayEndpoint && state.Model == a.Connection.Model) return;
         throw new LlmBatchException(
             $"{Describe(state)} pending for these recordings went to {state.Endpoint} (model or deployment '{state.Model}'), not to {a.Connection}: " +
             $"run with that configuration to collect it, or delete '{pending.Path}' to leave it");
@@ -97,7 +97,7 @@ internal sealed class BatchRecorder : IDisposable
 
     async Task<PendingBatches.State> SubmitAsync(IReadOnlyList<BatchCollector.PendingRequest> requests, Attached a, CancellationToken cancellationToken)
     {
-        var state = new PendingBatches.State(a.Recording.Store.Directory, Display(a.Connection.Endpoint), a.Connection.Model, []);
+        var state = new PendingBatches.State(a.Recording.Store.Directory, a.Connection.DisplayEndpoint, a.Connection.Model, []);
         var files = await FilesAsync(requests, a, cancellationToken).ConfigureAwait(false);
         for (var n = 0; n < files.Count; n++)
         {
@@ -213,9 +213,6 @@ internal sealed class BatchRecorder : IDisposable
         state.Batches.Count == 1 ? $"batch {state.Batches[0].Id}" : $"batches {string.Join(", ", state.Batches.Select(b => b.Id))}";
 
     static string Count(int requests) => requests.ToString("N0", CultureInfo.InvariantCulture) + (requests == 1 ? " request" : " requests");
-
-    /// <summary>The endpoint without anything secret: scheme://host[:port]/path.</summary>
-    static string Display(Uri endpoint) => endpoint.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
 
     public void Dispose() => attached?.Sdk.Dispose();
 

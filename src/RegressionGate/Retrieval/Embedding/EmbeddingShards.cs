@@ -35,7 +35,7 @@ internal static class EmbeddingShards
     {
         var segments = shard.Slice(golden.Corpus, s => s.Id);
         var passages = segments.Select(s => settings.PassagePrefix + s.Text).ToList();
-        using var caching = cache.Wrap(ConfiguredEmbedder.Load(golden.Directory, settings.Model, settings.MaxTokens));
+        using var caching = cache.Wrap(ConfiguredEmbedder.LoadWhenNeeded(golden.Directory, settings.Model, settings.MaxTokens, cache));
         var vectors = caching.Embed(passages, progress, cancellationToken);
         // Texts repeated in the corpus are one entry, as in the cache.
         var entries = new Dictionary<TextKey, float[]>();
