@@ -30,7 +30,8 @@ public static class WarmRunProfile
         var cache = EmbeddingCache.ForGolden(golden, Environment.GetEnvironmentVariable(EmbeddingCache.EnvironmentVariable), Console.Error.WriteLine);
         using var retriever = input.CreateRetriever(cache);
         Phase($"{input.Settings.Retriever.Kind} retriever from the cache");
-        foreach (var question in input.Golden.Questions) retriever.Retrieve(RetrievalQuery.Of(question), input.Settings.Retriever.K);
+        // As a run asks: every question at once (GateRunner batches them the same way).
+        retriever.RetrieveAll([.. input.Golden.Questions.Select(RetrievalQuery.Of)], input.Settings.Retriever.K);
         Phase($"{input.Golden.Questions.Count} retrievals");
     }
 }

@@ -38,9 +38,10 @@ internal static class AtomicFile
 
     /// <summary>
     /// As <see cref="WriteAllBytes(string, ReadOnlySpan{byte})"/>, for contents too large to hold twice in memory:
-    /// <paramref name="write"/> streams them into the temp file.
+    /// <paramref name="write"/> streams them into the temp file; <paramref name="beforeReplace"/>, if given, runs once
+    /// the temp file is complete, just before it replaces the target.
     /// </summary>
-    public static void Write(string path, Action<Stream> write)
+    public static void Write(string path, Action<Stream> write, Action? beforeReplace = null)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
@@ -52,6 +53,7 @@ internal static class AtomicFile
                 write(stream);
                 stream.Flush(flushToDisk: true);
             }
+            beforeReplace?.Invoke();
             File.Move(temp, path, overwrite: true);
         }
         catch

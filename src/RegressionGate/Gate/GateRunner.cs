@@ -142,6 +142,9 @@ public static partial class GateRunner
         };
     }
 
+    /// <summary>Questions asked of the retriever at once: enough to read a large index once per batch, few enough for progress.</summary>
+    const int RetrievalBatch = 256;
+
     static Dictionary<string, IReadOnlyList<RankedSegment>> Retrieve(GateInput input, GateRunOptions options, EmbeddingCache cache,
         CancellationToken cancellationToken, out RetrieverIdentity identity)
     {
@@ -153,10 +156,12 @@ public static partial class GateRunner
             options.Environment, cancellationToken);
         identity = retriever.Identity;
         var rankings = new Dictionary<string, IReadOnlyList<RankedSegment>>(StringComparer.Ordinal);
-        foreach (var question in golden.Questions)
+        // Questions go to the retriever in batches, which it may answer at once (a dense index in one pass over its
+        // vectors): progress moves a batch at a time.
+        foreach (var batch in golden.Questions.Chunk(RetrievalBatch))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            rankings[question.Id] = retriever.Retrieve(RetrievalQuery.Of(question), input.Settings.Retriever.K);
+            var ranked = retriever.RetrieveAll([.. batch.Select(RetrievalQuery.Of)], input.Settings.Retriever.K, cancellationToken);
+            for (var i = 0; i < batch.Length; i++) rankings[batch[i].Id] = ranked[i];
             progress?.Report(new GateProgress(GateStage.Retrieving, rankings.Count, golden.Questions.Count));
         }
         return rankings;

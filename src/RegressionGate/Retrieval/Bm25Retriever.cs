@@ -34,7 +34,6 @@ internal sealed class Bm25Retriever : IRetriever
     readonly DirectoryReader reader;
     readonly IndexSearcher searcher;
     readonly string[] ids;
-    readonly int[] idOrder;
 
     /// <summary>
     /// Indexes the context's corpus with its settings, or opens the index the context's cache kept from an earlier run
@@ -59,7 +58,6 @@ internal sealed class Bm25Retriever : IRetriever
         analyzer = Bm25Analyzers.Create(bm25.Analyzer);
         var similarity = new BM25Similarity((float)bm25.K1, (float)bm25.B);
         ids = corpus.Select(c => c.Id).ToArray();
-        idOrder = TopScores.IdOrder(ids);
         if (cache?.OpenOrBuild(corpus, bm25, golden, into => Index(into, corpus, similarity, merge: true)) is { } opened)
         {
             (directory, reader, FromCache) = (opened.Directory, opened.Reader, opened.Reused);
@@ -135,9 +133,20 @@ internal sealed class Bm25Retriever : IRetriever
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
         var terms = Query(query.Text);
         if (terms.Clauses.Count == 0) return [];
-        var collector = new RankingCollector(new TopScores(Math.Min(k, ids.Length), idOrder));
+        var collector = new RankingCollector(new TopScores(Math.Min(k, ids.Length), ids));
         searcher.Search(terms, collector);
-        return collector.Top.Ranked(ids);
+        return collector.Top.Ranked();
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Queries on every core: Lucene's searcher and the analyzer's per-thread token streams are made for it.</remarks>
+    public IReadOnlyList<IReadOnlyList<RankedSegment>> RetrieveAll(IReadOnlyList<RetrievalQuery> queries, int k, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
+        var rankings = new IReadOnlyList<RankedSegment>[queries.Count];
+        Parallel.For(0, queries.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => rankings[i] = Retrieve(queries[i], k));
+        return rankings;
     }
 
     /// <summary>The analyzed terms of <paramref name="text"/>, in order of first appearance, with their counts.</summary>

@@ -43,15 +43,34 @@ internal sealed class DenseRetriever : IRetriever
             new("maxTokens", embedder.MaxTokens.ToString(CultureInfo.InvariantCulture)),
         ]);
 
-        // In chunks, so a large corpus never holds every prefixed passage, token row and vector at once besides the index.
-        index = new VectorIndex(embedder.Dimensions, corpus.Count);
-        for (var start = 0; start < corpus.Count; start += ChunkSize)
+        // Vectors the cache file holds are searched where they lie; the rest are embedded (or taken from a journal).
+        var missing = Enumerable.Range(0, corpus.Count).ToList();
+        VectorBlock? block = null;
+        long[]? rows = null;
+        if (embedder is CachingEmbedder caching)
         {
-            var passages = new string[Math.Min(ChunkSize, corpus.Count - start)];
-            for (var i = 0; i < passages.Length; i++) passages[i] = settings.PassagePrefix + corpus[start + i].Text;
-            var offset = start;
-            var vectors = embedder.Embed(passages, progress is null ? null : new OffsetProgress(progress, offset), cancellationToken);
-            for (var i = 0; i < passages.Length; i++) index.Add(corpus[start + i].Id, vectors[i]);
+            rows = caching.Locate(settings.PassagePrefix, [.. corpus.Select(s => s.Text)], out block);
+            missing = missing.Where(i => rows[i] < 0).ToList();
+        }
+        index = new VectorIndex(embedder.Dimensions, missing.Count);
+        if (block is not null)
+        {
+            for (var i = 0; i < corpus.Count; i++)
+            {
+                if (rows![i] >= 0) index.Add(corpus[i].Id, block, rows[i]);
+            }
+        }
+        var found = corpus.Count - missing.Count;
+        if (found > 0) progress?.Report(found);
+        if (missing.Count >= LargeCorpus) ReturnFreedMemory();
+
+        // In chunks, so a large corpus never holds every prefixed passage, token row and vector at once besides the index.
+        for (var start = 0; start < missing.Count; start += ChunkSize)
+        {
+            var chunk = missing.GetRange(start, Math.Min(ChunkSize, missing.Count - start));
+            var passages = chunk.Select(i => settings.PassagePrefix + corpus[i].Text).ToList();
+            var vectors = embedder.Embed(passages, progress is null ? null : new OffsetProgress(progress, found + start), cancellationToken);
+            for (var n = 0; n < chunk.Count; n++) index.Add(corpus[chunk[n]].Id, vectors[n]);
         }
     }
 
@@ -74,7 +93,6 @@ internal sealed class DenseRetriever : IRetriever
         ITextEmbedder used = embedder;
         try
         {
-            ReturnFreedMemory(golden.Corpus.Count);
             used = decorate?.Invoke(embedder) ?? embedder;
             return new DenseRetriever(golden.Corpus, settings, used, context.Progress, context.CancellationToken);
         }
@@ -93,19 +111,15 @@ internal sealed class DenseRetriever : IRetriever
         }
     }
 
-    /// <summary>From this many segments on, freed memory is handed back before the corpus is embedded.</summary>
+    /// <summary>From this many segments to embed on, freed memory is handed back before embedding starts.</summary>
     internal const int LargeCorpus = 20_000;
 
     /// <summary>
-    /// For a large corpus, collects and decommits what loading left behind (the corpus file's bytes, the model's bytes)
-    /// before the index and the embedding cache are built on top: at 100,000 segments that is hundreds of megabytes of peak
-    /// memory, for one blocking collection of a fraction of a second.
+    /// Before a large corpus is embedded, collects and decommits what loading left behind (the corpus file's bytes) before
+    /// the model, the index and the embedding journal are built on top: at 100,000 segments that is hundreds of megabytes
+    /// of peak memory, for one blocking collection of a fraction of a second. A warm run embeds nothing and skips it.
     /// </summary>
-    static void ReturnFreedMemory(int segments)
-    {
-        if (segments < LargeCorpus) return;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-    }
+    static void ReturnFreedMemory() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
     public RetrieverIdentity Identity { get; }
 
@@ -113,10 +127,17 @@ internal sealed class DenseRetriever : IRetriever
     public int Count => index.Count;
 
     /// <inheritdoc/>
-    public IReadOnlyList<RankedSegment> Retrieve(RetrievalQuery query, int k)
+    public IReadOnlyList<RankedSegment> Retrieve(RetrievalQuery query, int k) => RetrieveAll([query], k)[0];
+
+    /// <inheritdoc/>
+    /// <remarks>The questions are embedded together, then ranked in one pass over the corpus vectors.</remarks>
+    public IReadOnlyList<IReadOnlyList<RankedSegment>> RetrieveAll(IReadOnlyList<RetrievalQuery> queries, int k, CancellationToken cancellationToken = default)
     {
-        var vector = embedder.Embed([queryPrefix + query.Text])[0];
-        return index.Search(vector, k);
+        ArgumentNullException.ThrowIfNull(queries);
+        ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
+        if (queries.Count == 0) return [];
+        var vectors = embedder.Embed([.. queries.Select(q => queryPrefix + q.Text)], cancellationToken: cancellationToken);
+        return index.Search(vectors, k);
     }
 
     public void Dispose()

@@ -89,10 +89,18 @@ internal sealed class HybridRetriever : IRetriever
     public RetrieverIdentity Identity { get; }
 
     /// <inheritdoc/>
-    public IReadOnlyList<RankedSegment> Retrieve(RetrievalQuery query, int k) =>
-        ReciprocalRankFusion.Fuse(
-            [(dense.Retrieve(query, fusion.Depth), fusion.DenseWeight), (lexical.Retrieve(query, fusion.Depth), fusion.LexicalWeight)],
-            fusion.RrfK, k);
+    public IReadOnlyList<RankedSegment> Retrieve(RetrievalQuery query, int k) => RetrieveAll([query], k)[0];
+
+    /// <inheritdoc/>
+    /// <remarks>Each retriever answers every query its own fast way; then each query's two rankings are fused.</remarks>
+    public IReadOnlyList<IReadOnlyList<RankedSegment>> RetrieveAll(IReadOnlyList<RetrievalQuery> queries, int k, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        var semantic = dense.RetrieveAll(queries, fusion.Depth, cancellationToken);
+        var lexicalRankings = lexical.RetrieveAll(queries, fusion.Depth, cancellationToken);
+        return [.. queries.Select((_, i) => ReciprocalRankFusion.Fuse(
+            [(semantic[i], fusion.DenseWeight), (lexicalRankings[i], fusion.LexicalWeight)], fusion.RrfK, k))];
+    }
 
     public void Dispose()
     {

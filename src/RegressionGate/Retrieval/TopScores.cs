@@ -2,9 +2,11 @@ namespace RegressionGate.Retrieval;
 
 /// <summary>
 /// Keeps the best <c>k</c> of a stream of (score, item) pairs in a min-heap: higher score first, then the item whose id
-/// comes first in <see cref="SegmentIdComparer"/> order (given as each item's place in that order).
+/// comes first in <see cref="SegmentIdComparer"/> order. That is a total order, so what is kept does not depend on the
+/// order the pairs are offered in: searches may split the items between threads and merge their heaps.
 /// </summary>
-internal sealed class TopScores(int capacity, int[] idOrder)
+/// <remarks>Ids are compared only when scores tie, which is rare for cosines; sorting every id up front cost more.</remarks>
+internal sealed class TopScores(int capacity, IReadOnlyList<string> ids)
 {
     readonly double[] scores = new double[capacity];
     readonly int[] items = new int[capacity];
@@ -26,26 +28,22 @@ internal sealed class TopScores(int capacity, int[] idOrder)
         }
     }
 
+    /// <summary>Offers every pair <paramref name="other"/> kept (another share of the same items).</summary>
+    public void Merge(TopScores other)
+    {
+        for (var i = 0; i < other.count; i++) Offer(other.scores[i], other.items[i]);
+    }
+
     /// <summary>The kept pairs, best first, ranked from 1.</summary>
-    public IReadOnlyList<RankedSegment> Ranked(IReadOnlyList<string> ids)
+    public IReadOnlyList<RankedSegment> Ranked()
     {
         var order = Enumerable.Range(0, count).ToArray();
         Array.Sort(order, (a, b) => Better(scores[a], items[a], scores[b], items[b]) ? -1 : Better(scores[b], items[b], scores[a], items[a]) ? 1 : 0);
         return order.Select((slot, rank) => new RankedSegment(rank + 1, ids[items[slot]], scores[slot])).ToArray();
     }
 
-    /// <summary>Each id's place in <see cref="SegmentIdComparer"/> order, for tie-breaking by integers.</summary>
-    public static int[] IdOrder(IReadOnlyList<string> ids)
-    {
-        var sorted = Enumerable.Range(0, ids.Count).ToArray();
-        Array.Sort(sorted, (a, b) => SegmentIdComparer.Instance.Compare(ids[a], ids[b]));
-        var order = new int[ids.Count];
-        for (var rank = 0; rank < sorted.Length; rank++) order[sorted[rank]] = rank;
-        return order;
-    }
-
     bool Better(double score, int item, double otherScore, int otherItem) =>
-        score > otherScore || (score == otherScore && idOrder[item] < idOrder[otherItem]);
+        score > otherScore || (score == otherScore && SegmentIdComparer.Instance.Compare(ids[item], ids[otherItem]) < 0);
 
     void SiftUp(int i)
     {

@@ -105,4 +105,76 @@ public class VectorIndexTests
             Assert.Equal(expected, index.Search(query, k).Select(r => r.Id));
         }
     }
+
+    /// <summary>Unit vectors of 384 dimensions drawn from a few directions, so exact ties are common.</summary>
+    static float[][] TiedVectors(Random random, int count)
+    {
+        var directions = Enumerable.Range(0, 7).Select(_ => RandomUnit(random, 384)).ToArray();
+        return [.. Enumerable.Range(0, count).Select(_ => random.Next(3) == 0 ? directions[random.Next(directions.Length)] : RandomUnit(random, 384))];
+    }
+
+    static float[] RandomUnit(Random random, int dimensions)
+    {
+        var vector = Enumerable.Range(0, dimensions).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+        var norm = MathF.Sqrt(vector.Sum(x => x * x));
+        return [.. vector.Select(x => x / norm)];
+    }
+
+    [Fact]
+    public void Many_queries_at_once_rank_exactly_as_each_query_alone_and_as_a_full_sort()
+    {
+        var random = new Random(7);
+        // 1,000 rows of 384 floats: 16 tiles, so the rows are split between threads and their heaps merged.
+        var vectors = TiedVectors(random, 1000);
+        var ids = Enumerable.Range(0, vectors.Length).Select(i => random.Next(4) == 0 ? $"s{i}" : (i * 37 % 5000).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var index = new VectorIndex(384);
+        for (var i = 0; i < ids.Count; i++) index.Add(ids[i], vectors[i]);
+        var queries = vectors.Take(30).Concat(Enumerable.Range(0, 10).Select(_ => RandomUnit(random, 384))).ToList();
+
+        var together = index.Search(queries, k: 12);
+
+        for (var q = 0; q < queries.Count; q++)
+        {
+            var alone = index.Search(queries[q], k: 12);
+            Assert.Equal(alone, together[q]);
+            var expected = ids.Select((id, i) => (Id: id, Score: (double)System.Numerics.Tensors.TensorPrimitives.Dot(vectors[i], queries[q])))
+                .OrderByDescending(e => e.Score).ThenBy(e => e.Id, SegmentIdComparer.Instance).Take(12);
+            Assert.Equal(expected.Select(e => e.Id), together[q].Select(r => r.Id));
+            Assert.Equal(expected.Select(e => e.Score), together[q].Select(r => r.Score));
+        }
+    }
+
+    [Fact]
+    public void Vectors_searched_where_they_lie_rank_exactly_as_copied_ones()
+    {
+        var random = new Random(11);
+        var vectors = TiedVectors(random, 300);
+        var block = new VectorBlock([.. vectors.SelectMany(v => v)], 384, vectors.Length);
+        var copied = new VectorIndex(384);
+        var mixed = new VectorIndex(384);
+        // Rows of the block added out of order and interleaved with copies, as a warm run with a few edited segments does.
+        foreach (var i in Enumerable.Range(0, vectors.Length).OrderBy(_ => random.Next()))
+        {
+            var id = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            copied.Add(id, vectors[i]);
+            if (i % 5 == 0) mixed.Add(id, vectors[i]);
+            else mixed.Add(id, block, i);
+        }
+        var queries = vectors.Take(20).ToList();
+
+        Assert.Equal(copied.Search(queries, 15), mixed.Search(queries, 15));
+    }
+
+    [Fact]
+    public void A_row_outside_its_block_or_of_another_dimension_is_refused()
+    {
+        var block = new VectorBlock([1f, 0f, 0f, 1f], 2, 2);
+        var index = new VectorIndex(2);
+        Assert.Throws<ArgumentOutOfRangeException>(() => index.Add("a", block, 2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => index.Add("a", block, -1));
+        Assert.Throws<ArgumentException>(() => new VectorIndex(4).Add("a", block, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => block.Row(2));
+        index.Add("b", block, 1);
+        Assert.Equal(["b"], index.Search(Unit(90), 1).Select(r => r.Id));
+    }
 }

@@ -101,7 +101,15 @@ internal sealed class EmbeddingCache
     {
         lock (stores)
         {
-            if (store.Release() && stores.TryGetValue(key, out var current) && current == store) stores.Remove(key);
+            try
+            {
+                store.Release();
+            }
+            finally
+            {
+                // Finished even when writing failed (the file is unmapped then too): never handed out again.
+                if (store.Finished && stores.TryGetValue(key, out var current) && current == store) stores.Remove(key);
+            }
         }
     }
 }

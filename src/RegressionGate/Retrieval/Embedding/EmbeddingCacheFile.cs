@@ -1,7 +1,9 @@
 using System.Buffers.Binary;
+using System.IO.MemoryMappedFiles;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using RegressionGate.Files;
+using RegressionGate.Retrieval;
 
 namespace RegressionGate.Retrieval.Embedding;
 
@@ -99,23 +101,8 @@ internal static class EmbeddingCacheFile
 
     static (Contents?, string?) ReadFrom(FileStream stream, byte[] model, int maxTokens, int dimensions)
     {
-        // Vectors are read straight into floats, which assumes the machine's order is the file's.
-        if (!BitConverter.IsLittleEndian) return (null, "this machine is big-endian; the cache is little-endian");
-        var length = stream.Length;
-        if (length < HeaderSize + SHA256.HashSizeInBytes) return (null, $"it is truncated ({length} bytes, shorter than a header)");
         var header = new byte[HeaderSize];
-        stream.ReadExactly(header);
-        if (!header.AsSpan(0, 8).SequenceEqual(Magic)) return (null, "it is not an embedding cache file (wrong magic bytes)");
-        var version = BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(8));
-        if (version != Version) return (null, $"it has format version {version}, not {Version}");
-        var fileDimensions = BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(12));
-        var fileMaxTokens = BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(16));
-        var count = BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(20));
-        if (fileDimensions <= 0 || count < 0) return (null, "its header is corrupt");
-        var expected = HeaderSize + (long)count * (TextKey.Size + 4L * fileDimensions) + SHA256.HashSizeInBytes;
-        if (length != expected) return (null, $"it is truncated or damaged ({length} bytes where its header announces {expected})");
-        if (!header.AsSpan(24, 32).SequenceEqual(model) || fileMaxTokens != maxTokens || fileDimensions != dimensions)
-            return (null, "it was written for another model, maxTokens or dimension count");
+        if (HeaderProblem(stream, header, model, maxTokens, dimensions, out var count) is { } problem) return (null, problem);
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(header);
@@ -128,11 +115,133 @@ internal static class EmbeddingCacheFile
         hash.AppendData(vectorBytes);
         Span<byte> stored = stackalloc byte[SHA256.HashSizeInBytes];
         stream.ReadExactly(stored);
-        if (!hash.GetHashAndReset().AsSpan().SequenceEqual(stored)) return (null, "its checksum does not match its contents");
+        if (!hash.GetHashAndReset().AsSpan().SequenceEqual(stored)) return (null, ChecksumProblem);
+        return (new Contents(Keys(keyBytes, count), vectors), null);
+    }
 
+    const string ChecksumProblem = "its checksum does not match its contents";
+
+    static TextKey[] Keys(ReadOnlySpan<byte> bytes, int count)
+    {
         var keys = new TextKey[count];
-        for (var i = 0; i < count; i++) keys[i] = TextKey.Read(keyBytes.AsSpan(i * TextKey.Size));
-        return (new Contents(keys, vectors), null);
+        for (var i = 0; i < count; i++) keys[i] = TextKey.Read(bytes.Slice(i * TextKey.Size, TextKey.Size));
+        return keys;
+    }
+
+    /// <summary>
+    /// Reads the header from <paramref name="stream"/> into <paramref name="header"/> and says what is wrong with it, or
+    /// with the file's length, for a file meant for <paramref name="model"/> at <paramref name="maxTokens"/>; null when
+    /// the file may be read on, with <paramref name="count"/> entries.
+    /// </summary>
+    static string? HeaderProblem(FileStream stream, byte[] header, byte[] model, int maxTokens, int dimensions, out int count)
+    {
+        count = 0;
+        // Vectors are read straight into floats, which assumes the machine's order is the file's.
+        if (!BitConverter.IsLittleEndian) return "this machine is big-endian; the cache is little-endian";
+        var length = stream.Length;
+        if (length < HeaderSize + SHA256.HashSizeInBytes) return $"it is truncated ({length} bytes, shorter than a header)";
+        stream.ReadExactly(header);
+        if (!header.AsSpan(0, 8).SequenceEqual(Magic)) return "it is not an embedding cache file (wrong magic bytes)";
+        var version = BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(8));
+        if (version != Version) return $"it has format version {version}, not {Version}";
+        var fileDimensions = BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(12));
+        var fileMaxTokens = BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(16));
+        count = BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(20));
+        if (fileDimensions <= 0 || count < 0) return "its header is corrupt";
+        var expected = HeaderSize + (long)count * (TextKey.Size + 4L * fileDimensions) + SHA256.HashSizeInBytes;
+        if (length != expected) return $"it is truncated or damaged ({length} bytes where its header announces {expected})";
+        if (!header.AsSpan(24, 32).SequenceEqual(model) || fileMaxTokens != maxTokens || fileDimensions != dimensions)
+            return "it was written for another model, maxTokens or dimension count";
+        return null;
+    }
+
+    /// <summary>
+    /// A valid file mapped read-only: its keys read out, its vectors left where the operating system maps them, for an
+    /// index to search in place. Disposing it unmaps the file, after which <see cref="Vectors"/> must not be touched.
+    /// </summary>
+    public sealed class Mapped : IDisposable
+    {
+        readonly MemoryMappedFile file;
+        readonly MemoryMappedViewAccessor view;
+        int disposed;
+
+        internal Mapped(MemoryMappedFile file, MemoryMappedViewAccessor view, TextKey[] keys, VectorBlock vectors)
+        {
+            (this.file, this.view, Keys, Vectors) = (file, view, keys, vectors);
+        }
+
+        public TextKey[] Keys { get; }
+        public VectorBlock Vectors { get; }
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref disposed, 1) == 1) return;
+            view.SafeMemoryMappedViewHandle.ReleasePointer();
+            view.Dispose();
+            file.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="Read"/>, but maps the file instead of copying it into memory: a warm run touches the vectors only
+    /// where the page cache already holds them, where reading 150 MB into fresh memory costs the better part of a second.
+    /// The whole file is still checked (checksum included) before anything in it is used.
+    /// </summary>
+    public static unsafe (Mapped? Contents, string? Problem) Map(string path, byte[] model, int maxTokens, int dimensions)
+    {
+        if (!File.Exists(path)) return (null, null);
+        MemoryMappedFile? file = null;
+        MemoryMappedViewAccessor? view = null;
+        var acquired = false;
+        try
+        {
+            // Delete sharing: the next run (or this one, when it writes the file) may rename a new file over it meanwhile.
+            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1);
+            var header = new byte[HeaderSize];
+            string? problem;
+            int count;
+            long length;
+            try
+            {
+                problem = HeaderProblem(stream, header, model, maxTokens, dimensions, out count);
+                length = stream.Length;
+                if (problem is null) file = MemoryMappedFile.CreateFromFile(stream, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
+            }
+            finally
+            {
+                if (file is null) stream.Dispose();
+            }
+            if (problem is not null) return (null, problem);
+            view = file!.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
+            byte* start = null;
+            view.SafeMemoryMappedViewHandle.AcquirePointer(ref start);
+            acquired = true;
+            start += view.PointerOffset;
+
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var checkedLength = length - SHA256.HashSizeInBytes;
+            for (long at = 0; at < checkedLength; at += 1 << 30)
+                hash.AppendData(new ReadOnlySpan<byte>(start + at, (int)Math.Min(1 << 30, checkedLength - at)));
+            if (!hash.GetHashAndReset().AsSpan().SequenceEqual(new ReadOnlySpan<byte>(start + checkedLength, SHA256.HashSizeInBytes)))
+                problem = ChecksumProblem;
+            if (problem is not null) return (null, problem);
+
+            var keys = Keys(new ReadOnlySpan<byte>(start + HeaderSize, count * TextKey.Size), count);
+            var vectors = new VectorBlock((float*)(start + HeaderSize + (long)count * TextKey.Size), dimensions, count);
+            var mapped = new Mapped(file, view, keys, vectors);
+            (file, view, acquired) = (null, null, false);
+            return (mapped, null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, $"it cannot be read ({e.Message})");
+        }
+        finally
+        {
+            if (acquired) view!.SafeMemoryMappedViewHandle.ReleasePointer();
+            view?.Dispose();
+            file?.Dispose();
+        }
     }
 
     /// <summary>
@@ -140,10 +249,12 @@ internal static class EmbeddingCacheFile
     /// the file is never held in memory whole. <paramref name="writeVectors"/> must hand every key's vector, in key order,
     /// to the writer it is given, as raw little-endian float32 bytes in pieces of any size.
     /// </summary>
+    /// <param name="beforeReplace">Runs once the new file is complete, before it replaces the old one: where the old file
+    /// is mapped, the place to unmap it (Windows cannot replace a mapped file).</param>
     public static void Write(string path, byte[] model, int maxTokens, int dimensions, IReadOnlyList<TextKey> keys,
-        Action<Action<ReadOnlySpan<byte>>> writeVectors)
+        Action<Action<ReadOnlySpan<byte>>> writeVectors, Action? beforeReplace = null)
     {
-        AtomicFile.Write(path, stream =>
+        AtomicFile.Write(path, beforeReplace: beforeReplace, write: stream =>
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             var written = 0L;

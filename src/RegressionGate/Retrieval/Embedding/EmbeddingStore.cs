@@ -8,6 +8,8 @@ namespace RegressionGate.Retrieval.Embedding;
 /// disposed and something new was embedded.
 /// </summary>
 /// <remarks>
+/// The file is mapped, not read (<see cref="EmbeddingCacheFile.Map"/>): a dense index searches its vectors in place
+/// (<see cref="Locate"/>) for as long as an embedder holds the store, and it is unmapped when the last one is released.
 /// Vectors embedded in this process go to an <see cref="EmbeddingJournal"/> beside the cache file, chunk by chunk, rather
 /// than into memory (the retriever's index already holds them once), and are copied from it into the new file. Journals
 /// left by runs that were killed are adopted when the store opens: their intact vectors are served like the file's and
@@ -22,8 +24,8 @@ internal sealed class EmbeddingStore
     readonly Lock gate = new();
     readonly byte[] model;
     readonly Action<string> warn;
+    readonly EmbeddingCacheFile.Mapped? mapped;
     readonly TextKey[] loadedKeys;
-    readonly float[] loadedVectors;
     readonly bool[] loadedUsed;
     readonly List<JournalEntry> added = [];
     readonly List<EmbeddingJournal.Adopted> adopted;
@@ -33,11 +35,12 @@ internal sealed class EmbeddingStore
     bool unwritable;
     int users;
     bool dirty;
+    bool finished;
 
     /// <summary>Where an added entry's vector is: in this run's journal or in one adopted from a killed run.</summary>
     readonly record struct JournalEntry(TextKey Key, EmbeddingJournal Journal, long Offset);
 
-    EmbeddingStore(string path, byte[] model, int maxTokens, int dimensions, EmbeddingCacheFile.Contents? contents,
+    EmbeddingStore(string path, byte[] model, int maxTokens, int dimensions, EmbeddingCacheFile.Mapped? mapped,
         List<EmbeddingJournal.Adopted> adopted, bool rebuild, Action<string> warn)
     {
         Path = path;
@@ -47,8 +50,8 @@ internal sealed class EmbeddingStore
         MaxTokens = maxTokens;
         Dimensions = dimensions;
         vectorBytes = dimensions * sizeof(float);
-        loadedKeys = contents?.Keys ?? [];
-        loadedVectors = contents?.Vectors ?? [];
+        this.mapped = mapped;
+        loadedKeys = mapped?.Keys ?? [];
         loadedUsed = new bool[loadedKeys.Length];
         slots = new Dictionary<TextKey, int>(loadedKeys.Length);
         for (var i = 0; i < loadedKeys.Length; i++) slots.TryAdd(loadedKeys[i], i);
@@ -63,6 +66,16 @@ internal sealed class EmbeddingStore
     }
 
     public string Path { get; }
+
+    /// <summary>Its last embedder was released (even if writing the file then failed): it is of no further use.</summary>
+    public bool Finished
+    {
+        get
+        {
+            lock (gate) return finished;
+        }
+    }
+
     public int MaxTokens { get; }
     public int Dimensions { get; }
 
@@ -73,28 +86,42 @@ internal sealed class EmbeddingStore
     public static EmbeddingStore Open(string path, ModelIdentity model, int maxTokens, int dimensions, Action<string> warn)
     {
         var hash = Convert.FromHexString(model.Sha256);
-        var (contents, problem) = EmbeddingCacheFile.Read(path, hash, maxTokens, dimensions);
+        var (mapped, problem) = EmbeddingCacheFile.Map(path, hash, maxTokens, dimensions);
         if (problem is not null) warn($"embedding cache '{path}' is not used: {problem}; it will be rebuilt");
-        var adopted = EmbeddingJournal.AdoptLeftovers(path, hash, maxTokens, dimensions, warn);
-        return new EmbeddingStore(path, hash, maxTokens, dimensions, contents, adopted, rebuild: problem is not null, warn);
+        try
+        {
+            var adopted = EmbeddingJournal.AdoptLeftovers(path, hash, maxTokens, dimensions, warn);
+            return new EmbeddingStore(path, hash, maxTokens, dimensions, mapped, adopted, rebuild: problem is not null, warn);
+        }
+        catch
+        {
+            mapped?.Dispose();
+            throw;
+        }
     }
 
     /// <summary>One more embedder reads and writes through this store.</summary>
     public void Acquire()
     {
-        lock (gate) users++;
+        lock (gate)
+        {
+            // A finished store has unmapped its file; the cache opens a new one instead of handing this one out.
+            ObjectDisposedException.ThrowIf(finished, this);
+            users++;
+        }
     }
 
     /// <summary>
     /// One embedder is done; when it was the last, the file is written if anything changed, and the journals it now holds
-    /// are deleted (or, when it could not be written, left for the next run). Returns true when the store is finished with
-    /// (the cache then forgets it and reloads the file next time).
+    /// are deleted (or, when it could not be written, left for the next run), and the file unmapped. Returns true when the
+    /// store is <see cref="Finished"/> with (the cache then forgets it and reloads the file next time).
     /// </summary>
     public bool Release()
     {
         lock (gate)
         {
             if (--users > 0) return false;
+            finished = true;
             var journals = adopted.Select(a => a.Journal).Concat(journal is null ? [] : [journal]).ToList();
             journal = null;
             var written = false;
@@ -108,6 +135,7 @@ internal sealed class EmbeddingStore
             }
             finally
             {
+                mapped?.Dispose();
                 foreach (var j in journals)
                 {
                     if (written) DeleteQuietly(j);
@@ -127,13 +155,38 @@ internal sealed class EmbeddingStore
             if (slot < loadedKeys.Length)
             {
                 loadedUsed[slot] = true;
-                return loadedVectors.AsSpan(slot * Dimensions, Dimensions).ToArray();
+                return mapped!.Vectors.Row(slot).ToArray();
             }
             var entry = added[slot - loadedKeys.Length];
             var vector = new float[Dimensions];
             entry.Journal.Read(entry.Offset, MemoryMarshal.AsBytes(vector.AsSpan()));
             return vector;
         }
+    }
+
+    /// <summary>The vectors of the cache file as it was loaded (null when there was none), for <see cref="Locate"/>'s rows.</summary>
+    public VectorBlock? Loaded => mapped?.Vectors;
+
+    /// <summary>
+    /// For each key, its row in <see cref="Loaded"/> (marked used, as <see cref="TryGet"/> would), or -1 when the loaded
+    /// file does not hold it; the vector stays valid until this store is finished with.
+    /// </summary>
+    public long[] Locate(IReadOnlyList<TextKey> keys)
+    {
+        var rows = new long[keys.Count];
+        lock (gate)
+        {
+            for (var i = 0; i < rows.Length; i++)
+            {
+                if (slots.TryGetValue(keys[i], out var slot) && slot < loadedKeys.Length)
+                {
+                    loadedUsed[slot] = true;
+                    rows[i] = slot;
+                }
+                else rows[i] = -1;
+            }
+        }
+        return rows;
     }
 
     /// <summary>
@@ -182,8 +235,7 @@ internal sealed class EmbeddingStore
         var loaded = Enumerable.Range(0, loadedKeys.Length).Where(i => loadedUsed[i] || keepUnused).ToList();
         EmbeddingCacheFile.Write(Path, model, MaxTokens, Dimensions, [.. loaded.Select(i => loadedKeys[i]), .. added.Select(a => a.Key)], put =>
         {
-            var bytes = MemoryMarshal.AsBytes(loadedVectors.AsSpan());
-            foreach (var i in loaded) put(bytes.Slice(i * vectorBytes, vectorBytes));
+            foreach (var i in loaded) put(MemoryMarshal.AsBytes(mapped!.Vectors.Row(i)));
             var buffer = new byte[Math.Max(vectorBytes, 1 << 20) / vectorBytes * vectorBytes];
             for (var start = 0; start < added.Count;)
             {
@@ -197,7 +249,7 @@ internal sealed class EmbeddingStore
                 put(run);
                 start += count;
             }
-        });
+        }, beforeReplace: () => mapped?.Dispose());
         dirty = false;
     }
 

@@ -10,14 +10,18 @@ internal readonly record struct TextKey(ulong A, ulong B, ulong C, ulong D)
 {
     public const int Size = 32;
 
-    public static TextKey Of(string text)
+    public static TextKey Of(string text) => Of("", text);
+
+    /// <summary>The key of <paramref name="prefix"/> + <paramref name="text"/>, without building that string.</summary>
+    public static TextKey Of(string prefix, string text)
     {
-        var length = Encoding.UTF8.GetMaxByteCount(text.Length);
+        var length = Encoding.UTF8.GetMaxByteCount(prefix.Length + text.Length);
         var rented = length > 4096 ? ArrayPool<byte>.Shared.Rent(length) : null;
         try
         {
             Span<byte> buffer = rented ?? stackalloc byte[length];
-            var written = Encoding.UTF8.GetBytes(text, buffer);
+            var written = Encoding.UTF8.GetBytes(prefix, buffer);
+            written += Encoding.UTF8.GetBytes(text, buffer[written..]);
             Span<byte> hash = stackalloc byte[Size];
             SHA256.HashData(buffer[..written], hash);
             return Read(hash);
@@ -26,6 +30,14 @@ internal readonly record struct TextKey(ulong A, ulong B, ulong C, ulong D)
         {
             if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
         }
+    }
+
+    /// <summary>The keys of <paramref name="prefix"/> + each of <paramref name="texts"/>, hashed on every core.</summary>
+    public static TextKey[] Of(string prefix, IReadOnlyList<string> texts)
+    {
+        var keys = new TextKey[texts.Count];
+        Parallel.For(0, keys.Length, i => keys[i] = Of(prefix, texts[i]));
+        return keys;
     }
 
     public static TextKey Read(ReadOnlySpan<byte> bytes) => new(

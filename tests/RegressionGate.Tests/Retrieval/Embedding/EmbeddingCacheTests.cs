@@ -69,6 +69,70 @@ public sealed class EmbeddingCacheTests(BundledModelFixture model) : IDisposable
     }
 
     [Fact]
+    public void A_warm_run_finds_each_cached_text_in_the_mapped_file_and_leaves_the_rest_to_embed()
+    {
+        var cold = EmbedOnce(Passages, out _);
+        var texts = Passages.Select(p => p["passage: ".Length..]).ToList();
+        texts.Insert(2, "um trecho que nenhuma execução embutiu");
+
+        var (cached, counter) = Run();
+        using (cached)
+        {
+            var rows = cached.Locate("passage: ", texts, out var block);
+
+            Assert.NotNull(block);
+            Assert.Equal(-1, rows[2]);
+            var found = rows.Where((_, i) => i != 2).ToList();
+            Assert.All(found, row => Assert.InRange(row, 0, Passages.Length - 1));
+            for (var i = 0; i < Passages.Length; i++) Assert.Equal(cold[i], block!.Row(found[i]).ToArray());
+            Assert.Equal(Passages.Length, cached.Hits);
+        }
+        Assert.Empty(counter.Texts);
+    }
+
+    [Fact]
+    public void A_run_that_embeds_while_the_file_is_mapped_replaces_it_with_one_holding_both()
+    {
+        var cold = EmbedOnce(Passages, out _);
+        const string added = "passage: a validação cruzada estima o erro fora da amostra";
+
+        var (cached, _) = Run();
+        using (cached)
+        {
+            var rows = cached.Locate("", Passages, out var block);
+            Assert.All(rows, row => Assert.True(row >= 0));
+            cached.Embed([added]);
+            // The mapped vectors are still readable while the new text waits in the journal.
+            Assert.Equal(cold[0], block!.Row(rows[0]).ToArray());
+        }
+
+        Assert.Equal(56 + (Passages.Length + 1) * (32 + 384 * 4) + 32, new FileInfo(CacheFile).Length);
+        var warm = EmbedOnce([.. Passages, added], out var counter);
+        Assert.Empty(counter.Texts);
+        for (var i = 0; i < Passages.Length; i++) Assert.Equal(cold[i], warm[i]);
+        Assert.Empty(warnings);
+    }
+
+    [Fact]
+    public void Mapping_a_file_gives_the_keys_and_vectors_reading_it_gives()
+    {
+        EmbedOnce(Passages, out _);
+        var modelHash = Convert.FromHexString(model.Embedder.Model.Sha256);
+
+        var (read, readProblem) = EmbeddingCacheFile.Read(CacheFile, modelHash, 512, 384);
+        var (mapped, mapProblem) = EmbeddingCacheFile.Map(CacheFile, modelHash, 512, 384);
+
+        Assert.Null(readProblem);
+        Assert.Null(mapProblem);
+        using (mapped)
+        {
+            Assert.Equal(read!.Keys, mapped!.Keys);
+            Assert.Equal(read.Keys.Length, mapped.Vectors.Count);
+            for (var i = 0; i < read.Keys.Length; i++) Assert.Equal(read.Vectors.AsSpan(i * 384, 384).ToArray(), mapped.Vectors.Row(i).ToArray());
+        }
+    }
+
+    [Fact]
     public void The_key_is_the_exact_prefixed_text()
     {
         EmbedOnce(Passages, out _);
