@@ -34,6 +34,9 @@ internal sealed class Bm25Retriever : IRetriever
     readonly DirectoryReader reader;
     readonly IndexSearcher searcher;
     readonly string[] ids;
+    // Each leaf's documents' corpus positions, read once: a search collects every matching document (most of the corpus
+    // for a long question), and an array is cheaper to ask a hundred thousand times than the doc values.
+    readonly Dictionary<object, int[]> ordinals;
 
     /// <summary>
     /// Indexes the context's corpus with its settings, or opens the index the context's cache kept from an earlier run
@@ -69,6 +72,7 @@ internal sealed class Bm25Retriever : IRetriever
             reader = DirectoryReader.Open(directory);
         }
         searcher = new IndexSearcher(reader) { Similarity = similarity };
+        ordinals = Ordinals(reader);
         Identity = new RetrieverIdentity(IdentityOf(settings));
     }
 
@@ -133,7 +137,7 @@ internal sealed class Bm25Retriever : IRetriever
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
         var terms = Query(query.Text);
         if (terms.Clauses.Count == 0) return [];
-        var collector = new RankingCollector(new TopScores(Math.Min(k, ids.Length), ids));
+        var collector = new RankingCollector(new TopScores(Math.Min(k, ids.Length), ids), ordinals);
         searcher.Search(terms, collector);
         return collector.Top.Ranked();
     }
@@ -190,11 +194,25 @@ internal sealed class Bm25Retriever : IRetriever
         analyzer.Dispose();
     }
 
-    /// <summary>Feeds every match to a <see cref="TopScores"/>, by corpus position (read from doc values, whatever Lucene's doc ids).</summary>
-    sealed class RankingCollector(TopScores top) : ICollector
+    /// <summary>Each leaf's corpus positions by document, from the ordinal doc values the index stores.</summary>
+    static Dictionary<object, int[]> Ordinals(DirectoryReader reader)
+    {
+        var byLeaf = new Dictionary<object, int[]>(ReferenceEqualityComparer.Instance);
+        foreach (var leaf in reader.Leaves)
+        {
+            var values = leaf.AtomicReader.GetNumericDocValues(OrdinalField);
+            var positions = new int[leaf.AtomicReader.MaxDoc];
+            for (var doc = 0; doc < positions.Length; doc++) positions[doc] = (int)values.Get(doc);
+            byLeaf[leaf.AtomicReader.CoreCacheKey] = positions;
+        }
+        return byLeaf;
+    }
+
+    /// <summary>Feeds every match to a <see cref="TopScores"/>, by corpus position (whatever Lucene's doc ids).</summary>
+    sealed class RankingCollector(TopScores top, Dictionary<object, int[]> ordinals) : ICollector
     {
         Scorer? scorer;
-        NumericDocValues? ordinals;
+        int[] positions = [];
 
         public TopScores Top { get; } = top;
 
@@ -202,8 +220,8 @@ internal sealed class Bm25Retriever : IRetriever
 
         public void SetScorer(Scorer scorer) => this.scorer = scorer;
 
-        public void SetNextReader(AtomicReaderContext context) => ordinals = context.AtomicReader.GetNumericDocValues(OrdinalField);
+        public void SetNextReader(AtomicReaderContext context) => positions = ordinals[context.AtomicReader.CoreCacheKey];
 
-        public void Collect(int doc) => Top.Offer(scorer!.GetScore(), (int)ordinals!.Get(doc));
+        public void Collect(int doc) => Top.Offer(scorer!.GetScore(), positions[doc]);
     }
 }

@@ -56,16 +56,35 @@ internal sealed class HybridRetriever : IRetriever
 
     /// <summary>
     /// Checks the fusion settings before anything heavy runs, then builds the dense retriever (reporting its progress)
-    /// and the BM25 one from <paramref name="context"/>.
+    /// and the BM25 one from <paramref name="context"/>, at the same time: on a warm run each spends part of its setup on
+    /// one core (checking its cache file or index), which the other's work fills.
     /// </summary>
     public static HybridRetriever Create(RetrieverContext context)
     {
         Check(context.Settings);
-        var dense = DenseRetriever.Create(context);
+        var building = Task.Run(() => Bm25Retriever.Create(context with { Progress = null }), context.CancellationToken);
+        DenseRetriever dense;
+        try
+        {
+            dense = DenseRetriever.Create(context);
+        }
+        catch
+        {
+            // Not left running behind the failure, nor undisposed.
+            try
+            {
+                building.GetAwaiter().GetResult().Dispose();
+            }
+            catch (Exception)
+            {
+                // The dense failure is the one reported; the lexical one would have been reported next.
+            }
+            throw;
+        }
         IRetriever lexical;
         try
         {
-            lexical = Bm25Retriever.Create(context with { Progress = null });
+            lexical = building.GetAwaiter().GetResult();
         }
         catch
         {

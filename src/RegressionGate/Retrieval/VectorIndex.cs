@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace RegressionGate.Retrieval;
 
@@ -101,15 +102,7 @@ internal sealed class VectorIndex
         {
             var (block, rows, start, end) = tiles[t];
             for (var q = 0; q < queries.Count; q++)
-            {
-                var heap = heaps[q] ??= new TopScores(capacity, ids);
-                var query = queries[q].AsSpan();
-                for (var i = start; i < end; i++)
-                {
-                    var (row, item) = rows is null ? (i, copiedItems[i]) : rows[i];
-                    heap.Offer(TensorPrimitives.Dot((block ?? copiedBlock).Row(row), query), item);
-                }
-            }
+                Score(block ?? copiedBlock, rows, start, end, queries[q], heaps[q] ??= new TopScores(capacity, ids));
             return heaps;
         }, heaps =>
         {
@@ -126,6 +119,20 @@ internal sealed class VectorIndex
             results[q] = merged.Ranked();
         }
         return results;
+    }
+
+    /// <summary>Offers one query's score against each row of a tile to its heap (rows null: the copied vectors, in order).</summary>
+    // Optimised from its first call: a search is one long loop run once or twice per process, finished before tiered
+    // compilation would have replaced its first, unoptimised code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    void Score(VectorBlock block, List<(long Row, int Item)>? rows, int start, int end, float[] query, TopScores heap)
+    {
+        var q = query.AsSpan();
+        for (var i = start; i < end; i++)
+        {
+            var (row, item) = rows is null ? (i, copiedItems[i]) : rows[i];
+            heap.Offer(TensorPrimitives.Dot(block.Row(row), q), item);
+        }
     }
 
     /// <summary>The work of a search: runs of at most <paramref name="tileRows"/> rows of one block (null: the copied vectors).</summary>

@@ -30,7 +30,14 @@ internal sealed class EmbeddingCache
     public EmbeddingCache(string directory, Action<string>? warn = null)
     {
         Directory = Path.GetFullPath(directory);
-        this.warn = warn ?? (_ => { });
+        // Warnings may come from two threads at once (a hybrid retriever builds its dense and BM25 halves together):
+        // the callback hears them one at a time.
+        var callback = warn ?? (_ => { });
+        var one = new Lock();
+        this.warn = message =>
+        {
+            lock (one) callback(message);
+        };
     }
 
     public string Directory { get; }
