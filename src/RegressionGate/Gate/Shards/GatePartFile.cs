@@ -43,8 +43,6 @@ internal static class GatePartFile
             w.WriteString("overrides", part.Fingerprint.Overrides);
             w.WriteEndObject();
             Map(w, "retriever", part.Retriever.Properties);
-            if (part.Judge is null) w.WriteNull("judge");
-            else Map(w, "judge", part.Judge.Properties);
             Map(w, "answerSource", part.AnswerSource.Properties);
             w.WriteStartArray("metricJudges");
             foreach (var (metric, judge) in part.MetricJudges)
@@ -219,8 +217,6 @@ internal static class GatePartFile
                 reader.String(fingerprintElement, "settings", "fingerprint.settings"),
                 reader.String(fingerprintElement, "overrides", "fingerprint.overrides"));
             var retriever = new RetrieverIdentity(reader.Map(reader.Get(root, "retriever"), "retriever"));
-            var judgeElement = reader.Get(root, "judge");
-            var judge = judgeElement.ValueKind == JsonValueKind.Null ? null : new JudgeIdentity(reader.Map(judgeElement, "judge"));
             var answerSource = new AnswerIdentity(reader.Map(reader.Get(root, "answerSource"), "answerSource"));
             var metricJudges = reader.Array(reader.Get(root, "metricJudges"), "metricJudges").Select((e, i) =>
             {
@@ -237,7 +233,6 @@ internal static class GatePartFile
                 new Shard(index, count),
                 fingerprint,
                 retriever,
-                judge,
                 answerSource,
                 metricJudges,
                 reader.String(root, "llmMode"),
