@@ -10,6 +10,7 @@ using RegressionGate.Judging.Metrics;
 using RegressionGate.ModelCalls;
 using RegressionGate.Retrieval;
 using RegressionGate.Sharding;
+using RegressionGate.Snapshots;
 
 namespace RegressionGate.Gate.Shards;
 
@@ -42,14 +43,14 @@ internal static class GatePartFile
             w.WriteString("settings", part.Fingerprint.Settings);
             w.WriteString("overrides", part.Fingerprint.Overrides);
             w.WriteEndObject();
-            Map(w, "retriever", part.Retriever.Properties);
-            Map(w, "answerSource", part.AnswerSource.Properties);
+            w.WritePairs("retriever", part.Retriever.Properties);
+            w.WritePairs("answerSource", part.AnswerSource.Properties);
             w.WriteStartArray("metricJudges");
             foreach (var (metric, judge) in part.MetricJudges)
             {
                 w.WriteStartObject();
                 w.WriteString("metric", metric);
-                Map(w, "judge", judge.Properties);
+                w.WritePairs("judge", judge.Properties);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -180,13 +181,6 @@ internal static class GatePartFile
         w.WriteStartArray(name);
         foreach (var value in values) w.WriteStringValue(value);
         w.WriteEndArray();
-    }
-
-    static void Map(Utf8JsonWriter w, string name, IEnumerable<KeyValuePair<string, string>> properties)
-    {
-        w.WriteStartObject(name);
-        foreach (var (key, value) in properties) w.WriteString(key, value);
-        w.WriteEndObject();
     }
 
     /// <summary>
