@@ -88,10 +88,14 @@ internal sealed class VectorIndex
         {
             if (query.Length != Dimensions) throw new ArgumentException($"query has {query.Length} dimensions, the index {Dimensions}", nameof(queries));
         }
-        if (!sorted)
+        // Searches may run on several threads at once (the gate's do not, but `ask` and extensions may): the first sorts.
+        lock (placed)
         {
-            foreach (var (_, rows) in placed) rows.Sort((a, b) => a.Row.CompareTo(b.Row));
-            sorted = true;
+            if (!sorted)
+            {
+                foreach (var (_, rows) in placed) rows.Sort((a, b) => a.Row.CompareTo(b.Row));
+                sorted = true;
+            }
         }
         var capacity = Math.Min(k, Count);
         var copiedBlock = new VectorBlock(copied, Dimensions, copiedItems.Count);
