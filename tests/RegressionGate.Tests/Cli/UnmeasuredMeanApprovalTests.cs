@@ -22,7 +22,7 @@ public sealed class UnmeasuredMeanApprovalTests : IDisposable
     public void Dispose() => temp.Dispose();
 
     static IReadOnlyDictionary<string, string> Azure(LoopbackOpenAIServer server) =>
-        TestEnvironments.Azure(server.BaseAddress).ToDictionary(p => p.Key, p => p.Value!);
+        TestEnvironments.AzureVariables(server.BaseAddress);
 
     string SummaryPath(string golden, string suffix) => Path.Combine(golden, "snapshots", "summary", "gate" + suffix);
 
