@@ -41,6 +41,23 @@ public sealed record GateEvaluation(
 
     /// <summary>The configured metrics and who judged each, in order.</summary>
     public IReadOnlyList<MetricJudgeIdentity> MetricJudges { get; init; } = [];
+
+    /// <summary>
+    /// What <see cref="Judge"/> and <see cref="Judged"/> hold, from the graded metrics: the labelled metric's judge (else
+    /// the first metric's) and each question's outcome on the labelled metric. A run and a merge of shards both derive
+    /// them here, so a merged evaluation cannot pick another judge or outcome than the unsharded run would.
+    /// </summary>
+    internal static (JudgeIdentity? Judge, IReadOnlyDictionary<string, JudgeOutcome> Judged) Labelled(
+        IReadOnlyList<MetricJudgeIdentity> judges, IReadOnlyDictionary<string, IReadOnlyList<GradedMetric>> metrics)
+    {
+        var labelled = judges.FirstOrDefault(j => j.Metric.Labelled);
+        var judged = labelled is null
+            ? []
+            : metrics.Select(m => (Id: m.Key, m.Value.Single(g => g.Metric == labelled.Metric).Outcome))
+                .Where(m => m.Outcome is not null)
+                .ToDictionary(m => m.Id, m => m.Outcome!, StringComparer.Ordinal);
+        return ((labelled ?? judges.FirstOrDefault())?.Judge, judged);
+    }
 }
 
 /// <summary>A configured metric and the identity of the judge that graded it.</summary>

@@ -41,15 +41,21 @@ public static partial class GateRunner
             var (answerBaseline, answerCheck) = VerifyAnswer(evaluation, verifier, question, answer);
             // The judged answer's text: the produced one, else the golden one.
             var judgedText = (answer as AnswerUnderTest)?.Text ?? question.Answer;
-            var checks = evaluation.Metrics.GetValueOrDefault(question.Id, []).Select(graded => VerifyMetric(verifier, question, judgedText, graded, tolerances)).ToList();
-            var labelled = checks.FirstOrDefault(c => c.Metric.Labelled);
-            return new QuestionResult(question, ranking, baseline, overlap, retrieval, labelled?.Outcome,
-                labelled?.Outcome is null ? null : TryRead(SnapshotKinds.Judge, verifier.Store, question.Id), labelled?.Verdict)
+            var verified = evaluation.Metrics.GetValueOrDefault(question.Id, []).Select(graded => VerifyMetric(verifier, question, judgedText, graded, tolerances)).ToList();
+            var (labelled, labelledSnapshot) = verified.FirstOrDefault(c => c.Check.Metric.Labelled);
+            var judgeBaseline = labelled?.Outcome switch
+            {
+                null => null,
+                Judgment => labelledSnapshot,
+                // A failed judgment verified nothing, so nothing read the judge snapshot yet.
+                _ => TryRead(SnapshotKinds.Judge, verifier.Store, question.Id),
+            };
+            return new QuestionResult(question, ranking, baseline, overlap, retrieval, labelled?.Outcome, judgeBaseline, labelled?.Verdict)
             {
                 Answer = answer,
                 AnswerBaseline = answerBaseline,
                 AnswerCheck = answerCheck,
-                Metrics = checks,
+                Metrics = verified.Select(c => c.Check).ToList(),
             };
         }).ToList();
 
@@ -103,7 +109,12 @@ public static partial class GateRunner
         return (baseline, Verdict.From(verifier.Verify(SnapshotKinds.Answers, question.Id, snapshot, new AnswerComparer())));
     }
 
-    static MetricCheck VerifyMetric(SnapshotVerifier verifier, GoldenQuestion question, string? answer, GradedMetric graded, Tolerances tolerances)
+    /// <summary>
+    /// One metric's check, and for a judgment the judge snapshot the verified file holds once it is checked: the
+    /// baseline the check read, unless the check auto-approved this run's and so replaced the file.
+    /// </summary>
+    static (MetricCheck Check, JudgeSnapshot? Verified) VerifyMetric(SnapshotVerifier verifier, GoldenQuestion question, string? answer, GradedMetric graded,
+        Tolerances tolerances)
     {
         var metric = graded.Metric;
         switch (graded.Outcome)
@@ -112,20 +123,21 @@ public static partial class GateRunner
             {
                 var kind = new JudgeSnapshotKind(metric.SnapshotStage);
                 var baseline = TryRead(kind, verifier.Store, question.Id);
-                var verdict = Verdict.From(verifier.Verify(kind, question.Id, ToSnapshot(question, answer, graded.Judge, judgment), new JudgeComparer(tolerances)));
-                return new MetricCheck(metric, graded.Judge, judgment, baseline?.Normalised, null, verdict);
+                var result = verifier.Verify(kind, question.Id, ToSnapshot(question, answer, graded.Judge, judgment), new JudgeComparer(tolerances));
+                var verified = result.Outcome == VerifyOutcome.AutoApproved ? TryRead(kind, verifier.Store, question.Id) : baseline;
+                return (new MetricCheck(metric, graded.Judge, judgment, baseline?.Normalised, null, Verdict.From(result)), verified);
             }
             case MetricJudgment parts:
             {
                 var kind = new MetricSnapshotKind(metric);
                 var baseline = TryRead(kind, verifier.Store, question.Id);
                 var verdict = Verdict.From(verifier.Verify(kind, question.Id, ToSnapshot(question, graded.Judge, metric, parts), new MetricComparer(metric)));
-                return new MetricCheck(metric, graded.Judge, parts, baseline?.Score, baseline, verdict);
+                return (new MetricCheck(metric, graded.Judge, parts, baseline?.Score, baseline, verdict), null);
             }
             case JudgeFailure failure:
-                return new MetricCheck(metric, graded.Judge, failure, null, null, Verdict.Failed(failure.ForQuestion(question.Id)));
+                return (new MetricCheck(metric, graded.Judge, failure, null, null, Verdict.Failed(failure.ForQuestion(question.Id))), null);
             default:
-                return new MetricCheck(metric, graded.Judge, null, null, null, null);
+                return (new MetricCheck(metric, graded.Judge, null, null, null, null), null);
         }
     }
 

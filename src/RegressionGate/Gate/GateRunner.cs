@@ -119,16 +119,13 @@ public static partial class GateRunner
         }
 
         var metrics = graded.ToDictionary(g => g.Key, g => (IReadOnlyList<GradedMetric>)g.Value.Select(m => m!).ToList(), StringComparer.Ordinal);
-        var labelled = session.Judges.FirstOrDefault(j => j.Metric.Labelled);
-        var judged = labelled is null
-            ? new Dictionary<string, JudgeOutcome>()
-            : metrics.Where(m => m.Value.Single(g => g.Metric == labelled.Metric).Outcome is not null)
-                .ToDictionary(m => m.Key, m => m.Value.Single(g => g.Metric == labelled.Metric).Outcome!, StringComparer.Ordinal);
+        var metricJudges = session.Judges.Select(j => new MetricJudgeIdentity(j.Metric, j.Identity)).ToList();
+        var (labelledJudge, judged) = GateEvaluation.Labelled(metricJudges, metrics);
 
         return new GateEvaluation(
             input,
             retrieverIdentity,
-            (labelled ?? session.Judges.FirstOrDefault())?.Identity,
+            labelledJudge,
             "none",
             rankings,
             judged,
@@ -138,7 +135,7 @@ public static partial class GateRunner
             AnswerSource = session.Answers.Identity,
             Answers = answers,
             Metrics = metrics,
-            MetricJudges = session.Judges.Select(j => new MetricJudgeIdentity(j.Metric, j.Identity)).ToList(),
+            MetricJudges = metricJudges,
         };
     }
 

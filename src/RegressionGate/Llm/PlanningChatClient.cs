@@ -29,16 +29,16 @@ internal sealed class PlanningChatClient(RecordingChatClient replay, bool refres
     /// </summary>
     public IReadOnlyCollection<PlannedRequest> Requests => requests.Values.ToList();
 
-    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    public override Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var list = messages as IReadOnlyList<ChatMessage> ?? messages.ToList();
         var request = replay.Canonical(list, options);
-        var recorded = replay.Store.TryRead(request.Key) is not null;
+        // Read once: whether it is recorded, and what it replays.
+        var recorded = replay.Recorded(request);
         var characters = list.Sum(m => m.Text.Length);
-        requests.TryAdd(request.Key, new PlannedRequest(Group(request, options), request.Key, recorded, !recorded || refresh,
+        requests.TryAdd(request.Key, new PlannedRequest(Group(request, options), request.Key, recorded is not null, recorded is null || refresh,
             (characters + CharactersPerToken - 1) / CharactersPerToken, OutputTokens));
-        if (recorded && !refresh) return await base.GetResponseAsync(list, options, cancellationToken).ConfigureAwait(false);
-        return new ChatResponse(new ChatMessage(ChatRole.Assistant, placeholder(request)));
+        return Task.FromResult(recorded is not null && !refresh ? recorded : new ChatResponse(new ChatMessage(ChatRole.Assistant, placeholder(request))));
     }
 
     /// <summary>What a call is for: the prompt version it carries, else the model it goes to.</summary>

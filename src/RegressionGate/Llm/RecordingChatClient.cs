@@ -56,28 +56,28 @@ internal sealed class RecordingChatClient : DelegatingChatClient
         if (Mode == RecordingMode.Live) return await base.GetResponseAsync(list, ForModel(chatOptions), cancellationToken).ConfigureAwait(false);
 
         var request = Canonical(list, chatOptions);
-        if (Mode == RecordingMode.Replay)
-        {
-            return Store.TryRead(request.Key) is { } recording
-                ? ToResponse(recording)
-                : throw new RecordingMissingException(request.Key, Store.PathFor(request.Key), options.RecordCommand);
-        }
+        if (Mode == RecordingMode.Replay) return Replayed(request)!;
 
         return await RecordAsync(request, token => base.GetResponseAsync(list, ForModel(chatOptions), token), options.Provenance, cancellationToken)
             .ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Whether this client would ask the model for <paramref name="request"/> rather than answer from a recording: never in
-    /// replay, always live, on a missing recording in record mode, and once per run in refresh mode.
+    /// The response this client gives <paramref name="request"/> from its recording, read once; null when it would ask
+    /// the model instead: always live, on a missing recording in record mode, and the first time in a refresh run. A
+    /// replay miss throws <see cref="RecordingMissingException"/>. Clients in front of this one (batch collection) take
+    /// the key they computed here rather than have <see cref="GetResponseAsync"/> compute it and read the file again.
     /// </summary>
-    internal bool WouldCall(CanonicalRequest request) => Mode switch
+    internal ChatResponse? Replayed(CanonicalRequest request) => Mode switch
     {
-        RecordingMode.Replay => false,
-        RecordingMode.Record => Store.TryRead(request.Key) is null,
-        RecordingMode.Refresh => !refreshed.ContainsKey(request.Key),
-        _ => true,
+        RecordingMode.Replay => Recorded(request) ?? throw new RecordingMissingException(request.Key, Store.PathFor(request.Key), options.RecordCommand),
+        RecordingMode.Record => Recorded(request),
+        RecordingMode.Refresh when refreshed.ContainsKey(request.Key) => Recorded(request),
+        _ => null,
     };
+
+    /// <summary>The recorded response to <paramref name="request"/>, whatever the mode; null when there is no recording.</summary>
+    internal ChatResponse? Recorded(CanonicalRequest request) => Store.TryRead(request.Key) is { } recording ? ToResponse(recording) : null;
 
     /// <summary>
     /// Records the answer <paramref name="call"/> gives for <paramref name="request"/> (unless a recording this run may

@@ -20,6 +20,11 @@ internal sealed class RecordingStore
 
     public string Directory { get; }
 
+    int reads;
+
+    /// <summary>How many times <see cref="TryRead"/> went to the disk, found or not: a client in front of another reads each request's recording once.</summary>
+    internal int Reads => Volatile.Read(ref reads);
+
     public string PathFor(string key) => Path.Combine(Directory, key + ".json");
 
     /// <summary>The keys of every recording in the folder (temp files of interrupted writes excluded), sorted.</summary>
@@ -36,6 +41,7 @@ internal sealed class RecordingStore
     public Recording? TryRead(string key)
     {
         var path = PathFor(key);
+        Interlocked.Increment(ref reads);
         byte[] bytes;
         try
         {

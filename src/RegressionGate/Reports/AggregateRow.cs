@@ -118,8 +118,7 @@ internal sealed record AggregateRow(
                 : "no question had anything for it to grade");
 
     /// <summary>How reports name a metric's mean: <c>mean context relevance@10</c>, <c>mean groundedness</c>.</summary>
-    public static string MeanName(Judging.Metrics.JudgeMetric metric, int k) =>
-        $"mean {metric.Title.ToLowerInvariant()}{(metric.UnitKind == Judging.Metrics.UnitKind.Segment ? $"@{k}" : "")}";
+    public static string MeanName(Judging.Metrics.JudgeMetric metric, int k) => "mean " + metric.NameAtK(k);
 
     static AggregateRow Judge(string key, string name, double? baseline, double? current, AgreementStatistic? statistic, double tolerance, double floor) =>
         new(key, name, baseline, current,

@@ -91,7 +91,7 @@ internal static class ChartData
         return new JsonObject
         {
             ["key"] = metric.Name,
-            ["name"] = AggregateRow.MeanName(metric, result.K())["mean ".Length..],
+            ["name"] = metric.NameAtK(result.K()),
             ["bins"] = new JsonArray(Enumerable.Range(0, MetricBins)
                 .Select(b => (JsonNode)((double)b / MetricBins).ToString("0.0", CultureInfo.InvariantCulture)).ToArray()),
             ["counts"] = new JsonArray(counts.Select(n => (JsonNode)n).ToArray()),

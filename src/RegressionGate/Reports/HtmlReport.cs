@@ -216,7 +216,7 @@ internal static class HtmlReport
             if (result.HasTriad())
             {
                 h.Open("table", ("class", "triad")).Open("thead").Open("tr").Element("th", "question");
-                foreach (var (metric, _) in result.MetricJudges) h.Element("th", metric.Abbreviation + (metric.UnitKind == Judging.Metrics.UnitKind.Segment ? $"@{k}" : ""));
+                foreach (var (metric, _) in result.MetricJudges) h.Element("th", metric.Abbreviation + metric.AtK(k));
                 h.Element("th", "changes").Close("tr").Close("thead").Open("tbody");
                 foreach (var question in result.Questions)
                 {

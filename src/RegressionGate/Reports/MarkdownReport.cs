@@ -244,7 +244,7 @@ internal static class MarkdownReport
         var metrics = result.MetricJudges.Select(j => j.Metric).ToList();
         text.Append("### Metrics per question\n\n");
         text.Append("| question |");
-        foreach (var metric in metrics) text.Append(' ').Append(MarkdownText.Escape(metric.Abbreviation)).Append(metric.UnitKind == Judging.Metrics.UnitKind.Segment ? $"@{Count(result.K())}" : "").Append(" |");
+        foreach (var metric in metrics) text.Append(' ').Append(MarkdownText.Escape(metric.Abbreviation)).Append(metric.AtK(result.K())).Append(" |");
         text.Append(" changes |\n| --- |");
         foreach (var _ in metrics) text.Append(" ---: |");
         text.Append(" --- |\n");

@@ -5,9 +5,19 @@ using RegressionGate.Judging.Metrics;
 
 namespace RegressionGate.Reports;
 
-/// <summary>What the reports say about one question's metrics, the same way in every report.</summary>
+/// <summary>What the reports say about a metric and about one question's metrics, the same way in every report.</summary>
 internal static class MetricFacts
 {
+    /// <summary>
+    /// What follows a metric's name where its score is over the top-k: <c>@10</c> for a metric graded segment by
+    /// segment (context relevance), nothing for one graded on the answer (groundedness, answer relevance).
+    /// </summary>
+    public static string AtK(this JudgeMetric metric, int k) =>
+        metric.UnitKind == UnitKind.Segment ? "@" + k.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
+
+    /// <summary>A metric named in words: <c>context relevance@10</c>, <c>groundedness</c>.</summary>
+    public static string NameAtK(this JudgeMetric metric, int k) => metric.Title.ToLowerInvariant() + metric.AtK(k);
+
     /// <summary>The score as a table cell: <c>0.67</c>, <c>failed</c>, or <c>—</c> when nothing was graded.</summary>
     public static string Cell(this MetricCheck check) => check.Outcome switch
     {

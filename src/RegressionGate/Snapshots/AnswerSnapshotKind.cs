@@ -11,9 +11,7 @@ internal sealed class AnswerSnapshotKind : SnapshotKind<AnswerSnapshot>
     {
         w.WriteStartObject();
         w.WriteString("questionId", snapshot.QuestionId);
-        w.WriteStartObject("source");
-        foreach (var (name, value) in snapshot.Source.Properties) w.WriteString(name, value);
-        w.WriteEndObject();
+        w.WritePairs("source", snapshot.Source.Properties);
         w.WriteString("answer", snapshot.Answer);
         w.WriteStartArray("context");
         foreach (var id in snapshot.Context) w.WriteStringValue(id);

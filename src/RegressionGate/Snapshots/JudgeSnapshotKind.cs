@@ -14,9 +14,7 @@ internal sealed class JudgeSnapshotKind(string stage = SnapshotStages.Judge) : S
     {
         w.WriteStartObject();
         w.WriteString("questionId", snapshot.QuestionId);
-        w.WriteStartObject("judge");
-        foreach (var (name, value) in snapshot.Judge.Properties) w.WriteString(name, value);
-        w.WriteEndObject();
+        w.WritePairs("judge", snapshot.Judge.Properties);
         w.WriteFixed("score", snapshot.Score);
         w.WriteFixed("normalised", snapshot.Normalised);
         w.WriteString("automated", snapshot.Automated.ToString());

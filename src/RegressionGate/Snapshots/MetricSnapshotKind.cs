@@ -14,9 +14,7 @@ internal sealed class MetricSnapshotKind(JudgeMetric metric) : SnapshotKind<Metr
     {
         w.WriteStartObject();
         w.WriteString("questionId", snapshot.QuestionId);
-        w.WriteStartObject("judge");
-        foreach (var (name, value) in snapshot.Judge.Properties) w.WriteString(name, value);
-        w.WriteEndObject();
+        w.WritePairs("judge", snapshot.Judge.Properties);
         w.WriteFixedOrNull("score", snapshot.Score);
         w.WriteStartArray("parts");
         foreach (var part in snapshot.Parts)

@@ -18,9 +18,7 @@ internal sealed class RetrievalSnapshotKind : SnapshotKind<RetrievalSnapshot>
         w.WriteStartObject();
         w.WriteString("questionId", snapshot.QuestionId);
         w.WriteString("question", snapshot.Question);
-        w.WriteStartObject("retriever");
-        foreach (var (name, value) in snapshot.Retriever.Properties) w.WriteString(name, value);
-        w.WriteEndObject();
+        w.WritePairs("retriever", snapshot.Retriever.Properties);
         w.WriteEndObject();
     }, "ranking", snapshot.Ranking.Select(segment => StableJson.Line(w =>
     {

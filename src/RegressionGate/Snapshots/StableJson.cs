@@ -117,6 +117,17 @@ internal static class StableJson
     // like any other number (a raw value would not be indented inside an array).
     static decimal FixedDecimal(double value, string what) => decimal.Parse(Fixed(value, what), CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// An identity (retriever, judge, answer source) as an object of its name/value pairs, as strings in their order:
+    /// how snapshots and part files hold one, and what <see cref="SnapshotFields.Pairs"/> reads back.
+    /// </summary>
+    public static void WritePairs(this Utf8JsonWriter writer, string name, IEnumerable<KeyValuePair<string, string>> pairs)
+    {
+        writer.WriteStartObject(name);
+        foreach (var (key, value) in pairs) writer.WriteString(key, value);
+        writer.WriteEndObject();
+    }
+
     public static void WriteFixedOrNull(this Utf8JsonWriter writer, string name, double? value)
     {
         if (value is { } number) writer.WriteFixed(name, number);

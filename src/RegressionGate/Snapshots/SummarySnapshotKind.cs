@@ -77,8 +77,8 @@ internal sealed class SummarySnapshotKind(IReadOnlyCollection<string>? configure
         w.WriteStartObject("basis");
         WriteIds(w, "questions", basis.Questions);
         WriteIds(w, "answers", basis.Answers);
-        WritePairs(w, "retriever", basis.Retriever.Properties);
-        if (basis.Judge is { } judge) WritePairs(w, "judge", judge.Properties);
+        w.WritePairs("retriever", basis.Retriever.Properties);
+        if (basis.Judge is { } judge) w.WritePairs("judge", judge.Properties);
         else w.WriteNull("judge");
         w.WriteEndObject();
     }
@@ -91,12 +91,6 @@ internal sealed class SummarySnapshotKind(IReadOnlyCollection<string>? configure
         w.WriteEndObject();
     }
 
-    static void WritePairs(System.Text.Json.Utf8JsonWriter w, string name, IReadOnlyList<KeyValuePair<string, string>> pairs)
-    {
-        w.WriteStartObject(name);
-        foreach (var (key, value) in pairs) w.WriteString(key, value);
-        w.WriteEndObject();
-    }
 
     public override SummarySnapshot Read(string text, string file)
     {

@@ -22,6 +22,19 @@ public sealed class TriadReportTests
     }
 
     [Fact]
+    public void A_segment_metric_is_named_at_k_in_every_report_and_an_answer_metric_is_not()
+    {
+        var result = Scenarios.TriadRun(GoldenDir);
+
+        Assert.Contains("<th>AR</th><th>CR@10</th><th>G</th>", HtmlReport.Render(result));
+        var charts = ChartData.For(result, q => q.Question.Id);
+        Assert.Equal(["answer relevance", "context relevance@10", "groundedness"],
+            charts["metricDistributions"]!.AsArray().Select(m => (string?)m!["name"]));
+        Assert.Equal(["mean answer relevance", "mean context relevance@10", "mean groundedness"],
+            AggregateRow.From(result).Where(r => result.MetricJudges.Any(j => j.Metric.Name == r.Key)).Select(r => r.Name));
+    }
+
+    [Fact]
     public void Failing_metric_and_answer_checks_are_listed_under_their_question_with_the_raw_output_folded()
     {
         var markdown = MarkdownReport.Render(Scenarios.TriadRun(GoldenDir));

@@ -72,6 +72,23 @@ public sealed class MergeRefusalTests(TwoShards shards) : IClassFixture<TwoShard
     }
 
     [Fact]
+    public async Task Parts_written_before_the_unused_judge_field_was_dropped_still_merge_to_the_same_verdict()
+    {
+        var current = await CliRun.RunAsync(["merge", .. shards.Parts, "--golden", shards.Golden, "--out", Out, "--json"]);
+        // The previous version also wrote the labelled judge's identity, which merge derives from metricJudges.
+        var older = Enumerable.Range(1, 2).Select(index => EditedPart(index, node =>
+            node.AsObject()["judge"] = node["metricJudges"]!.AsArray().Select(j => j!["judge"]!.DeepClone()).FirstOrDefault())).ToList();
+
+        var merged = await CliRun.RunAsync(["merge", .. older, "--golden", shards.Golden, "--out", temp.Combine("merged-older"), "--json"]);
+
+        Assert.Equal(current.ExitCode, merged.ExitCode);
+        Assert.Equal(Verdicts(current.Out), Verdicts(merged.Out));
+    }
+
+    static IEnumerable<string> Verdicts(string json) =>
+        JsonNode.Parse(json)!["questions"]!.AsArray().Select(q => q!.ToJsonString());
+
+    [Fact]
     public async Task A_missing_shard_is_refused()
     {
         var error = await Refused(shards.Golden, shards.Parts[0]);

@@ -36,6 +36,18 @@ public sealed class GoldenGateTests : IDisposable
         return golden;
     }
 
+    /// <summary>Segment 1009, relevant to question 105 (pooling), edited into a cake recipe: nothing a question asks about.</summary>
+    static void TurnSegment1009IntoARecipe(string golden)
+    {
+        var corpus = Path.Combine(golden, GoldenSet.CorpusFile);
+        File.WriteAllLines(corpus, File.ReadAllLines(corpus).Select(line =>
+        {
+            var segment = JsonNode.Parse(line)!;
+            if ((string?)segment["id"] == "1009") segment["text"] = "Bata os ovos com o açúcar, junte a farinha e asse o bolo por quarenta minutos.";
+            return segment.ToJsonString();
+        }));
+    }
+
     async Task<GoldenGate> Run(string golden)
     {
         var gate = new GateOver(golden, temp.Combine("reports"));
@@ -61,13 +73,7 @@ public sealed class GoldenGateTests : IDisposable
     public async Task A_question_whose_retrieval_regressed_fails_its_row_with_the_question_and_the_reasons()
     {
         var golden = await ApprovedGolden();
-        var corpus = Path.Combine(golden, GoldenSet.CorpusFile);
-        File.WriteAllLines(corpus, File.ReadAllLines(corpus).Select(line =>
-        {
-            var segment = JsonNode.Parse(line)!;
-            if ((string?)segment["id"] == "1009") segment["text"] = "Bata os ovos com o açúcar, junte a farinha e asse o bolo por quarenta minutos.";
-            return segment.ToJsonString();
-        }));
+        TurnSegment1009IntoARecipe(golden);
 
         var gate = await Run(golden);
 
@@ -89,13 +95,7 @@ public sealed class GoldenGateTests : IDisposable
         foreach (var question in approved.Result.Golden.Questions)
             foreach (var metric in new[] { "answer-relevance", "context-relevance", "groundedness" })
                 approved.AssertMetric(metric, question.Id);
-        var corpus = Path.Combine(golden, GoldenSet.CorpusFile);
-        File.WriteAllLines(corpus, File.ReadAllLines(corpus).Select(line =>
-        {
-            var segment = JsonNode.Parse(line)!;
-            if ((string?)segment["id"] == "1009") segment["text"] = "Bata os ovos com o açúcar, junte a farinha e asse o bolo por quarenta minutos.";
-            return segment.ToJsonString();
-        }));
+        TurnSegment1009IntoARecipe(golden);
 
         var gate = await Run(golden);
 

@@ -14,7 +14,6 @@ namespace RegressionGate.Gate.Shards;
 /// <param name="Shard">Which shard wrote it.</param>
 /// <param name="Fingerprint">The golden set, settings and overrides it ran under.</param>
 /// <param name="Retriever">The retriever's identity.</param>
-/// <param name="Judge">The judge's identity; null when the shard had nothing to judge.</param>
 /// <param name="AnswerSource">Where the answers under test came from.</param>
 /// <param name="MetricJudges">The metrics the shard graded (those with something to grade in its slice) and their judges, by metric name.</param>
 /// <param name="LlmMode">The recording mode judging used, or <c>none</c>.</param>
@@ -25,7 +24,6 @@ internal sealed record GatePart(
     Shard Shard,
     GateFingerprint Fingerprint,
     RetrieverIdentity Retriever,
-    JudgeIdentity? Judge,
     AnswerIdentity AnswerSource,
     IReadOnlyList<(string Metric, JudgeIdentity Judge)> MetricJudges,
     string LlmMode,
@@ -52,7 +50,6 @@ internal sealed record GatePart(
         shard,
         fingerprint,
         evaluation.Retriever,
-        evaluation.Judge,
         evaluation.AnswerSource,
         evaluation.MetricJudges.Select(j => (j.Metric.Name, j.Judge)).ToList(),
         evaluation.LlmMode,

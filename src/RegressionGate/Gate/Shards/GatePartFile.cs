@@ -10,6 +10,7 @@ using RegressionGate.Judging.Metrics;
 using RegressionGate.ModelCalls;
 using RegressionGate.Retrieval;
 using RegressionGate.Sharding;
+using RegressionGate.Snapshots;
 
 namespace RegressionGate.Gate.Shards;
 
@@ -42,16 +43,14 @@ internal static class GatePartFile
             w.WriteString("settings", part.Fingerprint.Settings);
             w.WriteString("overrides", part.Fingerprint.Overrides);
             w.WriteEndObject();
-            Map(w, "retriever", part.Retriever.Properties);
-            if (part.Judge is null) w.WriteNull("judge");
-            else Map(w, "judge", part.Judge.Properties);
-            Map(w, "answerSource", part.AnswerSource.Properties);
+            w.WritePairs("retriever", part.Retriever.Properties);
+            w.WritePairs("answerSource", part.AnswerSource.Properties);
             w.WriteStartArray("metricJudges");
             foreach (var (metric, judge) in part.MetricJudges)
             {
                 w.WriteStartObject();
                 w.WriteString("metric", metric);
-                Map(w, "judge", judge.Properties);
+                w.WritePairs("judge", judge.Properties);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -184,13 +183,6 @@ internal static class GatePartFile
         w.WriteEndArray();
     }
 
-    static void Map(Utf8JsonWriter w, string name, IEnumerable<KeyValuePair<string, string>> properties)
-    {
-        w.WriteStartObject(name);
-        foreach (var (key, value) in properties) w.WriteString(key, value);
-        w.WriteEndObject();
-    }
-
     /// <summary>
     /// Reads the part file at <paramref name="path"/>; <paramref name="display"/> is how errors name it. Answers' segments
     /// are looked up in <paramref name="golden"/>'s corpus.
@@ -219,8 +211,6 @@ internal static class GatePartFile
                 reader.String(fingerprintElement, "settings", "fingerprint.settings"),
                 reader.String(fingerprintElement, "overrides", "fingerprint.overrides"));
             var retriever = new RetrieverIdentity(reader.Map(reader.Get(root, "retriever"), "retriever"));
-            var judgeElement = reader.Get(root, "judge");
-            var judge = judgeElement.ValueKind == JsonValueKind.Null ? null : new JudgeIdentity(reader.Map(judgeElement, "judge"));
             var answerSource = new AnswerIdentity(reader.Map(reader.Get(root, "answerSource"), "answerSource"));
             var metricJudges = reader.Array(reader.Get(root, "metricJudges"), "metricJudges").Select((e, i) =>
             {
@@ -237,7 +227,6 @@ internal static class GatePartFile
                 new Shard(index, count),
                 fingerprint,
                 retriever,
-                judge,
                 answerSource,
                 metricJudges,
                 reader.String(root, "llmMode"),

@@ -45,12 +45,10 @@ internal static class GateShards
             .Select(m => new MetricJudgeIdentity(m, identities[m.Name])).ToList();
         var unknown = identities.Keys.Except(metricJudges.Select(j => j.Metric.Name)).FirstOrDefault();
         if (unknown is not null) throw new ShardPartsException($"the parts graded metric '{unknown}', which gate.json of {input.Golden.Directory} does not configure");
-        var labelled = metricJudges.FirstOrDefault(j => j.Metric.Labelled);
 
         var rankings = new Dictionary<string, IReadOnlyList<RankedSegment>>(StringComparer.Ordinal);
         var answers = new Dictionary<string, AnswerOutcome>(StringComparer.Ordinal);
         var metrics = new Dictionary<string, IReadOnlyList<GradedMetric>>(StringComparer.Ordinal);
-        var judged = new Dictionary<string, JudgeOutcome>(StringComparer.Ordinal);
         var recordings = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (_, part) in parts)
         {
@@ -60,14 +58,14 @@ internal static class GateShards
                 if (question.Answer is { } answer) answers[question.Id] = answer;
                 var outcomes = question.Metrics.ToDictionary(m => m.Metric, m => m.Outcome, StringComparer.Ordinal);
                 metrics[question.Id] = metricJudges.Select(j => new GradedMetric(j.Metric, j.Judge, outcomes.GetValueOrDefault(j.Metric.Name))).ToList();
-                if (labelled is not null && outcomes.GetValueOrDefault(labelled.Metric.Name) is { } outcome) judged[question.Id] = outcome;
             }
             foreach (var (source, count) in part.Recordings) recordings[source] = recordings.GetValueOrDefault(source) + count;
         }
+        var (judge, judged) = GateEvaluation.Labelled(metricJudges, metrics);
         var evaluation = new GateEvaluation(
             input,
             parts[0].Part.Retriever,
-            (labelled ?? metricJudges.FirstOrDefault())?.Judge,
+            judge,
             // A shard that called no model says none; the others say which mode the run used.
             parts.Select(p => p.Part.LlmMode).FirstOrDefault(m => m != "none") ?? "none",
             rankings,

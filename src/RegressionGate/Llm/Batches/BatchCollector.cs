@@ -48,7 +48,7 @@ internal sealed class BatchCollector(RecordingChatClient recording, SdkRoundTrip
     {
         var list = messages as IReadOnlyList<ChatMessage> ?? messages.ToList();
         var request = recording.Canonical(list, options);
-        if (!recording.WouldCall(request)) return await base.GetResponseAsync(list, options, cancellationToken).ConfigureAwait(false);
+        if (recording.Replayed(request) is { } replayed) return replayed;
         if (results.TryGetValue(request.Key, out var result))
         {
             if (result.Completion is not { } completion) throw new LlmCallException(result.Error ?? $"the batch {result.BatchId} did not answer this request", null, 1);
