@@ -26,6 +26,21 @@ static class CommonOptions
         DefaultValueFactory = _ => fallback,
     });
 
+    /// <summary>
+    /// <c>--judge-model NAME</c> of <c>init</c> and <c>import</c>: the model judge recordings are keyed by, as gate.json's
+    /// <c>judge.model</c> names it; blank is a usage error, since no recording is keyed by it.
+    /// </summary>
+    public static Option<string?> JudgeModel(string description)
+    {
+        var option = new Option<string?>("--judge-model") { Description = description, HelpName = "NAME" };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } name && string.IsNullOrWhiteSpace(name))
+                result.AddError("--judge-model is empty; name the judge model (or Azure deployment), as judge.model in gate.json does");
+        });
+        return option;
+    }
+
     /// <summary>An empty path (<c>--golden ""</c>) is a usage error, not the current directory and not a crash.</summary>
     static Option<string> NotEmpty(Option<string> option)
     {

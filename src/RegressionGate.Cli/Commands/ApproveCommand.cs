@@ -59,7 +59,10 @@ static class ApproveCommand
             }
             // The input's store knows the stages of every registered metric, an extension's too.
             var store = input.SnapshotStore();
-            var approver = new SnapshotApprover(store, input.Settings.Tolerances, input.Golden.Questions.Select(q => q.Id));
+            var approver = new SnapshotApprover(store, input.Settings.Tolerances, input.Golden.Questions.Select(q => q.Id))
+            {
+                ConfiguredMetrics = input.Settings.Judge.Metrics.Select(m => m.Name).ToList(),
+            };
             var filter = new ApprovalOptions
             {
                 DryRun = parse.GetValue(dryRun),

@@ -18,6 +18,10 @@ static class ImportCommand
             if (result.GetValueOrDefault<string[]>()?.Any(path => path.Length == 0) == true) result.AddError("RECORD is empty; name an evaluation record file");
         });
 
+        var judgeModel = CommonOptions.JudgeModel(
+            "The model (or Azure deployment) the records' judgments came from: their recordings are kept under it, and it is " +
+            "set as judge.model in gate.json when gate.json names none (a different judge.model there is refused).");
+
         var command = new Command("import",
             "Import evaluation records (\"Pergunta N\", \"Segmentos recuperados pelo E5\", …) into a golden set: the question " +
             "with its answer and manual label, the retrieved segments into the corpus (merged by id), the recorded ranking into " +
@@ -25,14 +29,15 @@ static class ImportCommand
             "Everything is checked first; on any error nothing is written. Importing the same record again changes nothing.\n\n" +
             "Examples:\n" +
             "  regression-gate import records/000_2d96afdaa130e795.txt --golden golden\n" +
-            "  regression-gate import records/*.txt --golden golden")
+            "  regression-gate import records/*.txt --golden golden\n" +
+            "  regression-gate import records/*.txt --golden golden --judge-model gpt-4o-mini")
         {
-            records, golden,
+            records, golden, judgeModel,
         };
         command.SetAction(async (parse, _) =>
         {
             var directory = Path.GetFullPath(parse.GetValue(golden)!);
-            var result = new RecordImporter(new RecordJudgeRecordings()).Import(parse.GetValue(records)!, directory);
+            var result = new RecordImporter(new RecordJudgeRecordings()).Import(parse.GetValue(records)!, directory, parse.GetValue(judgeModel));
             foreach (var line in result.Summary()) await console.Out.WriteLineAsync(line).ConfigureAwait(false);
             if (RunFileHint(result, directory) is { } hint) await console.Out.WriteLineAsync(hint).ConfigureAwait(false);
             return ExitCodes.Passed;

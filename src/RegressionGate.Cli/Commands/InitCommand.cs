@@ -32,6 +32,10 @@ static class InitCommand
                 result.AddError($"--shards must be between 2 and {Sharding.Shard.MaxCount}");
         });
 
+        var judgeModel = CommonOptions.JudgeModel(
+            "The model (or Azure deployment) that judges the answers, written as judge.model: recordings are kept under it, " +
+            "so 'import' keeps the records' judgments and 'run' replays them.");
+
         var command = new Command("init",
             "Start a golden set: gate.json with every setting at its default, an empty corpus.jsonl and questions.jsonl, " +
             "and the .gitignore lines for received snapshots and the embedding cache. Fill it with 'import' (evaluation " +
@@ -40,9 +44,9 @@ static class InitCommand
             "  regression-gate init\n" +
             "  regression-gate init golden --workflow\n" +
             "  regression-gate init golden --workflow --shards 4\n" +
-            "  regression-gate init golden && regression-gate import records/*.txt --golden golden")
+            "  regression-gate init golden --judge-model gpt-4o-mini && regression-gate import records/*.txt --golden golden")
         {
-            directory, workflow, shards,
+            directory, workflow, shards, judgeModel,
         };
         command.Validators.Add(result =>
         {
@@ -51,7 +55,7 @@ static class InitCommand
         command.SetAction(async (parse, _) =>
         {
             var golden = parse.GetValue(directory)!;
-            foreach (var line in GoldenSetStarter.Start(golden, parse.GetValue(workflow), parse.GetValue(shards))) await console.Out.WriteLineAsync(line).ConfigureAwait(false);
+            foreach (var line in GoldenSetStarter.Start(golden, parse.GetValue(workflow), parse.GetValue(shards), parse.GetValue(judgeModel))) await console.Out.WriteLineAsync(line).ConfigureAwait(false);
             var tool = ToolCommand.Current;
             var argument = ToolCommand.Argument(golden);
             await console.Out.WriteLineAsync(

@@ -24,7 +24,9 @@ static class DefaultSettings
         Converters = { new RecordingModeName(), new AnswerSourceName(), new MetricName() },
     };
 
-    public static string Json() => JsonSerializer.Serialize(new GateSettings(), Options) + "\n";
+    /// <param name="judgeModel">The judge model to name (<c>init --judge-model</c>); null, the default, when not given.</param>
+    public static string Json(string? judgeModel = null) =>
+        JsonSerializer.Serialize(new GateSettings { Judge = new Judging.JudgeSettings { Model = judgeModel } }, Options) + "\n";
 
     /// <summary><c>llm.mode</c> as gate.json spells it (<c>replay</c>), not as the enum's number.</summary>
     sealed class RecordingModeName : JsonConverter<RecordingMode>

@@ -27,7 +27,8 @@ static class GoldenSetStarter
     /// <exception cref="InputFileException">Something init would write is already there.</exception>
     /// <param name="shards">With <paramref name="workflow"/>: the number of CI runners the gate is split over; the
     /// unsharded workflow when null.</param>
-    public static IReadOnlyList<string> Start(string goldenDirectory, bool workflow, int? shards = null)
+    /// <param name="judgeModel">The judge model gate.json names (<c>judge.model</c>); none when null.</param>
+    public static IReadOnlyList<string> Start(string goldenDirectory, bool workflow, int? shards = null, string? judgeModel = null)
     {
         var golden = Path.GetFullPath(goldenDirectory);
         if (File.Exists(golden)) throw new InputFileException(goldenDirectory, null, null, "is a file, not a directory");
@@ -41,7 +42,8 @@ static class GoldenSetStarter
         var parent = Path.GetDirectoryName(golden)!;
         var files = new List<(string Path, string Contents, string What)>
         {
-            (Path.Combine(golden, GoldenSet.SettingsFile), DefaultSettings.Json(), "every setting at its default"),
+            (Path.Combine(golden, GoldenSet.SettingsFile), DefaultSettings.Json(judgeModel),
+                judgeModel is null ? "every setting at its default" : $"every setting at its default, judge.model '{judgeModel}'"),
             (Path.Combine(golden, GoldenSet.CorpusFile), "", "empty: one segment a line"),
             (Path.Combine(golden, GoldenSet.QuestionsFile), "", "empty: one question a line"),
         };

@@ -67,11 +67,12 @@ public static partial class GateRunner
         var basis = new SummaryBasis(IdSet.Of(golden.Questions.Select(q => q.Id)), evaluation.Retriever,
             IdSet.Of(labelledJudgments.Select(l => l.Id)), evaluation.Judge);
         var metricScores = MetricScores(evaluation);
+        var summaryBaseline = shard is null ? TryRead(SnapshotKinds.Summary, verifier.Store, SnapshotStages.SummaryName) : null;
         var summary = new SummarySnapshot(RetrievalMetrics.Average(measured, settings.Retriever.K), Aggregates(agreement), basis)
         {
             Metrics = metricScores.Where(m => m.Scores.Count > 0).Select(m => new MetricAggregate(m.Metric.Name, m.Scores.Count, m.Scores.Average())).ToList(),
+            NotMeasured = NotMeasured(evaluation, metricScores, summaryBaseline),
         };
-        var summaryBaseline = shard is null ? TryRead(SnapshotKinds.Summary, verifier.Store, SnapshotStages.SummaryName) : null;
         var summaryVerdict = shard is { } slice
             ? Verdict.NotGatedInShard(slice)
             : Verdict.From(verifier.Verify(SnapshotKinds.Summary, SnapshotStages.SummaryName, summary,
@@ -177,6 +178,23 @@ public static partial class GateRunner
             .Select(q => evaluation.Metrics.GetValueOrDefault(q.Id, []).FirstOrDefault(g => g.Metric == j.Metric)?.Score)
             .OfType<double>()
             .ToList())).ToList();
+
+    /// <summary>
+    /// The baseline's means this run could not measure, on every question or on some, because their judge failed:
+    /// approval must take neither a missing mean for a decision to drop it nor a mean over the questions that happened
+    /// to be judged for the set's. Null when there are none.
+    /// </summary>
+    static IReadOnlyList<MetricNotMeasured>? NotMeasured(GateEvaluation evaluation,
+        IReadOnlyList<(JudgeMetric Metric, IReadOnlyList<double> Scores)> metricScores, SummarySnapshot? baseline)
+    {
+        var missing = metricScores
+            .Where(m => baseline?.Metric(m.Metric.Name) is not null)
+            .Select(m => MetricNotMeasured.Of(m.Metric.Name, evaluation.Golden.Questions
+                .Select(q => evaluation.Metrics.GetValueOrDefault(q.Id, []).FirstOrDefault(g => g.Metric == m.Metric)?.Outcome)))
+            .OfType<MetricNotMeasured>()
+            .ToList();
+        return missing.Count == 0 ? null : missing;
+    }
 
     /// <summary>The answers people labelled that the judge judged: what agreement, and so the summary, is measured over.</summary>
     static List<(string Id, LabelPair Pair)> LabelledJudgments(IReadOnlyList<GoldenQuestion> questions, IReadOnlyDictionary<string, JudgeOutcome> judged) =>

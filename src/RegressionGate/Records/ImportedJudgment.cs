@@ -6,4 +6,5 @@ namespace RegressionGate.Records;
 /// <param name="Provenance">What the recording's provenance must say, e.g. "imported from record 000_2d96afdaa130e795.txt".</param>
 /// <param name="RecordFile">The record file as the user named it, for error messages.</param>
 /// <param name="Line">The line of the record's "Pergunta N" heading, for error messages.</param>
-internal sealed record ImportedJudgment(string GoldenDirectory, EvaluationRecord Record, string Provenance, string RecordFile, int Line);
+/// <param name="Model">The judge model the recording is keyed by: gate.json's <c>judge.model</c>, or the one the import sets there.</param>
+internal sealed record ImportedJudgment(string GoldenDirectory, EvaluationRecord Record, string Provenance, string RecordFile, int Line, string Model);

@@ -19,11 +19,15 @@ namespace RegressionGate.Records;
 /// </remarks>
 internal sealed class RecordImporter(IJudgeRecordingWriter judgeRecordings)
 {
-    public ImportResult Import(IEnumerable<string> recordFiles, string goldenDirectory)
+    /// <param name="judgeModel">
+    /// The model the records' judgments came from (<c>import --judge-model</c>): set as gate.json's <c>judge.model</c>
+    /// when it names none, so their recordings are kept under it; refused when gate.json names another.
+    /// </param>
+    public ImportResult Import(IEnumerable<string> recordFiles, string goldenDirectory, string? judgeModel = null)
     {
         var files = recordFiles.ToList();
         if (files.Count == 0) throw new ArgumentException("name at least one record file to import", nameof(recordFiles));
-        var plan = new Plan(goldenDirectory, judgeRecordings);
+        var plan = new Plan(goldenDirectory, judgeRecordings, judgeModel);
         foreach (var parsed in ReadAll(files)) plan.Add(parsed);
         plan.CheckJudgments();
         return plan.Apply();
@@ -74,17 +78,27 @@ internal sealed class RecordImporter(IJudgeRecordingWriter judgeRecordings)
 
         readonly string goldenFullPath;
         readonly string? judgeModel;
+        readonly GoldenFile settingsFile;
+        /// <summary>gate.json with <c>judge.model</c> set, when the import sets it; null when it leaves gate.json alone.</summary>
+        readonly byte[]? settingsWithModel;
 
-        public Plan(string goldenDirectory, IJudgeRecordingWriter judgeRecordings)
+        public Plan(string goldenDirectory, IJudgeRecordingWriter judgeRecordings, string? requestedModel)
         {
             this.judgeRecordings = judgeRecordings;
             goldenFullPath = Path.GetFullPath(goldenDirectory);
-            var settings = GateSettingsReader.Read(Path.Combine(goldenFullPath, GoldenSet.SettingsFile), Path.Combine(goldenDirectory, GoldenSet.SettingsFile));
+            settingsFile = GoldenFile.In(goldenDirectory, GoldenSet.SettingsFile);
+            var settings = GateSettingsReader.Read(settingsFile.Path, settingsFile.Display);
             corpusFile = GoldenFile.In(goldenDirectory, GoldenSet.CorpusFile);
             questionsFile = GoldenFile.In(goldenDirectory, GoldenSet.QuestionsFile);
             runFile = GoldenFile.In(goldenDirectory, settings.Retriever.RunFile);
             referencesFile = GoldenFile.In(goldenDirectory, GoldenSet.ReferencesFile);
-            judgeModel = settings.Judge.Model;
+            judgeModel = settings.Judge.Model ?? requestedModel;
+            if (requestedModel is not null && settings.Judge.Model is { } configured && configured != requestedModel)
+                throw new InputFileException(settingsFile.Display, GateSettingsReader.LineOf(settingsFile.Path, "judge.model"), "judge.model",
+                    $"names '{configured}', but --judge-model says '{requestedModel}': recordings are keyed by the model, and the gate " +
+                    $"replays under '{configured}'; import with --judge-model {configured}, or change judge.model first");
+            if (requestedModel is not null && settings.Judge.Model is null)
+                settingsWithModel = JudgeModelSetting.With(File.Exists(settingsFile.Path) ? File.ReadAllBytes(settingsFile.Path) : [], requestedModel);
 
             // The validating readers go first, so a broken file is reported as such before it is loaded for editing.
             if (File.Exists(corpusFile.Path))
@@ -131,7 +145,7 @@ internal sealed class RecordImporter(IJudgeRecordingWriter judgeRecordings)
             // the rest of the record is still worth having (a golden set fresh from init names no model), so it is skipped, saying why.
             if (record.Reasoning.Length == 0) return;
             if (judgeModel is null) changes.Add(new ImportChange(ImportItem.JudgeRecording, record.QuestionId, ImportChangeKind.Skipped, parsed.File));
-            else judgments.Add(new ImportedJudgment(goldenFullPath, record, provenance, parsed.File, parsed.Line));
+            else judgments.Add(new ImportedJudgment(goldenFullPath, record, provenance, parsed.File, parsed.Line, judgeModel));
         }
 
         void AddSegment(ParsedRecord parsed, RecordSegment segment, SegmentLines lines)
@@ -216,9 +230,15 @@ internal sealed class RecordImporter(IJudgeRecordingWriter judgeRecordings)
             if (questions.WriteIfChanged(questionsFile.Path)) written.Add(questionsFile.Path);
             if (runsChanged && RunFileWriter.Write(runFile.Path, runs.Values)) written.Add(runFile.Path);
             if (referencesChanged && AtomicFile.WriteIfChanged(referencesFile.Path, AnswerReferences.Render(references))) written.Add(referencesFile.Path);
+            // Before the recordings it keys: a reader of a half-finished import must never meet recordings gate.json does not name.
+            if (settingsWithModel is not null)
+            {
+                AtomicFile.WriteAllBytes(settingsFile.Path, settingsWithModel);
+                written.Add(settingsFile.Path);
+            }
             foreach (var judgment in judgments)
                 changes.Add(new ImportChange(ImportItem.JudgeRecording, judgment.Record.QuestionId, judgeRecordings.Write(judgment), judgment.RecordFile));
-            return new ImportResult(changes, written);
+            return new ImportResult(changes, written) { JudgeModelSet = settingsWithModel is null ? null : judgeModel };
         }
 
         static Dictionary<string, int> IdLines(GoldenFile file, string field)

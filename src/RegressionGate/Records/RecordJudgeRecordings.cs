@@ -29,9 +29,7 @@ internal sealed class RecordJudgeRecordings : IJudgeRecordingWriter
     static (RecordingStore Store, Recording Recording) Plan(ImportedJudgment judgment)
     {
         var record = judgment.Record;
-        var settings = GateSettingsReader.Read(Path.Combine(judgment.GoldenDirectory, GoldenSet.SettingsFile), GoldenSet.SettingsFile);
-        var model = settings.Judge.Model ?? throw new InputFileException(GoldenSet.SettingsFile, null, "judge.model",
-            "importing a record's judgment needs the judge model its recording is keyed by; set judge.model");
+        var model = judgment.Model;
         var reading = JudgeOutputParser.Parse(record.Reasoning);
         if (reading.Score is not { } score)
             throw new InputFileException(judgment.RecordFile, judgment.Line, RecordLayout.ReasoningHeading, reading.Problem!);

@@ -111,7 +111,11 @@ internal sealed record AggregateRow(
         result.MetricIntervals.TryGetValue(metric.Name, out var interval) ? interval : null,
         metric.Rules.Mean,
         metric.Rules.Floor,
-        result.Summary.Metric(metric.Name) is null ? "no question had anything for it to grade" : null);
+        result.Summary.Metric(metric.Name) is not null ? null
+            // A judge that failed everywhere is no "nothing to grade": say why, as the summary's refusal to be approved does.
+            : Snapshots.MetricNotMeasured.Of(metric.Name, result.Questions.Select(q => q.Metric(metric.Name)?.Outcome)) is { } failed
+                ? failed.Reason
+                : "no question had anything for it to grade");
 
     /// <summary>How reports name a metric's mean: <c>mean context relevance@10</c>, <c>mean groundedness</c>.</summary>
     public static string MeanName(Judging.Metrics.JudgeMetric metric, int k) => "mean " + metric.NameAtK(k);

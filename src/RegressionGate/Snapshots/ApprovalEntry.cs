@@ -13,7 +13,10 @@ public sealed record ApprovalEntry(
     string ReceivedPath,
     string VerifiedPath)
 {
-    /// <summary>One line for the command line: <c>retrieval/105: replaced: RBO 0.71, 3027 rank 1 → 7</c>.</summary>
+    /// <summary>
+    /// One line for the command line: <c>retrieval/105: replaced: RBO 0.71, 3027 rank 1 → 7</c>; a description of
+    /// several lines (a summary refused for more than one reason) gives one such line each.
+    /// </summary>
     public override string ToString()
     {
         var verb = (Action, Applied) switch
@@ -24,6 +27,6 @@ public sealed record ApprovalEntry(
             (ApprovalAction.Replaced, true) => "replaced",
             _ => "would replace",
         };
-        return $"{Stage}/{Name}: {verb}: {Description}";
+        return string.Join("\n", Description.Split('\n').Select(line => $"{Stage}/{Name}: {verb}: {line}"));
     }
 }

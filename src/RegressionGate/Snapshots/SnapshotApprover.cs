@@ -32,6 +32,13 @@ public sealed class SnapshotApprover
         this.replace = replace;
     }
 
+    /// <summary>
+    /// The metric names gate.json configures, when known: a mean the received summary drops is then described as no
+    /// longer configured (a deliberate change) or as having had nothing to grade. A mean the run could not measure is
+    /// refused either way.
+    /// </summary>
+    public IReadOnlyCollection<string>? ConfiguredMetrics { get; init; }
+
     /// <summary>The approver of a loaded golden set: its snapshots and its questions, under <paramref name="tolerances"/>.</summary>
     public static SnapshotApprover For(GoldenSet golden, Tolerances tolerances) =>
         new(SnapshotStore.InGolden(golden.Directory), tolerances, golden.Questions.Select(q => q.Id));
@@ -51,7 +58,7 @@ public sealed class SnapshotApprover
             .OrderBy(f => f.Stage == SnapshotStages.Summary ? 0 : 1)
             .Where(f => options.Stage is null || f.Stage == options.Stage)
             .Where(f => fileName is null || Path.GetFileName(f.Path) == fileName)
-            .Select(f => ApproveOne(SnapshotKinds.ForStage(f.Stage, store.Metrics)!, f.Path, options.DryRun))
+            .Select(f => ApproveOne(KindOf(f.Stage), f.Path, options.DryRun))
             .ToList();
     }
 
@@ -64,8 +71,12 @@ public sealed class SnapshotApprover
         var full = Path.GetFullPath(receivedPath);
         var (stage, path) = store.ReceivedFiles().FirstOrDefault(f => f.Path == full);
         if (path is null) throw new ArgumentException($"{receivedPath} is not a received snapshot under {store.Root}", nameof(receivedPath));
-        return ApproveOne(SnapshotKinds.ForStage(stage)!, path, dryRun);
+        return ApproveOne(KindOf(stage), path, dryRun);
     }
+
+    ISnapshotKind KindOf(string stage) => stage == SnapshotStages.Summary && ConfiguredMetrics is { } configured
+        ? new SummarySnapshotKind(configured)
+        : SnapshotKinds.ForStage(stage, store.Metrics)!;
 
     ApprovalEntry ApproveOne(ISnapshotKind kind, string receivedPath, bool dryRun)
     {
@@ -95,7 +106,13 @@ public sealed class SnapshotApprover
                     $"question {questionId} is not in the golden set (removed from {GoldenSet.QuestionsFile}?); nothing changed");
         }
 
-        var description = isNew ? kind.DescribeNew(received) : DescribeChange(kind, verifiedPath, received);
+        var (verified, unreadable) = isNew ? (null, null) : ReadVerified(kind, verifiedPath);
+        // Said the same on a dry run, in a review and when approving: one line each, and nothing changes.
+        var refusals = kind.Refusals(verified, received);
+        if (refusals.Count > 0) return Entry(ApprovalAction.Refused, false, string.Join("\n", refusals));
+        var description = isNew ? kind.DescribeNew(received)
+            : verified is null ? $"replaces an unreadable verified snapshot ({unreadable})"
+            : kind.DescribeChange(verified, received, tolerances);
         if (dryRun) return Entry(action, false, description);
         try
         {
@@ -109,16 +126,16 @@ public sealed class SnapshotApprover
         return Entry(action, true, description);
     }
 
-    string DescribeChange(ISnapshotKind kind, string verifiedPath, object received)
+    /// <summary>The verified snapshot, or why it cannot be read (an unreadable one may still be replaced).</summary>
+    static (object? Verified, string? Unreadable) ReadVerified(ISnapshotKind kind, string verifiedPath)
     {
         try
         {
-            var verified = kind.Parse(SnapshotFields.ReadText(verifiedPath, verifiedPath), verifiedPath);
-            return kind.DescribeChange(verified, received, tolerances);
+            return (kind.Parse(SnapshotFields.ReadText(verifiedPath, verifiedPath), verifiedPath), null);
         }
         catch (InputFileException e)
         {
-            return $"replaces an unreadable verified snapshot ({e.Message})";
+            return (null, e.Message);
         }
     }
 }

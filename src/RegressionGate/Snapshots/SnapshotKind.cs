@@ -16,6 +16,9 @@ internal interface ISnapshotKind
 
     /// <summary>What changed in meaning from <paramref name="verified"/> to <paramref name="received"/>, for <c>approve</c> to print.</summary>
     string DescribeChange(object verified, object received, Tolerances tolerances);
+
+    /// <summary>Why <paramref name="received"/> must not replace <paramref name="verified"/> (null when there is none): one line each; empty when it may.</summary>
+    IReadOnlyList<string> Refusals(object? verified, object received);
 }
 
 /// <summary>How one kind of snapshot is written as stable JSON, read back strictly, and described to a reviewer.</summary>
@@ -41,6 +44,12 @@ internal abstract class SnapshotKind<T> : ISnapshotKind where T : class
 
     public abstract string DescribeChange(T verified, T received, Tolerances tolerances);
 
+    /// <summary>
+    /// Why <paramref name="received"/> must not become the verified snapshot, whoever approves it (a person, or
+    /// auto-approval): one line each; none (the default) when the change is a reviewer's to accept.
+    /// </summary>
+    public virtual IReadOnlyList<string> Refusals(T? verified, T received) => [];
+
     object ISnapshotKind.Parse(string text, string file) => Read(text, file);
 
     string? ISnapshotKind.QuestionIdOf(object snapshot) => QuestionIdOf((T)snapshot);
@@ -49,4 +58,6 @@ internal abstract class SnapshotKind<T> : ISnapshotKind where T : class
 
     string ISnapshotKind.DescribeChange(object verified, object received, Tolerances tolerances) =>
         DescribeChange((T)verified, (T)received, tolerances);
+
+    IReadOnlyList<string> ISnapshotKind.Refusals(object? verified, object received) => Refusals((T?)verified, (T)received);
 }

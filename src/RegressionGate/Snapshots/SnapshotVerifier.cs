@@ -8,7 +8,8 @@ namespace RegressionGate.Snapshots;
 /// within tolerance passes and leaves the verified file byte-for-byte alone (no churn in diffs), deleting any stale
 /// received file. A result beyond tolerance fails with the comparer's messages and writes received. Outside CI,
 /// <c>REGRESSIONGATE_AUTO_APPROVE=1</c> writes verified instead and passes with a note; in CI the verifier refuses to
-/// exist (<see cref="AutoApprovalRefusedException"/>). Absolute violations (floors) fail whatever happened to the baseline.
+/// exist (<see cref="AutoApprovalRefusedException"/>); a change its kind refuses (<see cref="SnapshotKind{T}.Refusals"/>) is written
+/// as received, as without it. Absolute violations (floors) fail whatever happened to the baseline.
 /// Without write (<c>run --no-write</c>, <c>compare</c>) it compares and says the same, but writes and deletes nothing.
 /// </summary>
 internal sealed class SnapshotVerifier
@@ -72,7 +73,8 @@ internal sealed class SnapshotVerifier
             failures.AddRange(differences);
             notes.Add(NotWrittenNote);
         }
-        else if (approval.Allowed)
+        // What approve would refuse, auto-approval refuses too: it is no reviewer's decision, so neither is it the run's.
+        else if (approval.Allowed && kind.Refusals(verified, stored) is { Count: 0 })
         {
             outcome = VerifyOutcome.AutoApproved;
             if (TryWrite(kind, verifiedPath, stored, "verified", failures))
@@ -91,6 +93,7 @@ internal sealed class SnapshotVerifier
                 written = receivedPath;
                 if (exists) notes.Add($"received snapshot written to {receivedPath}; if the change is intended, run `{ToolCommand.Current.With("approve")}`");
             }
+            if (approval.Allowed) notes.AddRange(kind.Refusals(verified, stored).Select(r => $"{AutoApproval.Variable}: not approved: {r}"));
             failures.AddRange(differences);
         }
 

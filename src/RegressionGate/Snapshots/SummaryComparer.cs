@@ -68,7 +68,9 @@ internal sealed class SummaryComparer(Tolerances tolerances, Floors floors, IRea
             yield return now.Mean > was.Mean ? $"{message} (an improvement: approve it, so that the baseline holds the new level)" : message;
         }
         foreach (var was in verified.Metrics.Where(m => current.Metric(m.Name) is null))
-            yield return $"{MeanName(was.Name)}: baseline {Display.Score(was.Mean)}, current not measured";
+            yield return current.NotMeasured?.FirstOrDefault(m => m.Name == was.Name) is { } why
+                ? $"{MeanName(was.Name)}: baseline {Display.Score(was.Mean)}, current not measured: {why.Reason}"
+                : $"{MeanName(was.Name)}: baseline {Display.Score(was.Mean)}, current not measured";
     }
 
     internal const string UnrecordedMetrics =

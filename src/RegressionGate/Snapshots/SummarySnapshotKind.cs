@@ -7,8 +7,14 @@ namespace RegressionGate.Snapshots;
 /// <summary>
 /// <c>summary/gate.verified.json</c>: retrieval and judge aggregates, each null when the run had nothing to measure,
 /// each metric's mean, then the basis they were measured over (either absent in summaries written before it was recorded).
+/// A received summary may also say which means of the baseline this run could not measure (<c>notMeasured</c>), which
+/// keeps it from being approved.
 /// </summary>
-internal sealed class SummarySnapshotKind : SnapshotKind<SummarySnapshot>
+/// <param name="configured">
+/// The metrics gate.json configures, when known: a mean of any other that a received summary drops is described as no
+/// longer configured, a deliberate change.
+/// </param>
+internal sealed class SummarySnapshotKind(IReadOnlyCollection<string>? configured = null) : SnapshotKind<SummarySnapshot>
 {
     public override string Stage => SnapshotStages.Summary;
 
@@ -49,6 +55,19 @@ internal sealed class SummarySnapshotKind : SnapshotKind<SummarySnapshot>
             }
             w.WriteEndObject();
         }
+        // Only when there is something to say, so every summary without it is written as before.
+        if (snapshot.NotMeasured is { Count: > 0 } notMeasured)
+        {
+            w.WriteStartObject("notMeasured");
+            foreach (var metric in notMeasured)
+            {
+                w.WriteStartObject(metric.Name);
+                w.WriteNumber("failed", metric.Failed);
+                w.WriteNumber("missingRecordings", metric.MissingRecordings);
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+        }
         if (snapshot.Basis is { } basis) WriteBasis(w, basis);
         w.WriteEndObject();
     });
@@ -76,13 +95,25 @@ internal sealed class SummarySnapshotKind : SnapshotKind<SummarySnapshot>
     public override SummarySnapshot Read(string text, string file)
     {
         var root = SnapshotFields.Parse(text, file);
-        root.RejectUnknown("retrieval", "judge", "metrics", "basis");
+        root.RejectUnknown("retrieval", "judge", "metrics", "notMeasured", "basis");
         return new SummarySnapshot(ReadRetrieval(root.NullableObject("retrieval")), ReadJudge(root.NullableObject("judge")),
             ReadBasis(root.OptionalObject("basis")))
         {
             Metrics = root.Has("metrics") ? ReadMetrics(root.Object("metrics")) : null,
+            NotMeasured = root.Has("notMeasured") ? ReadNotMeasured(root.Object("notMeasured")) : null,
         };
     }
+
+    static IReadOnlyList<MetricNotMeasured> ReadNotMeasured(SnapshotFields notMeasured) =>
+        notMeasured.Names.Select(name =>
+        {
+            var f = notMeasured.Object(name);
+            f.RejectUnknown("failed", "missingRecordings");
+            var failed = f.Int("failed", min: 1);
+            var missing = f.Int("missingRecordings", min: 0);
+            if (missing > failed) throw f.Error("missingRecordings", $"must be at most failed ({failed}), found {missing}");
+            return new MetricNotMeasured(name, failed, missing);
+        }).ToList();
 
     static SummaryBasis? ReadBasis(SnapshotFields? f)
     {
@@ -165,10 +196,34 @@ internal sealed class SummarySnapshotKind : SnapshotKind<SummarySnapshot>
             {
                 ({ } b, { } a) => $"mean {name} {Display.Score(b)} → {Display.Score(a)} ({Display.Delta(a - b)})",
                 (null, { } a) => $"mean {name} now measured ({Display.Score(a)})",
-                ({ } b, null) => $"mean {name} no longer measured (was {Display.Score(b)})",
+                ({ } b, null) => Dropped(name, b),
                 _ => name,
             });
         }
         return parts.Count == 0 ? "no change in meaning" : string.Join(", ", parts);
     }
+
+    /// <summary>A mean the received summary lacks and does not say it failed to measure: a deliberate change, said as such.</summary>
+    string Dropped(string name, double was) => configured switch
+    {
+        null => $"mean {name} no longer measured (was {Display.Score(was)})",
+        _ when !configured.Contains(name) => $"mean {name} dropped: no longer configured (was {Display.Score(was)})",
+        _ => $"mean {name} dropped: nothing for it to grade on this run (was {Display.Score(was)})",
+    };
+
+    /// <summary>
+    /// One line per mean of the baseline the received summary could not measure, on every question or on some:
+    /// approving would drop that mean from the baseline (and the set-level gate on it), or hold later runs to a mean over
+    /// the questions that happened to be judged, for want of a recording rather than by anyone's decision.
+    /// </summary>
+    public override IReadOnlyList<string> Refusals(SummarySnapshot? verified, SummarySnapshot received) =>
+        (received.NotMeasured ?? []).Select(m =>
+        {
+            var baseline = verified?.Metric(m.Name) is { } was ? $" (baseline {Display.Score(was.Mean)})" : "";
+            var (what, consequence) = received.Metric(m.Name) is { } partial
+                ? ($"was measured on only {partial.Questions} of {partial.Questions + m.Failed} questions on this run",
+                   "would hold later runs to the mean of those")
+                : ("could not be measured on this run", "would drop it from the baseline");
+            return $"mean {m.Name}{baseline} {what} ({m.Reason}), and approving {consequence}: {m.Remedy}, then approve";
+        }).ToList();
 }

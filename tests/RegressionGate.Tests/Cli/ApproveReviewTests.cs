@@ -207,7 +207,7 @@ public sealed class ApproveReviewTests : IDisposable
         text.Split(what).Length - 1;
 
     /// <summary>Keys typed from a script, one character at a time; then no more input.</summary>
-    sealed class ScriptedKeys(string keys) : IKeyInput
+    internal sealed class ScriptedKeys(string keys) : IKeyInput
     {
         int next;
 

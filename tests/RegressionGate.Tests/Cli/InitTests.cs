@@ -50,8 +50,86 @@ public sealed class InitTests : IDisposable
         Assert.Contains("\"retriever\": { \"kind\": \"run-file\" }", outcome.Out);
         // A fresh gate.json names no judge model, so the judgment waits, saying how to bring it in.
         Assert.Contains("judge recordings: 0 added, 0 updated, 0 unchanged, 1 skipped", outcome.Out);
-        Assert.Contains("set it and import the records again", outcome.Out);
+        Assert.Contains("import the records again with --judge-model NAME (which sets it)", outcome.Out);
         Assert.Equal("105", GoldenSetLoader.Load(golden).Questions.Single().Id);
+    }
+
+    [Fact]
+    public async Task Init_with_a_judge_model_then_importing_the_seed_runs_with_no_edit_and_passes_once_approved()
+    {
+        var golden = temp.Combine("golden");
+        var init = await CliRun.RunAsync("init", golden, "--judge-model", "gpt-4o-mini");
+        Assert.True(init.ExitCode == 0, init.ToString());
+        Assert.Equal("gpt-4o-mini", GateSettingsReader.Read(Path.Combine(golden, GoldenSet.SettingsFile), "gate.json").Judge.Model);
+
+        var import = await CliRun.RunAsync("import", Seed.Path, "--golden", golden);
+        Assert.True(import.ExitCode == 0, import.ToString());
+        Assert.Contains("judge recordings: 1 added, 0 updated, 0 unchanged\n", import.Out);
+
+        // Nothing to configure: the only failures of the first run are the snapshots nobody has approved yet.
+        var first = await CliRun.RunAsync("run", "--golden", golden, "--out", temp.Combine("out"));
+        Assert.True(first.ExitCode == 1, first.ToString());
+        Assert.Equal("", first.Error);
+        Assert.Contains("no verified snapshot to compare with: 1 question (retrieval, judgment): 105", first.Out);
+        Assert.DoesNotContain("judge.model", first.Out);
+        // The seed's own judgment replays: Score 2 → AR 0.67 → P, where people said C.
+        var approve = await CliRun.RunAsync("approve", "--golden", golden);
+        Assert.True(approve.ExitCode == 0, approve.ToString());
+        Assert.Contains("judge/105: created: new: AR 0.67, label P (people said C)", approve.Out);
+
+        var second = await CliRun.RunAsync("run", "--golden", golden, "--out", temp.Combine("out"));
+        Assert.True(second.ExitCode == 0, second.ToString());
+    }
+
+    [Fact]
+    public async Task Import_with_a_judge_model_sets_it_in_a_gate_json_that_names_none_and_changes_nothing_else()
+    {
+        var golden = temp.Combine("golden");
+        Assert.Equal(0, (await CliRun.RunAsync("init", golden)).ExitCode);
+        var settings = Path.Combine(golden, GoldenSet.SettingsFile);
+        var before = File.ReadAllText(settings);
+        Assert.Contains("\"model\": null,", before);
+
+        var outcome = await CliRun.RunAsync("import", Seed.Path, "--golden", golden, "--judge-model", "gpt-4o-mini");
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        Assert.Equal(before.Replace("\"model\": null,", "\"model\": \"gpt-4o-mini\",", StringComparison.Ordinal), File.ReadAllText(settings));
+        Assert.Contains("judge recordings: 1 added, 0 updated, 0 unchanged\n", outcome.Out);
+        Assert.Contains("judge.model: set to 'gpt-4o-mini' in gate.json", outcome.Out);
+        Assert.DoesNotContain("skipped", outcome.Out);
+
+        // Again with the same model: gate.json names it now, so nothing is set or written.
+        var again = await CliRun.RunAsync("import", Seed.Path, "--golden", golden, "--judge-model", "gpt-4o-mini");
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.DoesNotContain("judge.model: set", again.Out);
+        Assert.Contains("judge recordings: 0 added, 0 updated, 1 unchanged\n", again.Out);
+    }
+
+    [Fact]
+    public async Task Import_with_another_judge_model_than_gate_json_names_is_refused_in_one_line_and_writes_nothing()
+    {
+        var golden = temp.Combine("golden");
+        Assert.Equal(0, (await CliRun.RunAsync("init", golden, "--judge-model", "gpt-4o-mini")).ExitCode);
+        var before = SampleGolden.Fingerprint(golden);
+
+        var outcome = await CliRun.RunAsync("import", Seed.Path, "--golden", golden, "--judge-model", "gpt-4.1");
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Equal("", outcome.Out);
+        var line = Assert.Single(outcome.Error.TrimEnd().Split('\n'));
+        Assert.Matches(@"^error: .*gate\.json:\d+: field 'judge\.model': names 'gpt-4o-mini', but --judge-model says 'gpt-4\.1'", line);
+        Assert.Equal(before, SampleGolden.Fingerprint(golden));
+    }
+
+    [Theory]
+    [InlineData("init")]
+    [InlineData("import")]
+    public async Task The_help_of_init_and_import_says_what_judge_model_does(string command)
+    {
+        var outcome = await CliRun.RunAsync(command, "--help");
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Matches(@"--judge-model <NAME>\s+The model \(or Azure deployment\)", outcome.Out);
     }
 
     [Fact]

@@ -15,6 +15,10 @@ internal static class TestEnvironments
         [LlmEnvironmentVariables.AzureDeployment] = deployment,
     };
 
+    /// <summary><see cref="Azure"/> as the command line's tests take an environment: no value missing.</summary>
+    public static IReadOnlyDictionary<string, string> AzureVariables(Uri endpoint) =>
+        Azure(endpoint).ToDictionary(p => p.Key, p => p.Value!);
+
     public static Dictionary<string, string?> Empty() => new();
 
     /// <summary>Fast-failing client settings: no real waiting between retries.</summary>

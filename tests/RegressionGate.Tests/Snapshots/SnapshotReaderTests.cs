@@ -87,6 +87,22 @@ public sealed class SnapshotReaderTests
     }
 
     [Fact]
+    public void A_summary_says_which_means_it_could_not_measure_only_when_there_are_some_and_reads_them_back()
+    {
+        var plain = Samples.Summary() with { Metrics = [new MetricAggregate("groundedness", 3, 0.5)] };
+        Assert.DoesNotContain("notMeasured", SnapshotKinds.Summary.Write(plain with { NotMeasured = [] }));
+        Assert.Equal(SnapshotKinds.Summary.Write(plain), SnapshotKinds.Summary.Write(plain with { NotMeasured = [] }));
+
+        var text = SnapshotKinds.Summary.Write(plain with { NotMeasured = [new MetricNotMeasured("context-relevance", 3, 2)] });
+
+        Assert.Contains("\"notMeasured\": {\n    \"context-relevance\": {\n      \"failed\": 3,\n      \"missingRecordings\": 2\n    }\n  },\n", text);
+        Assert.Equal([new MetricNotMeasured("context-relevance", 3, 2)], SnapshotKinds.Summary.Read(text, "summary/gate.received.json").NotMeasured);
+        var error = Assert.Throws<InputFileException>(() => SnapshotKinds.Summary.Read(
+            text.Replace("\"missingRecordings\": 2", "\"missingRecordings\": 4", StringComparison.Ordinal), "summary/gate.received.json"));
+        Assert.Equal("notMeasured.context-relevance.missingRecordings", error.Field);
+    }
+
+    [Fact]
     public void A_file_that_is_not_utf8_is_named()
     {
         using var temp = new TempDirectory();

@@ -187,4 +187,23 @@ public sealed class SnapshotVerifierTests : IDisposable
         Assert.Equal("recall@10: current 0.8000 is below the floor 0.9 (no baseline)", Assert.Single(result.Failures));
         Assert.True(File.Exists(store.VerifiedPath(SnapshotStages.Summary, SnapshotStages.SummaryName)));
     }
+
+    [Fact]
+    public void Auto_approval_leaves_a_baseline_mean_the_run_could_not_measure_where_it_was_and_writes_received()
+    {
+        var comparer = new SummaryComparer(new Tolerances(), new Floors());
+        var verified = store.VerifiedPath(SnapshotStages.Summary, SnapshotStages.SummaryName);
+        store.Write(SnapshotKinds.Summary, verified, Samples.Summary() with { Metrics = [new MetricAggregate("groundedness", 3, 0.5)] });
+        var before = File.ReadAllBytes(verified);
+        var current = Samples.Summary() with { Metrics = [], NotMeasured = [new MetricNotMeasured("groundedness", 3, 3)] };
+
+        var result = Verifier((AutoApproval.Variable, "1")).Verify(SnapshotKinds.Summary, SnapshotStages.SummaryName, current, comparer);
+
+        Assert.False(result.Passed);
+        Assert.Equal(VerifyOutcome.Changed, result.Outcome);
+        Assert.Equal(before, File.ReadAllBytes(verified));
+        Assert.Equal(current.NotMeasured, SnapshotKinds.Summary.ReadFile(store.ReceivedPath(SnapshotStages.Summary, SnapshotStages.SummaryName)).NotMeasured);
+        Assert.Contains("mean groundedness: baseline 0.5000, current not measured: no recording of its judge's requests for 3 questions (replay)", result.Failures);
+        Assert.Contains(result.Notes, n => n.StartsWith($"{AutoApproval.Variable}: not approved: mean groundedness (baseline 0.5000) could not be measured", StringComparison.Ordinal));
+    }
 }

@@ -19,7 +19,7 @@ public sealed class RecordPlanTests : IDisposable
     public void Dispose() => temp.Dispose();
 
     static IReadOnlyDictionary<string, string> Azure(LoopbackOpenAIServer server) =>
-        TestEnvironments.Azure(server.BaseAddress).ToDictionary(p => p.Key, p => p.Value!);
+        TestEnvironments.AzureVariables(server.BaseAddress);
 
     static RecordPlanRow Row(RecordPlan plan, string what) => plan.Rows.Single(r => r.What == what);
 
