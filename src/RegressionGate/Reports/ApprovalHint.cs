@@ -1,3 +1,4 @@
+using RegressionGate.Files;
 using RegressionGate.Gate;
 using RegressionGate.Environments;
 
@@ -22,29 +23,8 @@ internal sealed record ApprovalHint(string GoldenDirectory, IReadOnlyList<string
     {
         var golden = result.Golden.Directory;
         return new ApprovalHint(
-            Display(golden),
+            TypedPath.Of(golden),
             result.ReceivedSnapshots().Select(path => Path.GetRelativePath(golden, path).Replace('\\', '/')).ToList(),
             AggregateRow.From(result).Where(row => row.Status == AggregateStatus.BelowFloor).Select(row => row.Name).ToList());
-    }
-
-    /// <summary>
-    /// The golden directory as a reviewer would type it: relative to the working directory when under it, else relative
-    /// to the repository that holds it (CI and the test runner work elsewhere, people approve from the repository root),
-    /// else as it is.
-    /// </summary>
-    public static string Display(string directory)
-    {
-        if (Under(Environment.CurrentDirectory, directory) is { } fromHere) return fromHere;
-        for (var root = Path.GetDirectoryName(directory); root is not null; root = Path.GetDirectoryName(root))
-        {
-            if (Path.Exists(Path.Combine(root, ".git"))) return Under(root, directory) ?? directory;
-        }
-        return directory;
-    }
-
-    static string? Under(string root, string directory)
-    {
-        var relative = Path.GetRelativePath(root, directory);
-        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? null : relative.Replace('\\', '/');
     }
 }

@@ -1,3 +1,4 @@
+using RegressionGate.Files;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -95,7 +96,7 @@ internal static class HtmlReport
             if (result.Judge is { } judge) parts.Add($"judge {judge.Kind} ({judge.Model}, {result.LlmMode})");
             if (result.HasTriad()) parts.Add($"metrics {string.Join(", ", result.MetricJudges.Select(j => j.Metric.Abbreviation))}");
             parts.Add(result.Elapsed.TotalSeconds.ToString("0.0 s", CultureInfo.InvariantCulture));
-            parts.Add($"golden set {ApprovalHint.Display(result.Golden.Directory)}");
+            parts.Add($"golden set {TypedPath.Of(result.Golden.Directory)}");
             return string.Join(" · ", parts);
         }
 

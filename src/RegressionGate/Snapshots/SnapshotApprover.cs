@@ -74,8 +74,9 @@ public sealed class SnapshotApprover
         return ApproveOne(KindOf(stage), path, dryRun);
     }
 
-    ISnapshotKind KindOf(string stage) => stage == SnapshotStages.Summary && ConfiguredMetrics is { } configured
-        ? new SummarySnapshotKind(configured)
+    ISnapshotKind KindOf(string stage) => stage == SnapshotStages.Summary
+        // The store is the golden set's snapshots/ folder (DESIGN §6): its parent is the golden set refusals name.
+        ? new SummarySnapshotKind(ConfiguredMetrics, Path.GetDirectoryName(store.Root))
         : SnapshotKinds.ForStage(stage, store.Metrics)!;
 
     ApprovalEntry ApproveOne(ISnapshotKind kind, string receivedPath, bool dryRun)

@@ -55,9 +55,13 @@ public sealed record MetricNotMeasured(string Name, int Failed, int MissingRecor
         var (missing, failed) => $"its judge failed on {Questions(failed)}, {missing} of them for want of a recording",
     };
 
-    /// <summary>What to do before approving: record what is missing, or mend what failed.</summary>
-    internal string Remedy => MissingRecordings > 0
-        ? $"record them with `{Environments.ToolCommand.Current.With("run --llm record")}`"
+    /// <summary>
+    /// What to do before approving: record what is missing (in the golden set at <paramref name="goldenDirectory"/>, when
+    /// known, named as the user would type it), or mend what failed.
+    /// </summary>
+    internal string Remedy(string? goldenDirectory) => MissingRecordings > 0
+        ? $"record them with `{Environments.ToolCommand.Current.With(goldenDirectory is null ? "run --llm record"
+            : $"run --golden {Environments.ToolCommand.Argument(Files.TypedPath.Of(goldenDirectory))} --llm record")}`"
         : "mend the judge's failures (the gate report names them) and run the gate again";
 
     static string Questions(int count) => count == 1 ? "1 question" : $"{count} questions";

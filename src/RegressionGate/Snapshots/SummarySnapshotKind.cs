@@ -14,7 +14,8 @@ namespace RegressionGate.Snapshots;
 /// The metrics gate.json configures, when known: a mean of any other that a received summary drops is described as no
 /// longer configured, a deliberate change.
 /// </param>
-internal sealed class SummarySnapshotKind(IReadOnlyCollection<string>? configured = null) : SnapshotKind<SummarySnapshot>
+/// <param name="goldenDirectory">The golden set the summary belongs to, when known: refusals then name it in the command they suggest.</param>
+internal sealed class SummarySnapshotKind(IReadOnlyCollection<string>? configured = null, string? goldenDirectory = null) : SnapshotKind<SummarySnapshot>
 {
     public override string Stage => SnapshotStages.Summary;
 
@@ -224,6 +225,6 @@ internal sealed class SummarySnapshotKind(IReadOnlyCollection<string>? configure
                 ? ($"was measured on only {partial.Questions} of {partial.Questions + m.Failed} questions on this run",
                    "would hold later runs to the mean of those")
                 : ("could not be measured on this run", "would drop it from the baseline");
-            return $"mean {m.Name}{baseline} {what} ({m.Reason}), and approving {consequence}: {m.Remedy}, then approve";
+            return $"mean {m.Name}{baseline} {what} ({m.Reason}), and approving {consequence}: {m.Remedy(goldenDirectory)}, then approve";
         }).ToList();
 }

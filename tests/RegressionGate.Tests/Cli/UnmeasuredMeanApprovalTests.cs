@@ -1,3 +1,4 @@
+using RegressionGate.Files;
 using System.Text.RegularExpressions;
 using RegressionGate.Cli;
 using RegressionGate.Formatting;
@@ -83,7 +84,8 @@ public sealed class UnmeasuredMeanApprovalTests : IDisposable
         var approve = await CliRun.RunAsync("approve", "--golden", golden);
 
         Assert.True(approve.ExitCode == 1, approve.ToString());
-        var record = ToolCommand.Current.With("run --llm record");
+        // The command names the golden set, as the other hints do: run without --golden would gate another directory.
+        var record = ToolCommand.Current.With($"run --golden {ToolCommand.Argument(TypedPath.Of(golden))} --llm record");
         Assert.Equal(new[] { "context-relevance", "groundedness" }.Select(name =>
             $"summary/gate: refused: mean {name} (baseline {Display.Score(baseline.Metric(name)!.Mean)}) could not be measured on this run " +
             $"(no recording of its judge's requests for 3 questions (replay)), and approving would drop it from the baseline: " +

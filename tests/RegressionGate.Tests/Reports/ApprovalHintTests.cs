@@ -1,3 +1,4 @@
+using RegressionGate.Files;
 using RegressionGate.Reports;
 using RegressionGate.Tests.Support;
 using RegressionGate.Environments;
@@ -16,7 +17,7 @@ public sealed class ApprovalHintTests : IDisposable
         Directory.CreateDirectory(temp.Combine("repo", ".git"));
         var golden = temp.Combine("repo", "tests", "golden");
 
-        Assert.Equal("tests/golden", ApprovalHint.Display(golden));
+        Assert.Equal("tests/golden", TypedPath.Of(golden));
     }
 
     [Fact]
@@ -24,7 +25,7 @@ public sealed class ApprovalHintTests : IDisposable
     {
         var golden = temp.Combine("elsewhere", "golden");
 
-        Assert.Equal(golden, ApprovalHint.Display(golden));
+        Assert.Equal(golden, TypedPath.Of(golden));
     }
 
     [Fact]
