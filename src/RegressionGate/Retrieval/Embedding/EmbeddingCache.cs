@@ -78,8 +78,11 @@ internal sealed class EmbeddingCache
     }
 
     /// <summary>The file holding <paramref name="model"/>'s vectors at <paramref name="maxTokens"/>.</summary>
-    public string FileFor(ModelIdentity model, int maxTokens) =>
-        Path.Combine(Directory, $"{model.Sha256}-{maxTokens.ToString(System.Globalization.CultureInfo.InvariantCulture)}{Extension}");
+    public string FileFor(ModelIdentity model, int maxTokens) => FileFor(model.Sha256, maxTokens);
+
+    /// <summary>The file holding the vectors of the model whose identity is <paramref name="modelSha256"/> (lowercase hex).</summary>
+    public string FileFor(string modelSha256, int maxTokens) =>
+        Path.Combine(Directory, $"{modelSha256}-{maxTokens.ToString(System.Globalization.CultureInfo.InvariantCulture)}{Extension}");
 
     /// <summary>
     /// The dimension count of <paramref name="model"/>'s vectors at <paramref name="maxTokens"/> as its cache file records

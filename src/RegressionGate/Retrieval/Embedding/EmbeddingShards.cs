@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.InteropServices;
 using RegressionGate.Files;
 using RegressionGate.Golden;
@@ -68,7 +67,7 @@ internal static class EmbeddingShards
         foreach (var group in read.GroupBy(r => (Convert.ToHexStringLower(r.Header.Model), r.Header.MaxTokens, r.Header.Dimensions)))
         {
             var (model, maxTokens, dimensions) = group.Key;
-            var target = Path.Combine(cache.Directory, $"{model}-{maxTokens.ToString(CultureInfo.InvariantCulture)}.embeddings");
+            var target = cache.FileFor(model, maxTokens);
             var entries = new Dictionary<TextKey, float[]>();
             var modelBytes = Convert.FromHexString(model);
             if (File.Exists(target))

@@ -113,14 +113,14 @@ internal sealed class EmbeddingStore
 
     /// <summary>
     /// One embedder is done; when it was the last, the file is written if anything changed, and the journals it now holds
-    /// are deleted (or, when it could not be written, left for the next run), and the file unmapped. Returns true when the
-    /// store is <see cref="Finished"/> with (the cache then forgets it and reloads the file next time).
+    /// are deleted (or, when it could not be written, left for the next run), and the file unmapped: the store is then
+    /// <see cref="Finished"/> (the cache forgets it and reloads the file next time).
     /// </summary>
-    public bool Release()
+    public void Release()
     {
         lock (gate)
         {
-            if (--users > 0) return false;
+            if (--users > 0) return;
             finished = true;
             var journals = adopted.Select(a => a.Journal).Concat(journal is null ? [] : [journal]).ToList();
             journal = null;
@@ -142,7 +142,6 @@ internal sealed class EmbeddingStore
                     else j.Dispose();
                 }
             }
-            return true;
         }
     }
 
