@@ -3,7 +3,6 @@ using System.IO.MemoryMappedFiles;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using RegressionGate.Files;
-using RegressionGate.Retrieval;
 
 namespace RegressionGate.Retrieval.Embedding;
 
